@@ -1,0 +1,107 @@
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  LanguageClientOptions,
+  RevealOutputChannelOn,
+  ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { ImrInitializationOptions } from './protocol';
+import { LANGUAGE_ID, StatusBar } from './status-bar';
+import { isTrusted, watchTrust } from './trust';
+
+/** What `activate` returns: used by the extension-host tests. */
+export interface ImrExtensionApi {
+  /** Resolves once the language server has started (or failed to). */
+  ready: Promise<void>;
+  getClient(): LanguageClient | undefined;
+}
+
+let client: LanguageClient | undefined;
+
+/**
+ * The bundled server (`dist/server.js`, built by scripts/bundle.js); in a development checkout
+ * without a bundle, the tsc output under `out/`.
+ */
+function serverModule(context: vscode.ExtensionContext): string {
+  const candidates = ['dist/server.js', 'out/server/src/lsp/main.js'].map((p) => context.asAbsolutePath(p));
+  return candidates.find((p) => fs.existsSync(p)) ?? candidates[0];
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const module = serverModule(context);
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const initializationOptions: ImrInitializationOptions = { trusted: isTrusted() };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+    ],
+    synchronize: {
+      // The server pulls `imr` via workspace/configuration whenever this section changes.
+      configurationSection: 'imr',
+      // Config files and MTUS index files; the server picks the ones it cares about.
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.imrlintrc*'),
+        vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+      ],
+    },
+    initializationOptions,
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+  };
+  // Client id `imr` makes vscode-languageclient honour the `imr.trace.server` setting.
+  return new LanguageClient('imr', 'IMR Language Server', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ImrExtensionApi> {
+  const output = vscode.window.createOutputChannel('IMR Language Server');
+  context.subscriptions.push(output);
+
+  const statusBar = new StatusBar(() => client);
+  context.subscriptions.push(statusBar);
+
+  const start = async (): Promise<void> => {
+    client = createClient(context, output);
+    try {
+      await client.start();
+    } catch (err) {
+      output.appendLine(`IMR language server failed to start: ${String(err)}`);
+      void vscode.window.showErrorMessage('IMR: the language server failed to start — see the "IMR Language Server" output.');
+    }
+    statusBar.schedule(0);
+  };
+
+  const restart = async (): Promise<void> => {
+    const old = client;
+    client = undefined;
+    if (old) {
+      try {
+        await old.stop();
+      } catch (err) {
+        output.appendLine(`Stopping the IMR language server: ${String(err)}`);
+      }
+    }
+    await start();
+  };
+
+  context.subscriptions.push(
+    ...registerCommands({ context, getClient: () => client, restart, output }),
+    watchTrust(() => client),
+  );
+
+  const ready = start();
+  await ready;
+  return { ready, getClient: () => client };
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) await c.stop();
+}
