@@ -1,0 +1,68 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ALL_RULES } from '../../server/src/engine';
+
+/** package.json contributions stay in step with the engine and with what the .vsix ships. */
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const contributes = pkg.contributes;
+
+describe('client: package.json contributions', () => {
+  it('imr.rules lists exactly the engine rule ids, each with off/info/warn/error', () => {
+    const rules = contributes.configuration.properties['imr.rules'];
+    const ids = ALL_RULES.map((r) => r.meta.id).sort();
+    assert.deepStrictEqual([...rules.propertyNames.enum].sort(), ids);
+    assert.deepStrictEqual(Object.keys(rules.properties).sort(), ids);
+    assert.deepStrictEqual(rules.additionalProperties.enum, ['off', 'info', 'warn', 'error']);
+  });
+
+  it('every setting has a description', () => {
+    const props = contributes.configuration.properties as Record<string, { description?: string; markdownDescription?: string }>;
+    for (const key of ['imr.rules', 'imr.index', 'imr.validationDelay', 'imr.run', 'imr.trace.server']) {
+      assert.ok(props[key], `${key} missing`);
+      assert.ok(props[key].description || props[key].markdownDescription, `${key} has no description`);
+    }
+  });
+
+  it('commands have titles in the IMR category', () => {
+    const ids = contributes.commands.map((c: { command: string; category: string; title: string }) => {
+      assert.strictEqual(c.category, 'IMR');
+      assert.ok(c.title);
+      return c.command;
+    });
+    assert.deepStrictEqual(ids.sort(), ['imr.insertCitation', 'imr.lintWorkspace', 'imr.newLetter', 'imr.restartServer']);
+  });
+
+  it('files named by contributions exist and are allowed by .vscodeignore', () => {
+    const files = [
+      pkg.main,
+      ...contributes.languages.map((l: { configuration: string }) => l.configuration),
+      ...contributes.grammars.map((g: { path: string }) => g.path),
+      ...contributes.snippets.map((s: { path: string }) => s.path),
+      ...contributes.jsonValidation.map((v: { url: string }) => v.url),
+      ...contributes.yamlValidation.map((v: { url: string }) => v.url),
+    ].map((f: string) => f.replace(/^\.\//, ''));
+    const allowed = fs
+      .readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('!'))
+      .map((l) => new RegExp('^' + l.slice(1).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '.*').replace(/(?<!\.)\*/g, '[^/]*') + '$'));
+    for (const f of files) {
+      if (f !== 'dist/extension.js') assert.ok(fs.existsSync(path.join(ROOT, f)), `${f} does not exist`);
+      assert.ok(allowed.some((re) => re.test(f)), `${f} is not in the .vscodeignore allow-list`);
+    }
+  });
+
+  it('workspace trust: limited, with imr.index restricted', () => {
+    assert.strictEqual(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['imr.index']);
+  });
+
+  it('the grammar and language configuration are valid JSON', () => {
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'syntaxes', 'imr.tmLanguage.json'), 'utf8'));
+    const lc = JSON.parse(fs.readFileSync(path.join(ROOT, 'language-configuration.json'), 'utf8'));
+    assert.deepStrictEqual(lc.comments.blockComment, ['<!--', '-->']);
+    new RegExp(lc.wordPattern);
+  });
+});
