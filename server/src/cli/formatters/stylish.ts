@@ -1,0 +1,35 @@
+import * as path from 'path';
+import { Formatter } from './types';
+
+const paint = (on: boolean, code: number, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+
+/** ESLint-style "stylish" output: a block per file, one line per finding, a summary. */
+export const stylish: Formatter = (results, { cwd, color }) => {
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let fixable = 0;
+  for (const r of results) {
+    if (r.findings.length === 0) continue;
+    out.push(paint(color, 4, path.relative(cwd, r.filePath) || r.filePath));
+    const rows = r.findings.map((f) => {
+      if (f.severity === 'error') errors++;
+      else warnings++;
+      if (f.fix) fixable++;
+      const sev = f.severity === 'error' ? paint(color, 31, 'error') : f.severity === 'warning' ? paint(color, 33, 'warning') : paint(color, 36, 'info');
+      return [`  ${f.range.start.line + 1}:${f.range.start.character + 1}`, sev, f.message, paint(color, 2, f.ruleId)];
+    });
+    const w0 = Math.max(...rows.map((x) => x[0].length));
+    const w1 = Math.max(...rows.map((x) => x[1].length));
+    for (const row of rows) out.push(`${row[0].padEnd(w0)}  ${row[1].padEnd(w1)}  ${row[2]}  ${row[3]}`);
+    out.push('');
+  }
+  const total = errors + warnings;
+  if (total > 0) {
+    const s = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+    out.push(paint(color, errors > 0 ? 31 : 33, s));
+    if (fixable > 0) out.push(`  ${fixable} problem${fixable === 1 ? '' : 's'} potentially fixable with the \`--fix\` option.`);
+    out.push('');
+  }
+  return out.join('\n');
+};

@@ -1,0 +1,149 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { applyFixes, ConfigResolver, createConfigResolver, createIndexProvider, Finding, IndexProvider, lintText } from '../engine';
+import { parseArgs } from './args';
+import { collectFiles, UsageError } from './files';
+import { FileResult, Formatter } from './formatters/types';
+import { json } from './formatters/json';
+import { sarif } from './formatters/sarif';
+import { stylish } from './formatters/stylish';
+import { atomicWrite, readLetter } from './io';
+
+export const FORMATTERS: Record<string, Formatter> = { stylish, json, sarif };
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  readStdin: () => string;
+  cwd: string;
+  color: boolean;
+  version: string;
+}
+
+/** Failures that stop the run: exit 2 with one line naming the file. */
+export class ToolError extends Error {}
+
+export const LINT_HELP = `Usage: imr-lint [options] <file|folder>...
+       imr-lint --stdin [--stdin-filename NAME]
+
+Lints IMR determination letters. Files are linted whatever their extension; folders contribute
+every *.imr and *.imr.txt below them (or the config's include globs).
+
+Options:
+  --format stylish|json|sarif   output format (default: stylish)
+  --fix                         write the fixable edits back to the files
+  --max-warnings N              exit 1 when there are more than N warnings
+  --quiet                       report errors only
+  --config FILE                 use this config file instead of discovering .imrlintrc.*
+  --print-config FILE           print the configuration that applies to FILE and exit
+  --report-unused-suppressions  report imr-disable comments that suppress nothing
+  --stdin                       lint the text on standard input
+  --stdin-filename NAME         the name to report (and to find config for) with --stdin
+  -h, --help                    show this help
+
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 the run could not be done.`;
+
+export function runLint(argv: string[], io: CliIo): number {
+  const args = parseArgs(
+    argv,
+    ['--format', '-f', '--max-warnings', '--config', '-c', '--stdin-filename', '--print-config'],
+    ['--fix', '--quiet', '--stdin', '--help', '-h', '--report-unused-suppressions', '--no-color', '--color'],
+  );
+  const flag = (...names: string[]) => names.map((n) => args.flags.get(n)).find((v) => v !== undefined);
+  if (flag('--help', '-h')) {
+    io.stdout(LINT_HELP + '\n');
+    return 0;
+  }
+  const formatName = String(flag('--format', '-f') ?? 'stylish');
+  const formatter = FORMATTERS[formatName];
+  if (!formatter) throw new UsageError(`unknown format "${formatName}" (stylish, json, sarif)`);
+  const maxWarningsRaw = flag('--max-warnings');
+  const maxWarnings = maxWarningsRaw === undefined ? -1 : Number(maxWarningsRaw);
+  if (!Number.isInteger(maxWarnings) || (maxWarningsRaw !== undefined && maxWarnings < 0)) throw new UsageError(`--max-warnings needs a whole number, not "${String(maxWarningsRaw)}"`);
+  const configFile = flag('--config', '-c');
+  if (typeof configFile === 'string' && !fs.existsSync(configFile)) throw new ToolError(`${configFile}: config file not found`);
+  const configs = createConfigResolver({ explicitFile: typeof configFile === 'string' ? configFile : undefined, cwd: io.cwd });
+  const indexes = createIndexProvider();
+  const quiet = !!flag('--quiet');
+  const fix = !!flag('--fix');
+  const reportUnused = !!flag('--report-unused-suppressions');
+  const color = flag('--no-color') ? false : flag('--color') ? true : io.color;
+
+  const printConfig = flag('--print-config');
+  if (typeof printConfig === 'string') {
+    const { config } = resolveFor(configs, indexes, path.resolve(io.cwd, printConfig));
+    io.stdout(JSON.stringify({ ...config.config, indexLoaded: config.indexLabel }, null, 2) + '\n');
+    return 0;
+  }
+
+  const results: FileResult[] = [];
+  if (flag('--stdin')) {
+    if (fix) throw new UsageError('--fix cannot be used with --stdin');
+    if (args.positional.length > 0) throw new UsageError('give either --stdin or files, not both');
+    const name = flag('--stdin-filename');
+    const filePath = typeof name === 'string' ? path.resolve(io.cwd, name) : '<stdin>';
+    const text = io.readStdin();
+    results.push(lintOne(text, filePath, configs, indexes, reportUnused, typeof name === 'string' ? filePath : undefined));
+  } else {
+    if (args.positional.length === 0) throw new UsageError('no files given (try imr-lint --help)');
+    const files = collectFiles(args.positional.map((p) => path.resolve(io.cwd, p)), configs);
+    for (const file of files) {
+      const original = readLetter(file);
+      let text = original;
+      let result = lintOne(text, file, configs, indexes, reportUnused, file);
+      if (fix && result.findings.some((f) => f.fix)) {
+        for (let pass = 0; pass < 10; pass++) {
+          const { text: fixed, applied } = applyFixes(text, result.findings);
+          if (applied === 0 || fixed === text) break;
+          text = fixed;
+          result = lintOne(text, file, configs, indexes, reportUnused, file);
+          if (!result.findings.some((f) => f.fix)) break;
+        }
+        if (text !== original) atomicWrite(file, text);
+      }
+      results.push(result);
+    }
+  }
+  for (const r of results) if (quiet) r.findings = r.findings.filter((f) => f.severity === 'error');
+  const errors = count(results, (f) => f.severity === 'error');
+  const warnings = count(results, (f) => f.severity !== 'error');
+  const out = formatter(results, { cwd: io.cwd, version: io.version, color });
+  if (out) io.stdout(out.endsWith('\n') ? out : out + '\n');
+  if (errors > 0) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    if (formatName === 'stylish') io.stderr(`imr-lint found too many warnings (maximum: ${maxWarnings}).\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function count(results: FileResult[], pred: (f: Finding) => boolean): number {
+  return results.reduce((n, r) => n + r.findings.filter(pred).length, 0);
+}
+
+interface Resolved {
+  config: { config: object; indexLabel: string };
+  lint: (text: string) => Finding[];
+}
+
+function resolveFor(configs: ConfigResolver, indexes: IndexProvider, file: string | undefined, reportUnused = false): Resolved {
+  const { config, problems } = configs.forFile(file);
+  if (!config || problems.length > 0) {
+    const p = problems[0];
+    throw new ToolError(`${p.file}${p.line !== undefined ? `:${p.line + 1}` : ''}: invalid config: ${p.message}`);
+  }
+  const { index, problems: ip } = indexes.get(config.index);
+  if (ip.length > 0) {
+    const p = ip[0];
+    throw new ToolError(`${p.file}${p.line !== undefined ? `:${p.line + 1}` : ''}: invalid MTUS index: ${p.message}`);
+  }
+  return {
+    config: { config, indexLabel: index.label },
+    lint: (text) => lintText({ text, config, index, reportUnusedSuppressions: reportUnused }).findings,
+  };
+}
+
+function lintOne(text: string, filePath: string, configs: ConfigResolver, indexes: IndexProvider, reportUnused: boolean, configPath: string | undefined): FileResult {
+  const r = resolveFor(configs, indexes, configPath, reportUnused);
+  return { filePath, findings: r.lint(text), text };
+}

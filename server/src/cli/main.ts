@@ -1,0 +1,80 @@
+import * as fs from 'fs';
+import { UsageError } from './files';
+import { CliIo, LINT_HELP, runLint, ToolError } from './lint-command';
+import { runIndex } from './index-command';
+import { runParse } from './parse-command';
+
+export const IMR_HELP = `Usage: imr <command> [options]
+
+Commands:
+  lint [options] <file|folder>...   lint letters (same as imr-lint; imr lint --help)
+  parse FILE [--json] [--ranges]    print the structured determination
+  index check FILE...               validate MTUS index files (schema and consistency)
+  index search TEXT                 find MTUS topics by name or alias, with their pages
+  new [--template NAME] [FILE]      write a new letter from a template (--list shows templates)
+  --version                         print the version`;
+
+export function version(): string {
+  try {
+    // package.json sits at the repository/package root, above out/ or dist/
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { findAsset } = require('../engine/assets') as typeof import('../engine/assets');
+    const p = findAsset('package.json');
+    return p ? (JSON.parse(fs.readFileSync(p, 'utf8')) as { version: string }).version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function defaultIo(): CliIo {
+  return {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    readStdin: () => fs.readFileSync(0, 'utf8'),
+    cwd: process.cwd(),
+    color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+    version: version(),
+  };
+}
+
+/** Runs a command and turns every failure into exit 2 with one line on stderr — never a stack trace. */
+export function guarded(fn: () => number, io: CliIo, prog: string): number {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof UsageError) io.stderr(`${prog}: ${e.message}\n`);
+    else if (e instanceof ToolError) io.stderr(`${prog}: ${e.message}\n`);
+    else io.stderr(`${prog}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+export function runImr(argv: string[], io: CliIo): number {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'lint':
+      return runLint(rest, io);
+    case 'parse':
+      return runParse(rest, io);
+    case 'index':
+      return runIndex(rest, io);
+    case 'new': {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const { runNew } = require('./new-command') as typeof import('./new-command');
+      return runNew(rest, io);
+    }
+    case '--version':
+    case '-v':
+      io.stdout(`${io.version}\n`);
+      return 0;
+    case undefined:
+    case '--help':
+    case '-h':
+      io.stdout(`${IMR_HELP}\n`);
+      return cmd === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${cmd}"\n${IMR_HELP}`);
+  }
+}
+
+export { LINT_HELP };

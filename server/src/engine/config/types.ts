@@ -1,0 +1,37 @@
+export type SeveritySetting = 'off' | 'info' | 'warn' | 'error';
+
+export interface RuleSetting {
+  severity?: SeveritySetting;
+  options: Record<string, unknown>;
+}
+
+/** Configuration that applies to one letter, after discovery and resolution. */
+export interface LintConfig {
+  /** The config file it came from; undefined for the defaults. */
+  file?: string;
+  /** Folder that relative paths and globs are resolved against. */
+  baseDir: string;
+  rules: Record<string, RuleSetting>;
+  /** Extra MTUS index files, absolute paths, loaded on top of the bundled index. */
+  index: string[];
+  /** Globs (relative to baseDir) of letters to lint when a folder is given. */
+  include: string[];
+  exclude: string[];
+  /** Placeholder patterns (regular expressions) replacing the defaults of the placeholder rule. */
+  placeholders?: string[];
+}
+
+export interface ConfigProblem {
+  file: string;
+  /** Zero-based line, when known. */
+  line?: number;
+  message: string;
+}
+
+export const CONFIG_FILE_NAMES = ['.imrlintrc.yaml', '.imrlintrc.yml', '.imrlintrc.json'] as const;
+
+export const DEFAULT_INCLUDE = ['**/*.imr', '**/*.imr.txt'];
+
+export function defaultConfig(baseDir: string): LintConfig {
+  return { baseDir, rules: {}, index: [], include: [...DEFAULT_INCLUDE], exclude: ['**/node_modules/**'] };
+}

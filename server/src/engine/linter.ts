@@ -1,0 +1,122 @@
+import { LintConfig, SeveritySetting } from './config/types';
+import { Determination } from './model/determination';
+import { toJson } from './model/json';
+import { MtusIndex } from './mtus/types';
+import { parseLetter } from './parser/parse';
+import { RULES, RULES_BY_ID } from './rules';
+import { Finding, Report, Rule, Severity } from './rules/rule';
+import { validateDetermination, SchemaIssue } from './schema/determination-schema';
+import { hasDirectives, isSuppressed, maskDirectiveLines, parseDirectives, Directive } from './suppressions';
+import { looksBinary, SourceText } from './text/source';
+
+/** Letters larger than this are not parsed (a letter is 5–50 KB; 1 MB letters still lint fast). */
+export const MAX_LETTER_BYTES = 8 * 1024 * 1024;
+
+export interface LintInput {
+  text: string;
+  config: LintConfig;
+  index: MtusIndex;
+  /** Report directives that suppressed nothing, whatever the config says (CLI --report-unused-suppressions). */
+  reportUnusedSuppressions?: boolean;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  determination: Determination;
+  source: SourceText;
+}
+
+const EMPTY_DET = (lineCount: number): Determination => ({
+  header: { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, layout: 'none', fields: {} },
+  sections: [],
+  credentials: {},
+  items: [],
+  unparsed: [],
+  lineCount,
+});
+
+function severityFor(rule: Rule, setting: SeveritySetting | undefined, reported: Severity | undefined): Severity | undefined {
+  if (setting === 'off') return undefined;
+  if (setting === 'error') return 'error';
+  if (setting === 'warn') return 'warning';
+  if (setting === 'info') return 'info';
+  return reported ?? rule.meta.defaultSeverity;
+}
+
+/** Parses, validates against the schema, runs every enabled rule and applies inline suppressions. */
+export function lintText(input: LintInput): LintResult {
+  const { text, config, index } = input;
+  if (text.length > MAX_LETTER_BYTES || looksBinary(text)) {
+    const source = new SourceText(text.length > MAX_LETTER_BYTES ? '' : '');
+    const what = text.length > MAX_LETTER_BYTES ? `The file is larger than ${MAX_LETTER_BYTES / 1024 / 1024} MB; not linted.` : 'The file is not text (binary data); not linted.';
+    return {
+      source,
+      determination: EMPTY_DET(0),
+      findings: [{ ruleId: 'invalid-input', severity: 'error', message: what, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }],
+    };
+  }
+  let source = new SourceText(text);
+  let directives: Directive[] = [];
+  if (hasDirectives(text)) {
+    directives = parseDirectives(source.lines);
+    if (directives.length > 0) source = new SourceText(maskDirectiveLines(source.lines, directives).join('\n'));
+  }
+  const original = directives.length > 0 ? new SourceText(text) : source;
+  const determination = parseLetter(source, index);
+  const schemaIssues = validateDetermination(toJson(determination));
+  const byRule = new Map<string, SchemaIssue[]>();
+  for (const issue of schemaIssues) {
+    const list = byRule.get(issue.ruleId) ?? [];
+    list.push(issue);
+    byRule.set(issue.ruleId, list);
+  }
+
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const setting = config.rules[rule.meta.id];
+    if (setting?.severity === 'off') continue;
+    const options: Record<string, unknown> = { ...(setting?.options ?? {}) };
+    if (rule.meta.id === 'placeholder' && config.placeholders && options.patterns === undefined) options.patterns = config.placeholders;
+    rule.check({
+      source,
+      determination,
+      index,
+      options,
+      schemaIssues: byRule.get(rule.meta.id) ?? [],
+      report(r: Report) {
+        const severity = severityFor(rule, setting?.severity, r.severity);
+        if (!severity) return;
+        if (directives.length > 0 && isSuppressed(directives, rule.meta.id, r.range.start.line)) return;
+        findings.push({ ruleId: rule.meta.id, severity, message: r.message, range: r.range, fix: r.fix, related: r.related });
+      },
+    });
+  }
+  // schema rules named by the schema but not implemented: still reported, under the schema's id
+  for (const [ruleId, issues] of byRule) {
+    if (RULES_BY_ID.has(ruleId)) continue;
+    for (const issue of issues) findings.push({ ruleId, severity: 'error', message: `${issue.instancePath || '(letter)'} ${issue.message}`, range: issue.range });
+  }
+
+  const unusedSetting = config.rules['unused-suppression']?.severity;
+  if (directives.length > 0 && (input.reportUnusedSuppressions || (unusedSetting && unusedSetting !== 'off'))) {
+    const severity = severityFor(RULES_BY_ID.get('unused-suppression') as Rule, unusedSetting, undefined) ?? 'warning';
+    for (const d of directives) {
+      const unknown = d.rules.filter((id) => !RULES_BY_ID.has(id));
+      const unused = d.rules.length === 0 ? (d.used.size === 0 ? ['*'] : []) : d.rules.filter((id) => !d.used.has(id) && RULES_BY_ID.has(id));
+      if (unknown.length === 0 && unused.length === 0) continue;
+      const parts: string[] = [];
+      if (unknown.length > 0) parts.push(`unknown rule ${unknown.map((u) => `"${u}"`).join(', ')}`);
+      if (unused.length > 0) parts.push(unused[0] === '*' ? 'it suppresses nothing' : `${unused.map((u) => `"${u}"`).join(', ')} reported nothing here`);
+      const lineRange = original.lineRange(d.line);
+      findings.push({
+        ruleId: 'unused-suppression',
+        severity,
+        message: `Unused imr-disable-${d.kind} comment: ${parts.join('; ')}.`,
+        range: d.range,
+        fix: { title: 'Remove the comment', edits: [{ range: { start: lineRange.start, end: d.line + 1 < original.lineCount ? { line: d.line + 1, character: 0 } : lineRange.end }, newText: '' }] },
+      });
+    }
+  }
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+  return { findings, determination, source: original };
+}

@@ -1,0 +1,177 @@
+import { Range } from './range';
+
+/**
+ * The structured determination: what a letter says, with the source range of every node.
+ * `toJson` (model/json.ts) turns it into the plain JSON that `imr parse --json` prints and that
+ * schemas/determination.schema.json validates.
+ */
+
+export type HeaderFieldKey =
+  | 'caseNumber'
+  | 'dateAssigned'
+  | 'dateOfInjury'
+  | 'decisionDate'
+  | 'urDenialDate'
+  | 'priority'
+  | 'applicationReceived';
+
+export interface HeaderField {
+  key: HeaderFieldKey;
+  /** The label as written ("UR Denial Date"). */
+  label: string;
+  /** The value as written, trimmed; "" when the label has no value. */
+  value: string;
+  labelRange: Range;
+  /** Range of the value; for an empty value, the position right after the label. */
+  valueRange: Range;
+}
+
+export interface Header {
+  range: Range;
+  /** "two-column", "one-per-line" or "labels-then-values" (plain pdftotext). */
+  layout: 'two-column' | 'one-per-line' | 'labels-then-values' | 'none';
+  fields: Partial<Record<HeaderFieldKey, HeaderField>>;
+}
+
+export type SectionId =
+  | 'howMade'
+  | 'documentsReviewed'
+  | 'clinicalCaseSummary'
+  | 'issues';
+
+export interface Section {
+  /** Which standard section this is, or undefined for an unrecognised heading-like line. */
+  id: SectionId;
+  /** The heading as written, trimmed. */
+  heading: string;
+  /** The canonical spelling for this layout. */
+  canonical: string;
+  /** True when the heading matches the canonical one exactly (spacing aside). */
+  exact: boolean;
+  headingRange: Range;
+  /** From the heading to the line before the next heading (or the end). */
+  range: Range;
+}
+
+export interface Credentials {
+  licensure?: { value: string; range: Range };
+  specialty?: { value: string; range: Range };
+}
+
+export interface PageRef {
+  from: number;
+  to: number;
+  /** The text as written ("98-99", "98 and 99", "p. 98"). */
+  text: string;
+  range: Range;
+}
+
+export interface SectionRef {
+  /** The section/topic as written (wrap artefacts repaired). */
+  name: string;
+  range: Range;
+  /** Opioid guideline numbering ("3.3.6") when present. */
+  number?: string;
+  numberRange?: Range;
+  /** "Initiating and Monitoring Chronic Opioid Treatment" in "3.3.6 <part>: <title>". */
+  part?: string;
+  /** "Use of Urine Drug Testing (UDT)" in "3.3.6 <part>: <title>". */
+  title?: string;
+}
+
+export interface Citation {
+  /** The whole citation text ("Chronic Pain Medical Treatment 2016, Section(s): Physical medicine treatment"). */
+  text: string;
+  range: Range;
+  /** Guideline name as written, without year ("Chronic Pain Medical Treatment"). */
+  guideline: string;
+  guidelineRange: Range;
+  year?: number;
+  /** Index id of the guideline, when the index knows it. */
+  guidelineId?: string;
+  /** `Section(s):` entries. */
+  sections: SectionRef[];
+  /** Page-style topic ("Physical Medicine" in "… Physical Medicine Page(s): 98-99"). */
+  topic?: { name: string; range: Range };
+  /** `Page(s):` list. */
+  pages: PageRef[];
+}
+
+export interface NonMtusCitation {
+  text: string;
+  range: Range;
+}
+
+export type GuidelineKind = 'mtus' | 'mtus+non-mtus' | 'non-mtus' | 'no-evidence' | 'other';
+
+export interface GuidelineLine {
+  /** "Claims Administrator guideline" or "MAXIMUS guideline" as written. */
+  label: string;
+  text: string;
+  range: Range;
+  labelRange: Range;
+  kind: GuidelineKind;
+  citations: Citation[];
+  nonMtus: NonMtusCitation[];
+}
+
+export type Conclusion = 'medically-necessary' | 'not-medically-necessary';
+
+export interface RationalePageRef extends PageRef {
+  /** ACOEM chapter named just before ("Chapter 12", "Table 12-8"). */
+  chapter?: number;
+  /** "Table 12-8" when named. */
+  table?: string;
+  /** Guideline named in the same sentence ("Chronic Pain Medical Treatment Guidelines"), with year when given. */
+  guideline?: string;
+  year?: number;
+  /** Topic named near the page ("under Home health care services Section"). */
+  topic?: string;
+}
+
+export interface Rationale {
+  text: string;
+  range: Range;
+  labelRange: Range;
+  /** The last necessity conclusion in the rationale. */
+  conclusion?: Conclusion;
+  conclusionRange?: Range;
+  pageRefs: RationalePageRef[];
+}
+
+export interface Item {
+  /** The requested item as written (without prefix and decision). */
+  text: string;
+  textRange: Range;
+  /** "Associated surgical service" and the like. */
+  prefix?: string;
+  /** True for "The remaining IMR eligible portion of the original request, … is: Upheld". */
+  remainingPortion: boolean;
+  /** The decision word as written, or undefined when there is none. */
+  decision?: string;
+  decisionRange?: Range;
+  /** Position right after the item's colon (where a missing decision goes). */
+  colonEnd?: Range;
+  /** The whole item, from its first line to the end of its rationale. */
+  range: Range;
+  /** The item header line(s). */
+  headerRange: Range;
+  claimsAdministratorGuideline?: GuidelineLine;
+  maximusGuideline?: GuidelineLine;
+  rationale?: Rationale;
+}
+
+export interface UnparsedBlock {
+  text: string;
+  range: Range;
+}
+
+export interface Determination {
+  header: Header;
+  sections: Section[];
+  credentials: Credentials;
+  items: Item[];
+  /** Text inside the issues section that is neither an item nor one of its fields (kept, never dropped). */
+  unparsed: UnparsedBlock[];
+  lineCount: number;
+}

@@ -1,0 +1,243 @@
+import { Citation, GuidelineKind, GuidelineLine, NonMtusCitation, PageRef, SectionRef } from '../model/determination';
+import { MtusIndex } from '../mtus/types';
+import { matchGuidelinePrefix, resolveGuideline, splitSectionList } from '../mtus/lookup';
+import { JoinedText } from '../text/joined';
+
+const DECISION_BASED = /Decision\s+based\s+on\s+/gi;
+const NO_EVIDENCE = /did\s+not\s+cite\s+any\s+medical\s+evidence/i;
+const YEAR_RE = /\b(19|20)\d{2}\b/g;
+const PAGES_LABEL = /\bPage\s*\(?s?\)?\s*:/i;
+const SECTIONS_LABEL = /\bSection\s*\(?s?\)?\s*:/i;
+
+/** Parses a `Claims Administrator guideline:` / `MAXIMUS guideline:` paragraph (label already split off). */
+export function parseGuidelineLine(label: string, labelRange: GuidelineLine['labelRange'], body: JoinedText, index: MtusIndex): GuidelineLine {
+  const text = body.text;
+  const citations: Citation[] = [];
+  const nonMtus: NonMtusCitation[] = [];
+  const starts: number[] = [];
+  for (const m of text.matchAll(DECISION_BASED)) starts.push(m.index ?? 0);
+  for (let k = 0; k < starts.length; k++) {
+    const s = starts[k];
+    const e = k + 1 < starts.length ? starts[k + 1] : text.length;
+    const after = text.slice(s).replace(/^Decision\s+based\s+on\s+/i, '');
+    const bodyStart = s + (text.length - s - after.length);
+    const mtus = /^MTUS\b\s*/i.exec(after);
+    const nonM = /^Non\s*-?\s*MTUS\b/i.exec(after);
+    if (nonM) {
+      const cs = bodyStart;
+      const ce = trimEnd(text, cs, e);
+      nonMtus.push({ text: text.slice(cs, ce), range: body.rangeOf(cs, ce) });
+    } else if (mtus) {
+      parseMtusSegment(body, bodyStart + mtus[0].length, trimEnd(text, bodyStart, e), index, citations);
+    }
+  }
+  let kind: GuidelineKind;
+  if (NO_EVIDENCE.test(text)) kind = 'no-evidence';
+  else if (citations.length > 0 && nonMtus.length > 0) kind = 'mtus+non-mtus';
+  else if (citations.length > 0) kind = 'mtus';
+  else if (nonMtus.length > 0) kind = 'non-mtus';
+  else kind = 'other';
+  return { label, text, range: body.fullRange, labelRange, kind, citations, nonMtus };
+}
+
+/** End offset with trailing spaces and the sentence's final period removed. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /[\s.]/.test(text[e - 1])) e--;
+  return e;
+}
+
+/**
+ * Splits the text after "Decision based on MTUS" into citations. Boundaries are ", and " (or " and ")
+ * followed by a guideline name the index knows, or by "<Words> <year>".
+ */
+function parseMtusSegment(body: JoinedText, start: number, end: number, index: MtusIndex, out: Citation[]): void {
+  const text = body.text;
+  const cuts: number[] = [start];
+  const joiner = /,?\s+and\s+/g;
+  joiner.lastIndex = start;
+  for (let m = joiner.exec(text); m && m.index < end; m = joiner.exec(text)) {
+    const next = m.index + m[0].length;
+    const rest = text.slice(next, end);
+    if (next >= end) break;
+    // only split once the citation so far is complete: it has a year, Section(s): or Page(s):
+    const sofar = text.slice(cuts[cuts.length - 1], m.index);
+    if (!/\b(19|20)\d{2}\b|Section\s*\(s\)|Page\s*\(s\)/i.test(sofar)) continue;
+    const known = matchGuidelinePrefix(index, rest);
+    const yearAhead = /^[A-Z][A-Za-z,&'\- ]{2,80}?\s(19|20)\d{2}\b/.exec(rest);
+    if ((known && /^\s*((19|20)\d{2}\b|Guidelines?\b|[A-Z])/.test(rest.slice(known.length)) ) || (yearAhead && !/Section\s*\(s\)/i.test(yearAhead[0]))) {
+      cuts.push(m.index);
+      cuts.push(next);
+    }
+  }
+  cuts.push(end);
+  // cuts = [start, j1, n1, j2, n2, ..., end]: citations are [start, j1), [n1, j2), ...
+  const bounds: [number, number][] = [];
+  let cur = cuts[0];
+  for (let k = 1; k < cuts.length - 1; k += 2) {
+    bounds.push([cur, cuts[k]]);
+    cur = cuts[k + 1];
+  }
+  bounds.push([cur, cuts[cuts.length - 1]]);
+  for (const [s, e] of bounds) {
+    const c = parseCitation(body, s, trimEnd(text, s, e), index);
+    if (c) out.push(c);
+  }
+}
+
+function parseCitation(body: JoinedText, start: number, end: number, index: MtusIndex): Citation | undefined {
+  const text = body.text;
+  const seg = text.slice(start, end);
+  if (!seg.trim()) return undefined;
+  let headEnd = end;
+  let sections: SectionRef[] = [];
+  let pages: PageRef[] = [];
+  const secLabel = SECTIONS_LABEL.exec(seg);
+  const pageLabel = PAGES_LABEL.exec(seg);
+  if (pageLabel) {
+    headEnd = start + pageLabel.index;
+    pages = parsePageList(body, start + pageLabel.index + pageLabel[0].length, end);
+  }
+  if (secLabel && (!pageLabel || secLabel.index < pageLabel.index)) {
+    const secStart = start + secLabel.index + secLabel[0].length;
+    headEnd = start + secLabel.index;
+    sections = parseSectionList(body, secStart, pageLabel ? start + pageLabel.index : end, index, text.slice(start, headEnd));
+  }
+  // head: "<guideline> [<year>] [Guidelines][,]" or "<guideline> <topic>" (page style)
+  let hs = start;
+  while (hs < headEnd && /\s/.test(text[hs])) hs++;
+  let he = headEnd;
+  while (he > hs && /[\s,;]/.test(text[he - 1])) he--;
+  const head = text.slice(hs, he);
+  let guideline = head;
+  let gEnd = he;
+  let year: number | undefined;
+  let topic: Citation['topic'];
+  YEAR_RE.lastIndex = 0;
+  const ym = YEAR_RE.exec(head);
+  if (ym) {
+    year = Number(ym[0]);
+    let ge = ym.index;
+    while (ge > 0 && /[\s,]/.test(head[ge - 1])) ge--;
+    guideline = head.slice(0, ge);
+    gEnd = hs + ge;
+    const tail = head.slice(ym.index + 4).replace(/^\s*Guidelines?\b/i, '');
+    const tm = /[A-Za-z].*$/.exec(tail);
+    if (tm && pages.length > 0) {
+      const ts = hs + (head.length - tail.length) + tm.index;
+      topic = { name: tm[0].trim(), range: body.rangeOf(ts, ts + tm[0].trim().length) };
+    }
+  } else if (pages.length > 0 || sections.length === 0) {
+    const known = matchGuidelinePrefix(index, head);
+    if (known) {
+      const rest = head.slice(known.length);
+      const tm = /[A-Za-z].*$/.exec(rest);
+      guideline = head.slice(0, known.length).trim();
+      gEnd = hs + known.length;
+      while (gEnd > hs && /\s/.test(text[gEnd - 1])) gEnd--;
+      if (tm) {
+        const ts = hs + known.length + tm.index;
+        topic = { name: tm[0].trim(), range: body.rangeOf(ts, ts + tm[0].trim().length) };
+      }
+    }
+  }
+  guideline = guideline.replace(/\s+Guidelines?$/i, '').trim();
+  const resolved = resolveGuideline(index, guideline, year);
+  return {
+    text: text.slice(hs, end),
+    range: body.rangeOf(hs, end),
+    guideline,
+    guidelineRange: body.rangeOf(hs, Math.max(hs, Math.min(gEnd, hs + guideline.length))),
+    year,
+    guidelineId: resolved?.id,
+    sections,
+    topic,
+    pages,
+  };
+}
+
+const NUMBERED = /^(\d+(?:\.\d+)*)\.?\s+/;
+
+function parseSectionList(body: JoinedText, start: number, end: number, index: MtusIndex, head: string): SectionRef[] {
+  const text = body.text;
+  let e = end;
+  while (e > start && /[\s,.]/.test(text[e - 1])) e--;
+  let s = start;
+  while (s < e && /\s/.test(text[s])) s++;
+  const listText = text.slice(s, e);
+  if (!listText) return [];
+  const y = /\b(19|20)\d{2}\b/.exec(head);
+  const g = resolveGuideline(index, head.replace(/\b(19|20)\d{2}\b.*$/, '').replace(/[\s,]+$/, '').replace(/\s+Guidelines?$/i, ''), y ? Number(y[0]) : undefined);
+  let names: string[];
+  if (/^\d+(\.\d+)*\.?\s/.test(listText)) {
+    // numbered opioid sections: split before each ", <number> "
+    names = listText.split(/,\s+(?=\d+(?:\.\d+)*\.?\s)/);
+  } else if (g) {
+    names = splitSectionList(g, listText);
+  } else {
+    names = splitOutsideParens(listText);
+  }
+  const refs: SectionRef[] = [];
+  let cursor = s;
+  for (const raw of names) {
+    const name = raw.trim();
+    if (!name) continue;
+    const at = text.indexOf(name, cursor);
+    const ns = at >= 0 && at < e ? at : cursor;
+    cursor = ns + name.length;
+    const ref: SectionRef = { name, range: body.rangeOf(ns, ns + name.length) };
+    const num = NUMBERED.exec(name);
+    if (num) {
+      ref.number = num[1];
+      ref.numberRange = body.rangeOf(ns, ns + num[1].length);
+      const rest = name.slice(num[0].length);
+      const colon = rest.lastIndexOf(':');
+      if (colon >= 0) {
+        ref.part = rest.slice(0, colon).trim();
+        ref.title = rest.slice(colon + 1).trim();
+      } else {
+        ref.title = rest.trim();
+      }
+    }
+    refs.push(ref);
+  }
+  return refs;
+}
+
+function splitOutsideParens(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth = Math.max(0, depth - 1);
+    if (c === ',' && depth === 0) {
+      out.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+const PAGE_TOKEN = /(?:pp?\.\s*)?(\d{1,4})(?:\s*(?:-|–|—|to|and|through)\s*(\d{1,4}))?/gi;
+
+/** Parses "98-99", "98 and 99", "p. 98", "98-99, 101". */
+export function parsePageList(body: JoinedText, start: number, end: number): PageRef[] {
+  const text = body.text;
+  const refs: PageRef[] = [];
+  PAGE_TOKEN.lastIndex = start;
+  for (let m = PAGE_TOKEN.exec(text); m && m.index < end; m = PAGE_TOKEN.exec(text)) {
+    if (m.index + m[0].length > end) break;
+    const from = Number(m[1]);
+    const to = m[2] ? Number(m[2]) : from;
+    refs.push({ from, to, text: m[0], range: body.rangeOf(m.index, m.index + m[0].length) });
+    // stop at the first thing that is not a separator
+    const after = text.slice(m.index + m[0].length, end);
+    if (!/^\s*(,|;|and\b|&)?\s*(pp?\.\s*)?\d/.test(after)) break;
+  }
+  return refs;
+}

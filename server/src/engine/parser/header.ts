@@ -1,0 +1,176 @@
+import { Header, HeaderField, HeaderFieldKey } from '../model/determination';
+import { Range } from '../model/range';
+import { SourceText } from '../text/source';
+
+interface LabelSpec {
+  key: HeaderFieldKey;
+  re: RegExp;
+}
+
+/** Header labels. "Application" alone is the first half of "Application Received:" wrapped by the PDF. */
+const LABELS: readonly LabelSpec[] = [
+  { key: 'caseNumber', re: /Case\s+(?:Number|No\.?)\s*:/iy },
+  { key: 'dateAssigned', re: /Date\s+Assigned\s*:/iy },
+  { key: 'dateOfInjury', re: /Date\s+of\s+Injury\s*:/iy },
+  { key: 'decisionDate', re: /Decision\s+Date\s*:/iy },
+  { key: 'urDenialDate', re: /UR\s+Denial\s+Date\s*:/iy },
+  { key: 'priority', re: /Priority\s*:/iy },
+  { key: 'applicationReceived', re: /Application\s+Received\s*:/iy },
+  { key: 'applicationReceived', re: /Application\b(?!\s+Received)/iy },
+];
+
+const RECEIVED = /^(\s*)Received\s*:/i;
+
+interface LabelHit {
+  key: HeaderFieldKey;
+  label: string;
+  start: number;
+  end: number;
+  /** "Application" without "Received:" on the same line. */
+  split: boolean;
+}
+
+export const HEADER_LABEL_TEXT: Record<HeaderFieldKey, string> = {
+  caseNumber: 'Case Number',
+  dateAssigned: 'Date Assigned',
+  dateOfInjury: 'Date of Injury',
+  decisionDate: 'Decision Date',
+  urDenialDate: 'UR Denial Date',
+  priority: 'Priority',
+  applicationReceived: 'Application Received',
+};
+
+function findLabels(line: string): LabelHit[] {
+  const hits: LabelHit[] = [];
+  let i = 0;
+  while (i < line.length) {
+    // labels start at a word boundary
+    if (i > 0 && /[A-Za-z]/.test(line[i - 1])) {
+      i++;
+      continue;
+    }
+    let matched = false;
+    for (const spec of LABELS) {
+      spec.re.lastIndex = i;
+      const m = spec.re.exec(line);
+      if (m) {
+        // "Application" must be followed by spaces and a value or by nothing, never by prose
+        const split = !m[0].endsWith(':');
+        if (split && !/^\s*(\d|$)/.test(line.slice(i + m[0].length))) continue;
+        hits.push({ key: spec.key, label: m[0].replace(/\s*:$/, '').replace(/\s+/g, ' '), start: i, end: i + m[0].length, split });
+        i += m[0].length;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) i++;
+  }
+  return hits;
+}
+
+/**
+ * Reads the header block in lines [0, endLine): the two-column block of `pdftotext -layout`, one field
+ * per line, or plain `pdftotext` output where all labels come first and then all values.
+ */
+export function parseHeader(src: SourceText, endLine: number): Header {
+  const fields: Partial<Record<HeaderFieldKey, HeaderField>> = {};
+  const pendingEmpty: HeaderField[] = [];
+  const bareValues: { text: string; range: Range }[] = [];
+  let first = -1;
+  let last = -1;
+  let multiPerLine = false;
+  const limit = Math.min(endLine, src.lineCount, 60);
+
+  for (let line = 0; line < limit; line++) {
+    const text = src.lines[line];
+    if (!text.trim()) continue;
+    const hits = findLabels(text);
+    if (hits.length === 0) {
+      const received = RECEIVED.exec(text);
+      if (received) {
+        // second half of a wrapped "Application / Received:" label
+        const f = fields.applicationReceived;
+        if (f) {
+          const start = received[1].length;
+          f.labelRange = { start: f.labelRange.start, end: { line, character: start + received[0].length - received[1].length } };
+          const after = text.slice(received[0].length).trim();
+          if (!f.value && after) {
+            const s = text.indexOf(after, received[0].length);
+            f.value = after;
+            f.valueRange = { start: { line, character: s }, end: { line, character: s + after.length } };
+          }
+          last = line;
+        }
+        continue;
+      }
+      if (first >= 0 && pendingEmpty.length > 0) {
+        const t = text.trim();
+        const s = text.indexOf(t);
+        // a line of bare values (plain pdftotext); several values may share a line
+        for (const m of t.matchAll(/\S+(?: \S+)*/g)) {
+          bareValues.push({ text: m[0], range: { start: { line, character: s + (m.index ?? 0) }, end: { line, character: s + (m.index ?? 0) + m[0].length } } });
+        }
+        last = line;
+        continue;
+      }
+      if (first >= 0) break; // prose after the header
+      continue;
+    }
+    if (first < 0) first = line;
+    last = line;
+    if (hits.length > 1) multiPerLine = true;
+    hits.forEach((hit, k) => {
+      const valueEnd = k + 1 < hits.length ? hits[k + 1].start : text.length;
+      const raw = text.slice(hit.end, valueEnd);
+      const value = raw.trim();
+      const vs = value ? hit.end + raw.indexOf(value) : hit.end;
+      const field: HeaderField = {
+        key: hit.key,
+        label: hit.split ? HEADER_LABEL_TEXT.applicationReceived : hit.label,
+        value,
+        labelRange: { start: { line, character: hit.start }, end: { line, character: hit.end } },
+        valueRange: { start: { line, character: vs }, end: { line, character: vs + value.length } },
+      };
+      if (!fields[hit.key]) {
+        fields[hit.key] = field;
+        if (!value) pendingEmpty.push(field);
+      }
+    });
+  }
+
+  let layout: Header['layout'] = first < 0 ? 'none' : multiPerLine ? 'two-column' : 'one-per-line';
+  if (pendingEmpty.length > 0 && bareValues.length > 0) {
+    layout = 'labels-then-values';
+    assignBareValues(pendingEmpty, bareValues);
+  }
+  const range: Range =
+    first < 0
+      ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }
+      : { start: { line: first, character: 0 }, end: { line: last, character: src.lines[last].length } };
+  return { range, layout, fields };
+}
+
+const CASE_RE = /^CM\d{2}-\d+$/i;
+const DATE_RE = /^\d{1,2}\/\d{1,2}\/\d{2,4}$/;
+
+/** Plain pdftotext: values follow all labels; case number and priority are recognised by shape, dates go in label order. */
+function assignBareValues(fields: HeaderField[], values: { text: string; range: Range }[]): void {
+  const empty = fields.filter((f) => !f.value);
+  const remaining = [...values];
+  const take = (pred: (t: string) => boolean) => {
+    const i = remaining.findIndex((v) => pred(v.text));
+    return i >= 0 ? remaining.splice(i, 1)[0] : undefined;
+  };
+  const set = (f: HeaderField, v: { text: string; range: Range } | undefined) => {
+    if (!v) return;
+    f.value = v.text;
+    f.valueRange = v.range;
+  };
+  for (const f of empty) {
+    if (f.key === 'caseNumber') set(f, take((t) => CASE_RE.test(t)));
+    else if (f.key === 'priority') set(f, take((t) => !DATE_RE.test(t) && !CASE_RE.test(t)));
+  }
+  for (const f of empty) {
+    if (f.key !== 'caseNumber' && f.key !== 'priority') set(f, take((t) => DATE_RE.test(t)));
+  }
+}

@@ -1,0 +1,84 @@
+import { SectionId } from '../model/determination';
+
+/** A standard heading of some letter layout. */
+export interface HeadingSpec {
+  id: SectionId;
+  canonical: string;
+}
+
+/**
+ * Standard headings, first the current (Dec 2016 –) layout, then the older "Format2" and 2013 spellings,
+ * which are accepted as exact for the letters that use them.
+ */
+export const STANDARD_HEADINGS: readonly HeadingSpec[] = [
+  { id: 'howMade', canonical: 'HOW THE IMR FINAL DETERMINATION WAS MADE' },
+  { id: 'clinicalCaseSummary', canonical: 'CLINICAL CASE SUMMARY' },
+  { id: 'issues', canonical: 'IMR ISSUES, DECISIONS AND RATIONALES' },
+  { id: 'documentsReviewed', canonical: 'DOCUMENTS REVIEWED' },
+  { id: 'issues', canonical: 'IMR DECISION(S) AND RATIONALE(S)' },
+  { id: 'issues', canonical: 'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE' },
+];
+
+/** The headings every letter must have, in this order. */
+export const REQUIRED_ORDER: readonly SectionId[] = ['howMade', 'clinicalCaseSummary', 'issues'];
+
+export const CANONICAL_HEADING: Record<SectionId, string> = {
+  howMade: 'HOW THE IMR FINAL DETERMINATION WAS MADE',
+  documentsReviewed: 'DOCUMENTS REVIEWED',
+  clinicalCaseSummary: 'CLINICAL CASE SUMMARY',
+  issues: 'IMR ISSUES, DECISIONS AND RATIONALES',
+};
+
+export interface HeadingMatch {
+  spec: HeadingSpec;
+  exact: boolean;
+}
+
+const MAX_LEN = Math.max(...STANDARD_HEADINGS.map((h) => h.canonical.length)) + 8;
+
+/**
+ * Classifies a trimmed line as a standard heading (exact), a near miss of one (case, punctuation or a
+ * small misspelling), or nothing. Cheap for prose lines: length and letter-case filters run first.
+ */
+export function matchHeading(trimmed: string): HeadingMatch | undefined {
+  if (trimmed.length < 10 || trimmed.length > MAX_LEN) return undefined;
+  const collapsed = trimmed.replace(/\s+/g, ' ');
+  for (const spec of STANDARD_HEADINGS) {
+    if (collapsed === spec.canonical) return { spec, exact: true };
+  }
+  // Prose sentences are not headings: they end with a period or have many lowercase words after a capital.
+  if (/[.;]$/.test(collapsed)) return undefined;
+  const upper = collapsed.toUpperCase().replace(/[:\s]+$/, '');
+  let best: HeadingMatch | undefined;
+  let bestDistance = Infinity;
+  for (const spec of STANDARD_HEADINGS) {
+    if (Math.abs(upper.length - spec.canonical.length) > 4) continue;
+    const limit = Math.max(1, Math.floor(spec.canonical.length * 0.12));
+    const d = boundedLevenshtein(upper, spec.canonical, limit);
+    if (d <= limit && d < bestDistance) {
+      bestDistance = d;
+      best = { spec, exact: false };
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance, or limit+1 as soon as it is certain to exceed `limit`. */
+export function boundedLevenshtein(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > limit) return limit + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}

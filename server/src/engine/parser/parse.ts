@@ -1,0 +1,67 @@
+import { Credentials, Determination, Section } from '../model/determination';
+import { MtusIndex } from '../mtus/types';
+import { SourceText } from '../text/source';
+import { parseHeader } from './header';
+import { matchHeading } from './headings';
+import { parseItems } from './items';
+
+const LICENSURE_RE = /^([\s\f]*)State\s*\(s\)\s+of\s+Licensure\s*:\s*(.*?)\s*$/i;
+const SPECIALTY_RE = /^([\s\f]*)Certification\s*\(s\)\s*\/\s*Specialty\s*:\s*(.*?)\s*$/i;
+
+/** Parses letter text into the structured determination. Never throws on text input. */
+export function parseLetter(input: string | SourceText, index: MtusIndex): Determination {
+  const src = typeof input === 'string' ? new SourceText(input) : input;
+  const sections: Section[] = [];
+  const credentials: Credentials = {};
+  for (let line = 0; line < src.lineCount; line++) {
+    const raw = src.lines[line];
+    const trimmed = raw.replace(/^[\s\f]+/, '').replace(/\s+$/, '');
+    if (!trimmed) continue;
+    const h = matchHeading(trimmed);
+    if (h) {
+      const hr = src.trimmedLineRange(line);
+      if (sections.length > 0) closeSection(src, sections[sections.length - 1], line);
+      sections.push({
+        id: h.spec.id,
+        heading: trimmed,
+        canonical: h.spec.canonical,
+        exact: h.exact,
+        headingRange: hr,
+        range: { start: hr.start, end: src.lineRange(src.lineCount - 1).end },
+      });
+      continue;
+    }
+    const lic = LICENSURE_RE.exec(raw);
+    if (lic && !credentials.licensure) {
+      credentials.licensure = { value: lic[2], range: { start: { line, character: lic[1].length }, end: { line, character: raw.replace(/\s+$/, '').length } } };
+      continue;
+    }
+    const spec = SPECIALTY_RE.exec(raw);
+    if (spec && !credentials.specialty) {
+      credentials.specialty = { value: spec[2], range: { start: { line, character: spec[1].length }, end: { line, character: raw.replace(/\s+$/, '').length } } };
+    }
+  }
+  const firstHeading = sections.length > 0 ? sections[0].headingRange.start.line : Math.min(src.lineCount, 30);
+  const header = parseHeader(src, firstHeading);
+
+  // Items live in the (first) issues section; without one, everything after the last other section.
+  const issues = sections.find((s) => s.id === 'issues');
+  let from: number;
+  let to = src.lineCount;
+  if (issues) {
+    from = issues.headingRange.start.line + 1;
+    const after = sections.find((s) => s.headingRange.start.line > issues.headingRange.start.line && s.id !== 'issues');
+    if (after) to = after.headingRange.start.line;
+  } else {
+    const lastOther = sections[sections.length - 1];
+    from = lastOther ? lastOther.headingRange.start.line + 1 : header.range.end.line + 1;
+  }
+  const { items, unparsed } = parseItems(src, from, to, index);
+  return { header, sections, credentials, items, unparsed, lineCount: src.lineCount };
+}
+
+function closeSection(src: SourceText, s: Section, nextHeadingLine: number): void {
+  let end = nextHeadingLine - 1;
+  while (end > s.headingRange.start.line && !src.lines[end].trim()) end--;
+  s.range = { start: s.range.start, end: src.lineRange(Math.max(end, s.headingRange.start.line)).end };
+}

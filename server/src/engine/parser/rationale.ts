@@ -1,0 +1,104 @@
+import { Conclusion, Rationale, RationalePageRef } from '../model/determination';
+import { Range } from '../model/range';
+import { JoinedText } from '../text/joined';
+
+const NECESSARY = /\bmedically\s+(?:necessary|indicated)\b/gi;
+
+/** Finds the rationale's necessity conclusion: the last "[not] medically necessary". */
+export function findConclusion(body: JoinedText): { conclusion: Conclusion; range: Range } | undefined {
+  const text = body.text;
+  let last: RegExpExecArray | undefined;
+  NECESSARY.lastIndex = 0;
+  for (let m = NECESSARY.exec(text); m; m = NECESSARY.exec(text)) last = m;
+  if (!last) return undefined;
+  // the clause before the phrase (back to the previous sentence or clause break), its last ten words
+  let cs = last.index;
+  while (cs > 0 && !/[.;:,!?]/.test(text[cs - 1])) cs--;
+  const words = text.slice(cs, last.index).split(/\s+/).filter(Boolean).slice(-10);
+  const before = words.join(' ');
+  const neg = /\b(?:not|non|never|cannot|no\s+longer|neither|nor)\b|n't\b|\bun-?$/i.exec(before);
+  const negated = !!neg;
+  let ns = last.index;
+  if (neg) {
+    const at = text.lastIndexOf(neg[0], last.index);
+    if (at >= cs) ns = at;
+  }
+  return {
+    conclusion: negated ? 'not-medically-necessary' : 'medically-necessary',
+    range: body.rangeOf(ns, last.index + last[0].length),
+  };
+}
+
+const PAGE_RE = /\b(?:pages?|pgs?\.?|p\.)\s*(\d{1,4})(?:\s*(?:-|–|—|to|and|through)\s*(\d{1,4}))?\b/gi;
+const CHAPTER_RE = /\bChapter\s+(\d{1,2})\b/gi;
+const TABLE_RE = /\bTable\s+(\d{1,2})-(\d{1,2})\b/gi;
+
+/** Page references inside a rationale, each with the context that says which guideline it is about. */
+export function findRationalePages(body: JoinedText): RationalePageRef[] {
+  const text = body.text;
+  const refs: RationalePageRef[] = [];
+  PAGE_RE.lastIndex = 0;
+  for (let m = PAGE_RE.exec(text); m; m = PAGE_RE.exec(text)) {
+    const from = Number(m[1]);
+    const to = m[2] ? Number(m[2]) : from;
+    // a sentence ends at ". " followed by a capital; "pg." and "p." are not sentence ends
+    const sentenceStart = sentenceStartBefore(text, m.index);
+    const sentenceEnd = sentenceEndAfter(text, m.index + m[0].length);
+    const before = text.slice(sentenceStart, m.index);
+    const after = text.slice(m.index + m[0].length, sentenceEnd);
+    const ref: RationalePageRef = { from, to, text: m[0], range: body.rangeOf(m.index, m.index + m[0].length) };
+    const tables = [...before.matchAll(TABLE_RE)];
+    if (tables.length > 0) {
+      const t = tables[tables.length - 1];
+      ref.table = `Table ${t[1]}-${t[2]}`;
+      ref.chapter = Number(t[1]);
+    }
+    const chapters = [...before.matchAll(CHAPTER_RE)];
+    if (chapters.length > 0 && ref.chapter === undefined) ref.chapter = Number(chapters[chapters.length - 1][1]);
+    else if (chapters.length > 0 && ref.table === undefined) ref.chapter = Number(chapters[chapters.length - 1][1]);
+    const guide = /\b((?:MTUS\s+)?(?:\d{4},?\s+)?[A-Z][A-Za-z,&\- ]*?(?:Guidelines?|Complaints|Treatment))\b(?:\s*\(([^)]*)\))?/g;
+    let gm: RegExpExecArray | null;
+    let lastGuide: RegExpExecArray | undefined;
+    while ((gm = guide.exec(before))) lastGuide = gm;
+    if (lastGuide) {
+      ref.guideline = lastGuide[1].replace(/^MTUS\s+/, '').replace(/^\d{4},?\s+/, '').trim();
+      const yr = /\b(20\d{2}|19\d{2})\b/.exec(before);
+      if (yr) ref.year = Number(yr[1]);
+    }
+    const under = /^\s*(?:,\s*)?under\s+(?:the\s+)?(.+?)(?:\s+[Ss]ection)?(?:\s+(?:states|notes|says|indicates|recommends)\b|[,;:]|$)/.exec(after);
+    if (under) ref.topic = under[1].trim();
+    refs.push(ref);
+  }
+  return refs;
+}
+
+function sentenceStartBefore(text: string, at: number): number {
+  for (let i = at - 1; i > 0; i--) {
+    if (/[!?]/.test(text[i])) return i + 1;
+    if (text[i] === '.' && /\s/.test(text[i + 1] ?? '') && /[A-Z"]/.test(text[i + 2] ?? '')) {
+      const word = /(\S+)$/.exec(text.slice(Math.max(0, i - 6), i))?.[1] ?? '';
+      if (!/^(pg|p|pp|No|ed|Dr|vs|al|e\.g|i\.e)$/i.test(word)) return i + 1;
+    }
+  }
+  return 0;
+}
+
+function sentenceEndAfter(text: string, at: number): number {
+  for (let i = at; i < text.length; i++) {
+    if (/[!?]/.test(text[i])) return i;
+    if (text[i] === '.' && (/\s/.test(text[i + 1] ?? ' ')) && /[A-Z"]|^$/.test(text[i + 2] ?? '')) return i;
+  }
+  return text.length;
+}
+
+export function parseRationale(labelRange: Range, body: JoinedText): Rationale {
+  const c = findConclusion(body);
+  return {
+    text: body.text,
+    range: body.fullRange,
+    labelRange,
+    conclusion: c?.conclusion,
+    conclusionRange: c?.range,
+    pageRefs: findRationalePages(body),
+  };
+}

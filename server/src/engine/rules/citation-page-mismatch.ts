@@ -1,0 +1,41 @@
+import { findTopic, formatPages } from '../mtus/lookup';
+import { citations } from './citation-walk';
+import { Rule, Fix } from './rule';
+
+export const citationPageMismatch: Rule = {
+  meta: {
+    id: 'citation-page-mismatch',
+    description: "The pages cited for a topic (Page(s): …) are not the MTUS index's pages for it; the fix writes the index's pages.",
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  check(ctx) {
+    for (const { citation } of citations(ctx.determination)) {
+      if (citation.pages.length === 0) continue;
+      const g = ctx.index.guidelines.find((x) => x.id === citation.guidelineId);
+      if (!g) continue;
+      const topicName = citation.topic?.name ?? (citation.sections.length === 1 ? citation.sections[0].name : undefined);
+      if (!topicName) continue;
+      const topic = findTopic(g, topicName);
+      if (!topic || topic.pages.length === 0) continue;
+      const bad = citation.pages.filter((p) => {
+        for (let page = p.from; page <= Math.max(p.from, Math.min(p.to, p.from + 500)); page++) {
+          if (!topic.pages.some((s) => page >= s.from && page <= s.to)) return true;
+        }
+        return false;
+      });
+      if (bad.length === 0) continue;
+      const want = formatPages(topic.pages);
+      const first = citation.pages[0].range;
+      const last = citation.pages[citation.pages.length - 1].range;
+      const fix: Fix = { title: `Replace pages with ${want}`, edits: [{ range: { start: first.start, end: last.end }, newText: want }] };
+      ctx.report({
+        message: `${topic.name} is on page(s) ${want} of ${g.title} ${g.year}, not ${bad.map((p) => p.text).join(', ')}${topic.verified ? '' : ' (index entry unverified)'}.`,
+        range: { start: bad[0].range.start, end: bad[bad.length - 1].range.end },
+        fix,
+        severity: topic.verified ? undefined : 'warning',
+        related: [{ message: `Index entry: ${g.title} ${g.year} — ${topic.name}, page(s) ${want}${topic.verified ? '' : ' (unverified)'}`, file: topic.file, line: topic.line }],
+      });
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import { findTopic, findTopicByNumber } from '../mtus/lookup';
+import { citations } from './citation-walk';
+import { Rule, replace } from './rule';
+
+export const citationSectionNumberMismatch: Rule = {
+  meta: {
+    id: 'citation-section-number-mismatch',
+    description: 'A numbered section (Opioids Treatment Guidelines "3.3.6 …: Use of Urine Drug Testing (UDT)") has a number that does not match its title.',
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  check(ctx) {
+    for (const { citation } of citations(ctx.determination)) {
+      const g = ctx.index.guidelines.find((x) => x.id === citation.guidelineId);
+      if (!g || !g.numberedSections) continue;
+      for (const s of citation.sections) {
+        if (!s.number || !s.title || !s.numberRange) continue;
+        const byTitle = findTopic(g, s.title);
+        if (!byTitle?.number || byTitle.number === s.number) continue;
+        const byNumber = findTopicByNumber(g, s.number);
+        ctx.report({
+          message: `Section ${s.number} is ${byNumber ? `"${byNumber.name}"` : 'not a section number'}; "${byTitle.name}" is section ${byTitle.number}.`,
+          range: s.numberRange,
+          fix: replace(s.numberRange, byTitle.number, `Replace with ${byTitle.number}`),
+          severity: byTitle.verified ? undefined : 'warning',
+          related: [{ message: `Index entry: ${byTitle.number} ${byTitle.name}`, file: byTitle.file, line: byTitle.line }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,42 @@
+import { findTopic, resolveGuideline, suggestTopics } from '../mtus/lookup';
+import { IndexGuideline } from '../mtus/types';
+import { citations } from './citation-walk';
+import { Rule, replace, Fix } from './rule';
+
+export const citationUnknownTopic: Rule = {
+  meta: {
+    id: 'citation-unknown-topic',
+    description: 'A cited section or topic is not in the MTUS index for that guideline; suggests the nearest one.',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check(ctx) {
+    for (const { citation } of citations(ctx.determination)) {
+      const g: IndexGuideline | undefined = citation.guidelineId
+        ? ctx.index.guidelines.find((x) => x.id === citation.guidelineId)
+        : resolveGuideline(ctx.index, citation.guideline, citation.year);
+      if (!g) continue;
+      const names = [...citation.sections.map((s) => ({ name: s.number ? (s.title ?? s.name) : s.name, full: s.name, range: s.range, numbered: !!s.number }))];
+      if (citation.topic && citation.pages.length > 0) names.push({ name: citation.topic.name, full: citation.topic.name, range: citation.topic.range, numbered: false });
+      for (const n of names) {
+        if (findTopic(g, n.full) || (n.numbered && findTopic(g, n.name))) continue;
+        if (/^\d+$/.test(n.full.trim())) {
+          ctx.report({ message: `"${n.full}" is a number, not a section of ${g.title} ${g.year}.`, range: n.range });
+          continue;
+        }
+        const suggestions = suggestTopics(g, n.name, 3);
+        let fix: Fix | undefined;
+        if (suggestions.length > 0 && !n.numbered) {
+          fix = replace(n.range, suggestions[0].name, `Replace with "${suggestions[0].name}"`);
+        }
+        const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((t) => `"${t.number ? t.number + ' ' : ''}${t.name}"`).join(', ')}?` : '';
+        ctx.report({
+          message: `"${n.full}" is not a section of ${g.title} ${g.year} in the MTUS index.${hint}`,
+          range: n.range,
+          fix,
+          related: suggestions.length > 0 ? [{ message: `Index entry: ${suggestions[0].name}`, file: suggestions[0].file, line: suggestions[0].line }] : undefined,
+        });
+      }
+    }
+  },
+};

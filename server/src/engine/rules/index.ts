@@ -1,0 +1,37 @@
+import { citationGuidelineUnknown } from './citation-guideline-unknown';
+import { citationPageMismatch } from './citation-page-mismatch';
+import { citationSectionNumberMismatch } from './citation-section-number-mismatch';
+import { citationUnknownTopic } from './citation-unknown-topic';
+import { dateOrder } from './date-order';
+import { decisionRationaleConflict } from './decision-rationale-conflict';
+import { headerField } from './header-field';
+import { headingFormat } from './heading-format';
+import { itemDecision } from './item-decision';
+import { itemFieldMissing } from './item-field-missing';
+import { placeholder } from './placeholder';
+import { rationalePageMismatch } from './rationale-page-mismatch';
+import { Rule } from './rule';
+import { sectionDuplicate } from './section-duplicate';
+import { sectionMissing } from './section-missing';
+import { sectionOrder } from './section-order';
+
+/** Every rule, in reporting order. */
+export const RULES: readonly Rule[] = [
+  sectionMissing,
+  sectionOrder,
+  sectionDuplicate,
+  headingFormat,
+  headerField,
+  dateOrder,
+  itemDecision,
+  itemFieldMissing,
+  decisionRationaleConflict,
+  citationGuidelineUnknown,
+  citationUnknownTopic,
+  citationPageMismatch,
+  citationSectionNumberMismatch,
+  rationalePageMismatch,
+  placeholder,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,0 +1,57 @@
+import { boundedLevenshtein } from '../parser/headings';
+import { DECISION_WORDS } from '../parser/items';
+import { Item } from '../model/determination';
+import { Fix, Rule, replace } from './rule';
+
+/** The decision word a misspelling unambiguously means, if any. */
+export function intendedDecision(word: string): string | undefined {
+  const w = word.trim().toLowerCase();
+  const hits = DECISION_WORDS.filter((d) => {
+    const l = d.toLowerCase();
+    return l === w || boundedLevenshtein(w, l, 2) <= 2 || (w.length >= 5 && l.startsWith(w));
+  });
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+function itemAt(items: Item[], pointer: string): Item | undefined {
+  const m = /^\/items\/(\d+)/.exec(pointer);
+  return m ? items[Number(m[1])] : undefined;
+}
+
+function label(item: Item): string {
+  const t = item.text.length > 60 ? `${item.text.slice(0, 57)}…` : item.text;
+  return t ? `"${t}"` : '(no item text)';
+}
+
+export const itemDecision: Rule = {
+  meta: {
+    id: 'item-decision',
+    description: 'A disputed item has no decision, or its decision is not one of the allowed words (Upheld, Overturned).',
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  check(ctx) {
+    const items = ctx.determination.items;
+    for (const issue of ctx.schemaIssues) {
+      const item = itemAt(items, issue.instancePath);
+      if (!item) continue;
+      const allowed = DECISION_WORDS.join(' or ');
+      if (issue.keyword === 'required' && issue.missingProperty === 'decision') {
+        let fix: Fix | undefined;
+        const conclusion = item.rationale?.conclusion;
+        if (item.colonEnd && conclusion) {
+          const word = conclusion === 'medically-necessary' ? 'Overturned' : 'Upheld';
+          fix = replace(item.colonEnd, ` ${word}`, `Insert "${word}" (the rationale concludes ${conclusion.replace(/-/g, ' ')})`);
+        }
+        ctx.report({ message: `Item ${label(item)} has no decision (${allowed}).`, range: item.headerRange, fix });
+      } else if (issue.instancePath.endsWith('/decision') && item.decision !== undefined && item.decisionRange) {
+        const intended = intendedDecision(item.decision);
+        ctx.report({
+          message: `Decision "${item.decision}" is not allowed; use ${allowed}.`,
+          range: item.decisionRange,
+          fix: intended ? replace(item.decisionRange, intended, `Replace with "${intended}"`) : undefined,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,40 @@
+import { Item } from '../model/determination';
+import { Rule } from './rule';
+
+const FIELD_NAMES: Record<string, string> = {
+  claimsAdministratorGuideline: 'Claims Administrator guideline',
+  maximusGuideline: 'MAXIMUS guideline',
+  rationale: 'Decision rationale',
+  text: 'item text',
+};
+
+export const itemFieldMissing: Rule = {
+  meta: {
+    id: 'item-field-missing',
+    description: 'A disputed item lacks one of its parts: the item text, the Claims Administrator guideline line, the MAXIMUS guideline line or the decision rationale.',
+    defaultSeverity: 'error',
+    fixable: false,
+  },
+  check(ctx) {
+    const items = ctx.determination.items;
+    for (const issue of ctx.schemaIssues) {
+      if (issue.instancePath === '/items' && issue.keyword === 'minItems') {
+        ctx.report({ message: 'No disputed items found (an item line such as "Physical therapy: Upheld" followed by its guideline lines and rationale).', range: issue.range });
+        continue;
+      }
+      const m = /^\/items\/(\d+)(\/[^/]+)?/.exec(issue.instancePath);
+      if (!m) continue;
+      const item: Item | undefined = items[Number(m[1])];
+      if (!item) continue;
+      const what = issue.keyword === 'required' ? issue.missingProperty ?? '' : (m[2] ?? '').slice(1);
+      if (what === 'decision') continue; // item-decision reports it
+      const name = FIELD_NAMES[what] ?? what;
+      const subject = item.text ? `Item "${item.text.length > 60 ? item.text.slice(0, 57) + '…' : item.text}"` : 'An item';
+      let message: string;
+      if (issue.keyword !== 'required') message = `${subject}: the ${name} is empty.`;
+      else if (what === 'rationale') message = `${subject} has no Decision rationale.`;
+      else message = `${subject} has no ${name} line.`;
+      ctx.report({ message, range: item.headerRange });
+    }
+  },
+};

@@ -1,0 +1,56 @@
+import { findGuidelineByChapter, findTopic, formatPages, resolveGuideline } from '../mtus/lookup';
+import { IndexGuideline, IndexTopic, MtusIndex } from '../mtus/types';
+import { RationalePageRef } from '../model/determination';
+import { Fix, Rule } from './rule';
+
+/** Resolves what a page in a rationale refers to: a table or topic with pages, or a chapter's page span. */
+function resolveRef(index: MtusIndex, ref: RationalePageRef): { guideline: IndexGuideline; topic?: IndexTopic } | undefined {
+  let g: IndexGuideline | undefined;
+  if (ref.chapter !== undefined) g = findGuidelineByChapter(index, ref.chapter);
+  if (!g && ref.guideline) {
+    const name = ref.guideline.replace(/^(California|CA)\s+/i, '').replace(/\s+Guidelines?$/i, '').trim();
+    g = resolveGuideline(index, name, ref.year) ?? resolveGuideline(index, name);
+  }
+  if (!g) return undefined;
+  let topic: IndexTopic | undefined;
+  if (ref.table) topic = findTopic(g, ref.table);
+  if (!topic && ref.topic) topic = findTopic(g, ref.topic);
+  return { guideline: g, topic };
+}
+
+export const rationalePageMismatch: Rule = {
+  meta: {
+    id: 'rationale-page-mismatch',
+    description: 'A page cited in a decision rationale for an MTUS guideline topic, table or chapter disagrees with the MTUS index.',
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  check(ctx) {
+    for (const item of ctx.determination.items) {
+      for (const ref of item.rationale?.pageRefs ?? []) {
+        const r = resolveRef(ctx.index, ref);
+        if (!r) continue;
+        const { guideline: g, topic } = r;
+        const spans = topic && topic.pages.length > 0 ? topic.pages : g.pageSpan ? [g.pageSpan] : [];
+        if (spans.length === 0) continue;
+        const inside = (p: number) => spans.some((s) => p >= s.from && p <= s.to);
+        if (inside(ref.from) && inside(ref.to)) continue;
+        const verified = topic ? topic.verified : g.verified;
+        const where = topic ? `${topic.name} is on page(s) ${formatPages(topic.pages)}` : `${g.title} ${g.year} spans pages ${formatPages(spans)}`;
+        let fix: Fix | undefined;
+        const digits = /\d/.exec(ref.text);
+        if (topic && digits && ref.range.start.line === ref.range.end.line) {
+          const start = { line: ref.range.start.line, character: ref.range.start.character + digits.index };
+          fix = { title: `Replace with ${formatPages(topic.pages)}`, edits: [{ range: { start, end: ref.range.end }, newText: formatPages(topic.pages) }] };
+        }
+        ctx.report({
+          message: `Page ${ref.text.replace(/^\D+/, '')} does not match the MTUS index: ${where}${verified ? '' : ' (index entry unverified)'}.`,
+          range: ref.range,
+          fix,
+          severity: verified ? undefined : 'warning',
+          related: [{ message: `Index entry: ${g.title} ${g.year}${topic ? ` — ${topic.name}` : ''}`, file: (topic ?? g).file, line: (topic ?? g).line }],
+        });
+      }
+    }
+  },
+};

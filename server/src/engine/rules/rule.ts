@@ -1,0 +1,80 @@
+import { Determination } from '../model/determination';
+import { Range } from '../model/range';
+import { MtusIndex } from '../mtus/types';
+import { SchemaIssue } from '../schema/determination-schema';
+import { SourceText } from '../text/source';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A text edit in zero-based line/character coordinates. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  /** What the fix does, for the quick-fix menu ("Replace pages with 98-99"). */
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface RelatedInfo {
+  message: string;
+  /** A place in the letter, or in an index file (file + zero-based line). */
+  range?: Range;
+  file?: string;
+  line?: number;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fix?: Fix;
+  related?: RelatedInfo[];
+}
+
+/** What a rule reports; severity defaults to the rule's own (and configuration overrides both). */
+export interface Report {
+  message: string;
+  range: Range;
+  fix?: Fix;
+  related?: RelatedInfo[];
+  /** Per-finding default, e.g. warning where the index entry is unverified. */
+  severity?: Severity;
+}
+
+export interface RuleMeta {
+  /** Stable kebab-case id; also the diagnostic code and the doc page name (docs/rules/<id>.md). */
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  fixable: boolean;
+}
+
+export interface RuleContext {
+  source: SourceText;
+  determination: Determination;
+  index: MtusIndex;
+  /** The rule's options from configuration (`rules: {id: [severity, options]}`), or {}. */
+  options: Record<string, unknown>;
+  /** Schema violations attributed to this rule (x-rule). */
+  schemaIssues: SchemaIssue[];
+  report(r: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}
+
+export const DOCS_BASE = 'https://github.com/imr-tools/imr-letter-tools/blob/main/docs/rules/';
+
+export function replace(range: Range, newText: string, title: string): Fix {
+  return { title, edits: [{ range, newText }] };
+}

@@ -1,0 +1,91 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import * as fs from 'fs';
+import { JsonObject, JsonWithPointers } from '../model/json';
+import { Range } from '../model/range';
+import { findAsset } from '../assets';
+
+/** A schema violation, attributed to the rule named by the nearest `x-rule` of the failing schema. */
+export interface SchemaIssue {
+  ruleId: string;
+  keyword: string;
+  /** JSON pointer of the failing node (the parent object for `required`). */
+  instancePath: string;
+  /** For `required`: the missing property. */
+  missingProperty?: string;
+  params: Record<string, unknown>;
+  /** ajv's own message, for rules that have nothing better to say. */
+  message: string;
+  range: Range;
+}
+
+export const DATE_FORMAT = /^(\d{2})\/(\d{2})\/(\d{4})$/;
+
+/** MM/DD/YYYY and a real calendar date. */
+export function isValidUsDate(s: string): boolean {
+  const m = DATE_FORMAT.exec(s);
+  if (!m) return false;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  const year = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || year < 1900) return false;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= days;
+}
+
+let compiled: { file: string; validate: ValidateFunction } | undefined;
+
+export function determinationSchemaPath(): string {
+  const p = findAsset('schemas/determination.schema.json');
+  if (!p) throw new Error('schemas/determination.schema.json not found next to the tool');
+  return p;
+}
+
+function validator(): ValidateFunction {
+  const file = determinationSchemaPath();
+  if (compiled && compiled.file === file) return compiled.validate;
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+  ajv.addKeyword({ keyword: 'x-rule', schemaType: 'string' });
+  ajv.addFormat('us-date', { type: 'string', validate: isValidUsDate });
+  const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as object;
+  compiled = { file, validate: ajv.compile(schema) };
+  return compiled.validate;
+}
+
+/** Validates the model's JSON against schemas/determination.schema.json. */
+export function validateDetermination(doc: JsonWithPointers): SchemaIssue[] {
+  const validate = validator();
+  if (validate(doc.json)) return [];
+  const issues: SchemaIssue[] = [];
+  for (const err of validate.errors ?? []) {
+    const ruleId = ruleOf(err);
+    if (!ruleId) continue;
+    const missing = err.keyword === 'required' ? String((err.params as { missingProperty?: string }).missingProperty) : undefined;
+    issues.push({
+      ruleId,
+      keyword: err.keyword,
+      instancePath: err.instancePath,
+      missingProperty: missing,
+      params: err.params as Record<string, unknown>,
+      message: err.message ?? err.keyword,
+      range: rangeFor(doc, err.instancePath),
+    });
+  }
+  return issues;
+}
+
+function ruleOf(err: ErrorObject): string | undefined {
+  const parent = err.parentSchema as JsonObject | undefined;
+  const r = parent?.['x-rule'];
+  return typeof r === 'string' ? r : undefined;
+}
+
+/** The range of the node at `pointer`, or of its nearest ancestor that has one. */
+function rangeFor(doc: JsonWithPointers, pointer: string): Range {
+  let p = pointer;
+  for (;;) {
+    const r = doc.ranges.get(p);
+    if (r) return r;
+    if (!p) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}

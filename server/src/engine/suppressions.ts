@@ -1,0 +1,85 @@
+import { Range } from './model/range';
+
+/**
+ * Inline suppression comments, one per line, in HTML-comment form (plain-text letters have no comment
+ * syntax of their own, and this one never occurs in a letter's prose):
+ *   <!-- imr-disable-next-line citation-page-mismatch -- reason -->
+ *   <!-- imr-disable-file placeholder, heading-format -->
+ * Without rule ids the comment suppresses every rule. Directive lines are blank to the parser.
+ */
+export interface Directive {
+  kind: 'next-line' | 'file';
+  /** Rule ids, empty = all rules. */
+  rules: string[];
+  line: number;
+  range: Range;
+  /** Range of each rule id in the comment. */
+  ruleRanges: Range[];
+  reason?: string;
+  used: Set<string>;
+}
+
+const DIRECTIVE = /^(\s*)<!--\s*imr-disable-(next-line|file)\b(.*?)-->\s*$/;
+
+export function hasDirectives(text: string): boolean {
+  return text.includes('imr-disable-');
+}
+
+export function parseDirectives(lines: string[]): Directive[] {
+  const out: Directive[] = [];
+  for (let line = 0; line < lines.length; line++) {
+    const s = lines[line];
+    if (!s.includes('imr-disable-')) continue;
+    const m = DIRECTIVE.exec(s);
+    if (!m) continue;
+    const bodyStart = s.indexOf(m[3], m[1].length + 4);
+    const [list, reason] = splitReason(m[3]);
+    const rules: string[] = [];
+    const ruleRanges: Range[] = [];
+    for (const id of list.matchAll(/[a-z][a-z0-9-]*/g)) {
+      rules.push(id[0]);
+      const c = bodyStart + (id.index ?? 0);
+      ruleRanges.push({ start: { line, character: c }, end: { line, character: c + id[0].length } });
+    }
+    out.push({
+      kind: m[2] as Directive['kind'],
+      rules,
+      ruleRanges,
+      line,
+      range: { start: { line, character: m[1].length }, end: { line, character: s.trimEnd().length } },
+      reason,
+      used: new Set(),
+    });
+  }
+  return out;
+}
+
+function splitReason(body: string): [string, string | undefined] {
+  const i = body.indexOf(' -- ');
+  return i >= 0 ? [body.slice(0, i), body.slice(i + 4).trim() || undefined] : [body, undefined];
+}
+
+/** Replaces directive lines with blanks of the same length, so the parser sees an empty line. */
+export function maskDirectiveLines(lines: string[], directives: Directive[]): string[] {
+  if (directives.length === 0) return lines;
+  const copy = lines.slice();
+  for (const d of directives) copy[d.line] = ' '.repeat(lines[d.line].length);
+  return copy;
+}
+
+/** True (and the directive marked used) when a finding of `ruleId` on `line` is suppressed. */
+export function isSuppressed(directives: Directive[], ruleId: string, line: number): boolean {
+  for (const d of directives) {
+    const applies = d.kind === 'file' || nextContentLine(d, line);
+    if (!applies) continue;
+    if (d.rules.length === 0 || d.rules.includes(ruleId)) {
+      d.used.add(d.rules.length === 0 ? '*' : ruleId);
+      return true;
+    }
+  }
+  return false;
+}
+
+function nextContentLine(d: Directive, line: number): boolean {
+  return line === d.line + 1;
+}

@@ -1,0 +1,91 @@
+import { Position, Range } from '../model/range';
+
+/**
+ * A letter's text, normalised for parsing: BOM removed, lines split on CRLF, CR or LF.
+ * Offsets index into `text`, which joins the lines with "\n"; positions are zero-based line/character.
+ */
+export class SourceText {
+  readonly text: string;
+  readonly lines: string[];
+  readonly hadBom: boolean;
+  /** The end-of-line sequence the original used most ("\n" when it had none). */
+  readonly eol: string;
+  private readonly lineStarts: number[];
+
+  constructor(original: string) {
+    this.hadBom = original.charCodeAt(0) === 0xfeff;
+    const body = this.hadBom ? original.slice(1) : original;
+    this.eol = detectEol(body);
+    this.lines = body.split(/\r\n|\r|\n/);
+    this.text = this.lines.join('\n');
+    this.lineStarts = new Array<number>(this.lines.length);
+    let offset = 0;
+    for (let i = 0; i < this.lines.length; i++) {
+      this.lineStarts[i] = offset;
+      offset += this.lines[i].length + 1;
+    }
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  offsetAt(p: Position): number {
+    const line = Math.min(Math.max(p.line, 0), this.lines.length - 1);
+    const ch = Math.min(Math.max(p.character, 0), this.lines[line].length);
+    return this.lineStarts[line] + ch;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.min(Math.max(offset, 0), this.text.length);
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.lineStarts[lo] };
+  }
+
+  rangeOf(startOffset: number, endOffset: number): Range {
+    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+  }
+
+  lineRange(line: number): Range {
+    return { start: { line, character: 0 }, end: { line, character: this.lines[line]?.length ?? 0 } };
+  }
+
+  /** The range of the line's text without leading/trailing whitespace (and form feeds). */
+  trimmedLineRange(line: number): Range {
+    const s = this.lines[line] ?? '';
+    const start = s.length - s.replace(/^[\s\f]+/, '').length;
+    const end = s.replace(/[\s\f]+$/, '').length;
+    return { start: { line, character: start }, end: { line, character: Math.max(start, end) } };
+  }
+
+  getText(r: Range): string {
+    return this.text.slice(this.offsetAt(r.start), this.offsetAt(r.end));
+  }
+}
+
+function detectEol(s: string): string {
+  const crlf = (s.match(/\r\n/g) ?? []).length;
+  const lf = (s.match(/(^|[^\r])\n/g) ?? []).length;
+  const cr = (s.match(/\r(?!\n)/g) ?? []).length;
+  if (crlf >= lf && crlf >= cr && crlf > 0) return '\r\n';
+  if (cr > lf) return '\r';
+  return '\n';
+}
+
+/** True when the text looks binary (NUL bytes or many control characters) and should not be parsed as a letter. */
+export function looksBinary(s: string): boolean {
+  const sample = s.slice(0, 8192);
+  if (sample.includes('\u0000')) return true;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.05;
+}
