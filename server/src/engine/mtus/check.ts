@@ -1,0 +1,243 @@
+/**
+ * Consistency check of an MTUS index (`imr index check FILE`): schema problems from the loader plus
+ * duplicate ids, duplicate topic names/aliases, malformed or out-of-range page spans, numbered
+ * section structure, and the alphabetical page order of alphabetical guidelines.
+ */
+import * as path from 'path';
+import { loadIndex, mergeParsed } from './load';
+import { formatPages, normalizeName, stripParenthesized } from './lookup';
+import { IndexGuideline, IndexProblem, IndexTopic, MtusIndex, PageSpan } from './types';
+import { makeProblem, parseIndexText } from './yaml-index';
+
+/** The contents of an index file to check. */
+export interface IndexSource {
+  text: string;
+  file: string;
+}
+
+function isSource(x: MtusIndex | IndexSource): x is IndexSource {
+  return typeof (x as IndexSource).text === 'string';
+}
+
+const fmt = (s: PageSpan): string => formatPages([s]);
+const pagesWord = (spans: readonly PageSpan[]): string => (spans.length === 1 && spans[0].from === spans[0].to ? 'page' : 'pages');
+
+/** Key for the alphabetical order: normalized, parenthesized parts and punctuation ignored. */
+export function alphabeticalKey(name: string): string {
+  return stripParenthesized(normalizeName(name))
+    .replace(/[^\p{L}\p{N} ]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Checks an index (already loaded) or the text of one index file. For a file whose entries are
+ * all complete guidelines the file is checked on its own; a file with correction entries
+ * (`{id, topics}`) is merged onto `options.base` (default: the bundled index) and only problems of
+ * its own entries are reported.
+ */
+export function checkIndex(input: MtusIndex | IndexSource, options?: { base?: MtusIndex }): IndexProblem[] {
+  if (!isSource(input)) {
+    return [...duplicateIds(input.guidelines), ...input.guidelines.flatMap((g) => checkGuideline(g))];
+  }
+  const file = path.resolve(input.file);
+  const parsed = parseIndexText(input.text, file);
+  const problems = [...parsed.problems];
+  problems.push(...duplicateIds(parsed.guidelines));
+  if (!parsed.guidelines.some((g) => g.partial)) {
+    for (const g of parsed.guidelines) problems.push(...checkGuideline(g));
+    return problems;
+  }
+  // Corrections file: check what the merge produces, report only this file's entries.
+  for (const g of parsed.guidelines) problems.push(...duplicateTopicNamesInEntry(g));
+  const base = options?.base ?? loadIndex([]).index;
+  const merged = mergeParsed(base.guidelines, parsed, problems);
+  const touched = new Set(parsed.guidelines.map((g) => g.id));
+  for (const g of merged) if (touched.has(g.id)) problems.push(...checkGuideline(g, file));
+  return problems;
+}
+
+function duplicateIds(guidelines: readonly IndexGuideline[]): IndexProblem[] {
+  const seen = new Map<string, IndexGuideline>();
+  const out: IndexProblem[] = [];
+  for (const g of guidelines) {
+    const first = seen.get(g.id);
+    if (first && !g.partial) {
+      out.push(makeProblem(g.file, g.line, `duplicate guideline id "${g.id}" (first defined ${where(first, g.file)})`));
+    } else if (!first) seen.set(g.id, g);
+  }
+  return out;
+}
+
+function duplicateTopicNamesInEntry(g: IndexGuideline): IndexProblem[] {
+  const seen = new Map<string, IndexTopic>();
+  const out: IndexProblem[] = [];
+  for (const t of g.topics) {
+    const k = normalizeName(t.name);
+    const first = seen.get(k);
+    if (first) out.push(makeProblem(t.file, t.line, `topic "${t.name}" appears twice in the entry for ${g.id} (first at line ${first.line + 1})`));
+    else seen.set(k, t);
+  }
+  return out;
+}
+
+function where(x: { file: string; line: number }, relativeTo: string): string {
+  return x.file === relativeTo ? `at line ${x.line + 1}` : `in ${path.basename(x.file)}:${x.line + 1}`;
+}
+
+/**
+ * Consistency problems of one guideline. With `onlyFile`, only problems located in that file are
+ * returned (topic problems by the topic's file, guideline problems by the guideline's file).
+ */
+export function checkGuideline(g: IndexGuideline, onlyFile?: string): IndexProblem[] {
+  const out: IndexProblem[] = [];
+  const topicProblem = (t: IndexTopic, text: string): void => {
+    if (!onlyFile || t.file === onlyFile) out.push(makeProblem(t.file, t.line, text));
+  };
+  const guidelineProblem = (text: string): void => {
+    if (!onlyFile || g.file === onlyFile) out.push(makeProblem(g.file, g.line, text));
+  };
+
+  // guideline-level spans
+  if (g.pageSpan) {
+    if (g.pageSpan.from < 1 || g.pageSpan.from > g.pageSpan.to) guidelineProblem(`${g.id}: pageSpan "${g.pageSpan.from}-${g.pageSpan.to}" is not a valid range (first page must be at least 1 and not after the last)`);
+    else if (g.pageCount !== undefined && g.pageSpan.to - g.pageSpan.from + 1 > g.pageCount) {
+      guidelineProblem(`${g.id}: pageSpan ${fmt(g.pageSpan)} covers ${g.pageSpan.to - g.pageSpan.from + 1} pages but pageCount is ${g.pageCount}`);
+    }
+  }
+
+  // duplicate names / aliases (normalized)
+  const owner = new Map<string, { topic: IndexTopic; asName: boolean }>();
+  for (const t of g.topics) {
+    const n = normalizeName(t.name);
+    const prev = owner.get(n);
+    if (prev) topicProblem(t, `duplicate topic name "${t.name}" in ${g.id}: already ${prev.asName ? 'the name' : 'an alias'} of "${prev.topic.name}" (${where(prev.topic, t.file)})`);
+    else owner.set(n, { topic: t, asName: true });
+  }
+  for (const t of g.topics) {
+    const own = new Set<string>([normalizeName(t.name)]);
+    for (const a of t.aliases) {
+      const n = normalizeName(a);
+      if (own.has(n)) {
+        topicProblem(t, `alias "${a}" of "${t.name}" in ${g.id} repeats its name or another of its aliases`);
+        continue;
+      }
+      own.add(n);
+      const prev = owner.get(n);
+      if (prev && prev.topic !== t) {
+        topicProblem(t, `duplicate alias "${a}" of "${t.name}" in ${g.id}: already ${prev.asName ? 'the name' : 'an alias'} of "${prev.topic.name}" (${where(prev.topic, t.file)})`);
+      } else if (!prev) owner.set(n, { topic: t, asName: false });
+    }
+  }
+
+  // page spans
+  for (const t of g.topics) {
+    for (const s of t.pages) {
+      if (s.from < 1 || s.from > s.to) {
+        topicProblem(t, `topic "${t.name}" in ${g.id}: page range "${s.from}-${s.to}" is malformed (pages start at 1 and a range must not run backwards)`);
+        continue;
+      }
+      if (g.pageSpan && g.pageSpan.from <= g.pageSpan.to && (s.from < g.pageSpan.from || s.to > g.pageSpan.to)) {
+        topicProblem(t, `topic "${t.name}" in ${g.id}: ${pagesWord([s])} ${fmt(s)} outside the guideline's pages ${fmt(g.pageSpan)}`);
+      } else if (!g.pageSpan && g.pageCount !== undefined && s.to > g.pageCount) {
+        topicProblem(t, `topic "${t.name}" in ${g.id}: ${pagesWord([s])} ${fmt(s)} beyond the guideline's ${g.pageCount} pages`);
+      }
+    }
+  }
+
+  // numbered sections
+  const numbers = new Map<string, IndexTopic>();
+  for (const t of g.topics) {
+    if (t.number === undefined) continue;
+    if (!g.numberedSections) {
+      topicProblem(t, `topic "${t.name}" has section number ${t.number} but ${g.id} is not numberedSections`);
+      continue;
+    }
+    if (!/^\d+(\.\d+)*$/.test(t.number)) {
+      topicProblem(t, `topic "${t.name}": section number "${t.number}" is malformed (expected digits separated by dots, like 3.3.6)`);
+      continue;
+    }
+    const prev = numbers.get(t.number);
+    if (prev) topicProblem(t, `duplicate section number ${t.number} in ${g.id}: already "${prev.name}" (${where(prev, t.file)})`);
+    else numbers.set(t.number, t);
+    if (!t.part) topicProblem(t, `numbered section ${t.number} "${t.name}" has no part title (letters cite "<number> <part>: <title>")`);
+  }
+  for (const [num, t] of numbers) {
+    const parent = num.split('.').slice(0, -1).join('.');
+    if (parent && !numbers.has(parent)) topicProblem(t, `section ${num} "${t.name}" has no parent section ${parent} in ${g.id}`);
+  }
+
+  if (g.alphabeticalTopics) for (const p of alphabeticalProblems(g)) topicProblem(p.topic, p.text);
+  return out;
+}
+
+interface Cand {
+  topic: IndexTopic;
+  key: string;
+  values: number[];
+}
+
+/**
+ * Among topics with alphabetical: true and pages, sorted by name, pages must never fall. Finds the
+ * longest chain of topics whose pages rise (a topic with several spans may use any of them) and
+ * reports every topic outside it, naming its neighbours in the chain.
+ */
+function alphabeticalProblems(g: IndexGuideline): { topic: IndexTopic; text: string }[] {
+  const cands: Cand[] = g.topics
+    .filter((t) => t.alphabetical && t.pages.length > 0)
+    .map((t) => ({ topic: t, key: alphabeticalKey(t.name), values: t.pages.map((s) => s.from) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // best[i][c]: longest rising chain ending at topic i using its value c
+  const best: number[][] = [];
+  const prev: ([number, number] | undefined)[][] = [];
+  for (let i = 0; i < cands.length; i++) {
+    best.push([]);
+    prev.push([]);
+    cands[i].values.forEach((v, c) => {
+      let b = 1;
+      let p: [number, number] | undefined;
+      for (let j = 0; j < i; j++) {
+        cands[j].values.forEach((w, d) => {
+          if (w <= v && best[j][d] + 1 > b) {
+            b = best[j][d] + 1;
+            p = [j, d];
+          }
+        });
+      }
+      best[i][c] = b;
+      prev[i][c] = p;
+    });
+  }
+  let end: [number, number] | undefined;
+  let endLen = 0;
+  best.forEach((row, i) =>
+    row.forEach((b, c) => {
+      if (b > endLen) {
+        endLen = b;
+        end = [i, c];
+      }
+    }),
+  );
+  const inChain = new Map<number, number>(); // topic index -> chosen value
+  for (let cur = end; cur; cur = prev[cur[0]][cur[1]]) inChain.set(cur[0], cands[cur[0]].values[cur[1]]);
+  const out: { topic: IndexTopic; text: string }[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    if (inChain.has(i)) continue;
+    let before: number | undefined;
+    for (let j = i - 1; j >= 0; j--) if (inChain.has(j)) { before = j; break; }
+    let after: number | undefined;
+    for (let j = i + 1; j < cands.length; j++) if (inChain.has(j)) { after = j; break; }
+    const t = cands[i].topic;
+    const show = (k: number): string => `"${cands[k].topic.name}" (${pagesWord(cands[k].topic.pages)} ${formatPages(cands[k].topic.pages)})`;
+    let ctx: string;
+    if (before !== undefined && after !== undefined) ctx = `sorts after ${show(before)} and before ${show(after)}, so its pages must lie between theirs`;
+    else if (before !== undefined) ctx = `sorts after ${show(before)}, so its pages must not be lower`;
+    else if (after !== undefined) ctx = `sorts before ${show(after)}, so its pages must not be higher`;
+    else ctx = 'is out of order';
+    out.push({
+      topic: t,
+      text: `alphabetical page order broken in ${g.id}: "${t.name}" (${pagesWord(t.pages)} ${formatPages(t.pages)}) ${ctx} (set alphabetical: false for a sub-entry printed inside a block)`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,511 @@
+/**
+ * Pure lookups over a loaded MTUS index: guideline by name/year/chapter, topic by name/alias/number,
+ * nearest topics for typos, page-span helpers and section-list splitting.
+ *
+ * Per-guideline lookup tables are built lazily and cached in WeakMaps keyed by the (immutable)
+ * guideline / index objects, so lookups stay cheap when a CLI lints thousands of letters.
+ */
+import { IndexGuideline, IndexTopic, MtusIndex, PageSpan } from './types';
+
+// ------------------------------------------------------------------ names
+
+/**
+ * Normalizes a guideline or topic name for comparison: Unicode-compatible form, lowercase,
+ * ®/™/© removed, dashes unified to "-", a PDF wrap artefact "Electro- diagnostic" rejoined,
+ * " & " read as " and ", spacing around commas and colons unified, whitespace collapsed,
+ * trailing punctuation dropped.
+ */
+export function normalizeName(s: string): string {
+  let n = normalizedCache.get(s);
+  if (n === undefined) {
+    n = normalizeUncached(s);
+    if (normalizedCache.size >= 10000) normalizedCache.clear();
+    normalizedCache.set(s, n);
+  }
+  return n;
+}
+
+const normalizedCache = new Map<string, string>();
+
+function normalizeUncached(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[®™©]/g, '')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/(\p{L})- +(\p{Ll})/gu, '$1-$2')
+    .replace(/\s+&\s+/g, ' and ')
+    .replace(/\s*,\s*/g, ', ')
+    .replace(/\s*:\s*/g, ': ')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.,;:]+$/u, '')
+    .trim();
+}
+
+/** Looser key for guideline names: also ignores commas ("Forearm, Wrist and Hand" = "Forearm Wrist, and Hand"). */
+function guidelineKey(s: string): string {
+  return normalizeName(s).replace(/,/g, '').replace(/ +/g, ' ');
+}
+
+/** Removes parenthesized / bracketed parts: "tramadol (ultram)" -> "tramadol". Input already normalized. */
+export function stripParenthesized(n: string): string {
+  let prev = '';
+  let out = n;
+  while (out !== prev) {
+    prev = out;
+    out = out.replace(/\s*[([][^()[\]]*[)\]]/g, '');
+  }
+  return out.replace(/\s+/g, ' ').replace(/[\s.,;:]+$/u, '').trim();
+}
+
+// ------------------------------------------------------------------ guidelines
+
+const nameCache = new WeakMap<MtusIndex, Map<string, IndexGuideline[]>>();
+
+/** name key (with and without a trailing "guidelines") -> guidelines, per index. */
+function nameTable(index: MtusIndex): Map<string, IndexGuideline[]> {
+  let t = nameCache.get(index);
+  if (!t) {
+    t = new Map();
+    for (const g of index.guidelines) {
+      for (const n of [...g.names, g.title]) {
+        const k = guidelineKey(n);
+        for (const key of new Set([k, k.replace(/ guidelines?$/, '')])) {
+          const list = t.get(key) ?? [];
+          if (!list.includes(g)) list.push(g);
+          t.set(key, list);
+        }
+      }
+    }
+    nameCache.set(index, t);
+  }
+  return t;
+}
+
+function guidelineCandidates(index: MtusIndex, name: string): IndexGuideline[] {
+  const t = nameTable(index);
+  const key = guidelineKey(name);
+  return t.get(key) ?? t.get(key.replace(/ guidelines?$/, '')) ?? [];
+}
+
+/**
+ * The guideline a letter means by `name` (as written after "MTUS " and before the year).
+ * With a year: the guideline of that name and year, or undefined if none has that year.
+ * Without a year: the one marked defaultForName, else the only one with that name.
+ */
+export function resolveGuideline(index: MtusIndex, name: string, year?: number): IndexGuideline | undefined {
+  const cands = guidelineCandidates(index, name);
+  if (cands.length === 0) return undefined;
+  if (year !== undefined) return cands.find((g) => g.year === year);
+  return cands.find((g) => g.defaultForName) ?? (cands.length === 1 ? cands[0] : undefined);
+}
+
+/** All guidelines a name can mean, whatever the year (for "did you mean 2016?" messages). */
+export function guidelinesNamed(index: MtusIndex, name: string): IndexGuideline[] {
+  return [...guidelineCandidates(index, name)];
+}
+
+interface PrefixMatcher {
+  re: RegExp;
+  guideline: IndexGuideline;
+}
+const prefixCache = new WeakMap<MtusIndex, PrefixMatcher[]>();
+
+function nameToPattern(name: string): string {
+  const parts: string[] = [];
+  const tokens = name.trim().split(/\s+/);
+  for (const tok of tokens) {
+    if (tok === '&' || /^and$/i.test(tok)) {
+      parts.push('(?:&|and)');
+      continue;
+    }
+    let p = '';
+    for (const ch of tok) {
+      if (/[-\u2010-\u2015\u2212]/.test(ch)) p += '[-\\u2010-\\u2015\\u2212]\\s*';
+      else if (ch === ',') p += ',?';
+      else p += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    }
+    parts.push(p);
+  }
+  return parts.join('\\s+');
+}
+
+function prefixMatchers(index: MtusIndex): PrefixMatcher[] {
+  let m = prefixCache.get(index);
+  if (!m) {
+    m = [];
+    for (const g of index.guidelines) {
+      for (const n of new Set([...g.names, g.title])) {
+        m.push({ re: new RegExp('^\\s*' + nameToPattern(n) + '(?![\\p{L}\\p{N}])', 'iu'), guideline: g });
+      }
+    }
+    prefixCache.set(index, m);
+  }
+  return m;
+}
+
+/**
+ * The longest guideline name that `text` starts with (case-insensitive, tolerant of extra spaces,
+ * dashes and &/and), for year-less page-style citations: "Chronic Pain Treatment Guidelines Physical
+ * Medicine" -> cpmtg-2009 (the defaultForName one) with length of "Chronic Pain Treatment Guidelines".
+ * `length` counts characters of `text` consumed, including leading whitespace.
+ */
+export function matchGuidelinePrefix(index: MtusIndex, text: string): { guideline: IndexGuideline; length: number } | undefined {
+  let best: { guideline: IndexGuideline; length: number } | undefined;
+  for (const { re, guideline } of prefixMatchers(index)) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const len = m[0].length;
+    if (!best || len > best.length || (len === best.length && guideline.defaultForName && !best.guideline.defaultForName)) {
+      best = { guideline, length: len };
+    }
+  }
+  if (!best) return undefined;
+  // Among guidelines sharing the matched name, a year-less citation means the default one.
+  const matched = text.slice(0, best.length);
+  const shared = guidelineCandidates(index, matched);
+  const def = shared.find((g) => g.defaultForName);
+  return def ? { guideline: def, length: best.length } : best;
+}
+
+/** The guideline of an ACOEM chapter number ("Chapter 12" -> Low Back Complaints). */
+export function findGuidelineByChapter(index: MtusIndex, chapter: number): IndexGuideline | undefined {
+  const hits = index.guidelines.filter((g) => g.chapter === chapter || (g.chapters ?? []).includes(chapter));
+  return hits.find((g) => g.defaultForName) ?? hits[0];
+}
+
+// ------------------------------------------------------------------ topics
+
+interface TopicTable {
+  /** normalized candidate string -> topic */
+  exact: Map<string, IndexTopic>;
+  /** paren-stripped candidate -> topics (used only when unique) */
+  loose: Map<string, IndexTopic[]>;
+  byNumber: Map<string, IndexTopic>;
+  /** normalized "<part>: <parent title>: " style prefixes of each numbered topic (for unverified titles) */
+  chainPrefixes: Map<IndexTopic, string[]>;
+  /** most comma-separated parts (outside parentheses) of any candidate — bounds the greedy splitter */
+  maxAtoms: number;
+}
+const topicCache = new WeakMap<IndexGuideline, TopicTable>();
+
+/**
+ * Strings a numbered section can be cited by, without the number: its title, "<part>: <title>", and
+ * with the titles of intermediate sections between ("<part>: <3.3.1 title>: <3.3.1.1 title>").
+ * `prefixes` are the non-empty heads ("<part>: ", "<part>: <3.3.1 title>: ", …).
+ */
+function numberedChains(t: IndexTopic, byNumber: Map<string, IndexTopic>): { full: string[]; prefixes: string[] } {
+  const own = [t.name, ...t.aliases];
+  const ancestors: string[][] = [];
+  const segs = (t.number ?? '').split('.');
+  // ancestors below the top level (the top level is what `part` names)
+  for (let i = 2; i < segs.length; i++) {
+    const p = byNumber.get(segs.slice(0, i).join('.'));
+    if (p) ancestors.push([p.name, ...p.aliases]);
+  }
+  let prefixes: string[] = [''];
+  if (t.part) prefixes.push(t.part + ': ');
+  for (const names of ancestors) {
+    const next = [...prefixes];
+    for (const p of prefixes) for (const n of names) next.push(p + n + ': ');
+    prefixes = next;
+  }
+  const full: string[] = [];
+  for (const p of prefixes) for (const n of own) full.push(p + n);
+  return { full, prefixes: prefixes.filter((p) => p !== '') };
+}
+
+function topicTable(g: IndexGuideline): TopicTable {
+  let tt = topicCache.get(g);
+  if (tt) return tt;
+  const exact = new Map<string, IndexTopic>();
+  const loose = new Map<string, IndexTopic[]>();
+  const byNumber = new Map<string, IndexTopic>();
+  const chainPrefixes = new Map<IndexTopic, string[]>();
+  let maxAtoms = 1;
+  for (const t of g.topics) if (t.number && !byNumber.has(t.number)) byNumber.set(t.number, t);
+  const add = (s: string, t: IndexTopic): void => {
+    const n = normalizeName(s);
+    if (!n) return;
+    if (!exact.has(n)) exact.set(n, t);
+    const l = stripParenthesized(n);
+    const list = loose.get(l) ?? [];
+    if (!list.includes(t)) list.push(t);
+    loose.set(l, list);
+    if (s.includes(',')) maxAtoms = Math.max(maxAtoms, atoms(s).length);
+  };
+  // canonical names first so an alias never shadows another topic's name
+  for (const t of g.topics) add(t.name, t);
+  for (const t of g.topics) for (const a of t.aliases) add(a, t);
+  for (const t of g.topics) {
+    if (!t.number) continue;
+    const { full, prefixes } = numberedChains(t, byNumber);
+    chainPrefixes.set(t, prefixes.map((p) => normalizeName(p) + ': '));
+    for (const f of full) {
+      add(f, t);
+      add(`${t.number} ${f}`, t);
+      add(`${t.number}. ${f}`, t);
+    }
+  }
+  tt = { exact, loose, byNumber, chainPrefixes, maxAtoms };
+  topicCache.set(g, tt);
+  return tt;
+}
+
+const NUMBER_RE = /^(\d+(?:\.\d+)*)\.?(?:\s+|$)(.*)$/s;
+
+/**
+ * The topic a citation names: exact match on the name after normalizeName, then aliases; for
+ * numbered guidelines also "<number> <part>: <title>", the number alone and the title alone;
+ * finally a unique match ignoring parenthesized parts ("Tramadol" -> "Tramadol (Ultram)").
+ */
+export function findTopic(guideline: IndexGuideline, name: string): IndexTopic | undefined {
+  const tt = topicTable(guideline);
+  const n = normalizeName(name);
+  if (!n) return undefined;
+  const hit = tt.exact.get(n);
+  if (hit) return hit;
+  if (guideline.numberedSections || tt.byNumber.size > 0) {
+    const m = NUMBER_RE.exec(n);
+    if (m) {
+      const t = tt.byNumber.get(m[1]);
+      const rest = m[2].trim();
+      if (t && rest === '') return t;
+      if (t && !t.verified) {
+        // Title not confirmed: accept "<number> <part>: <parent…>: <anything>".
+        const prefixes = tt.chainPrefixes.get(t) ?? [];
+        if (prefixes.some((p) => rest.startsWith(p) && rest.length > p.length)) return t;
+      }
+    }
+  }
+  const loose = tt.loose.get(stripParenthesized(n));
+  if (loose && loose.length === 1) return loose[0];
+  return undefined;
+}
+
+/** The numbered section with that number ("3.3.6"; a trailing dot is ignored). */
+export function findTopicByNumber(guideline: IndexGuideline, number: string): IndexTopic | undefined {
+  return topicTable(guideline).byNumber.get(number.trim().replace(/\.$/, ''));
+}
+
+// ------------------------------------------------------------------ similarity
+
+/** Levenshtein distance (two-row DP). */
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+function tokens(n: string): string[] {
+  return n.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
+}
+
+function tokenMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  const len = Math.max(a.length, b.length);
+  return len >= 5 && levenshtein(a, b) <= (len >= 9 ? 2 : 1);
+}
+
+/**
+ * Similarity of two normalized names in [0, 1]: Levenshtein ratio blended with fuzzy token
+ * overlap (Dice coefficient where near-identical tokens count as equal).
+ */
+export function nameSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const maxLen = Math.max(a.length, b.length) || 1;
+  const lev = 1 - levenshtein(a, b) / maxLen;
+  const ta = tokens(a);
+  const tb = tokens(b);
+  let common = 0;
+  const used = new Set<number>();
+  for (const x of ta) {
+    const j = tb.findIndex((y, k) => !used.has(k) && tokenMatch(x, y));
+    if (j >= 0) {
+      used.add(j);
+      common++;
+    }
+  }
+  const dice = ta.length + tb.length ? (2 * common) / (ta.length + tb.length) : 0;
+  return 0.6 * lev + 0.4 * dice;
+}
+
+/** Best similarity of `query` (normalized) to a topic's name, aliases and (numbered) "number title". */
+export function topicSimilarity(topic: IndexTopic, query: string): number {
+  const cands = [topic.name, ...topic.aliases];
+  if (topic.number) cands.push(`${topic.number} ${topic.name}`);
+  if (topic.part) cands.push(`${topic.part}: ${topic.name}`);
+  let best = 0;
+  for (const c of cands) {
+    const n = normalizeName(c);
+    best = Math.max(best, nameSimilarity(query, n), nameSimilarity(stripParenthesized(query), stripParenthesized(n)));
+  }
+  return best;
+}
+
+/** Minimum similarity for a suggestion. */
+export const SUGGESTION_THRESHOLD = 0.55;
+
+/** Topics nearest to a (mistyped) name, best first; only reasonably close ones. */
+export function suggestTopics(guideline: IndexGuideline, name: string, max = 3): IndexTopic[] {
+  const q = normalizeName(name);
+  if (!q) return [];
+  return guideline.topics
+    .map((t) => ({ t, s: topicSimilarity(t, q) }))
+    .filter((x) => x.s >= SUGGESTION_THRESHOLD)
+    .sort((a, b) => b.s - a.s || a.t.name.localeCompare(b.t.name))
+    .slice(0, Math.max(0, max))
+    .map((x) => x.t);
+}
+
+// ------------------------------------------------------------------ pages
+
+/** Whether `page` lies inside any page span of the topic. */
+export function pageInTopic(topic: IndexTopic, page: number): boolean {
+  return topic.pages.some((s) => s.from <= page && page <= s.to);
+}
+
+/** Whether `outer` contains every page of `inner`. */
+export function spanContains(outer: PageSpan, inner: PageSpan): boolean {
+  return outer.from <= inner.from && inner.to <= outer.to;
+}
+
+/** Whether two spans share at least one page. */
+export function spansOverlap(a: PageSpan, b: PageSpan): boolean {
+  return a.from <= b.to && b.from <= a.to;
+}
+
+/**
+ * How a cited span relates to a topic's spans: "contained" (inside one span), "overlap" (shares
+ * pages with a span but runs outside it) or "none".
+ */
+export function spansOverlapOrContain(spans: readonly PageSpan[], cited: PageSpan): 'contained' | 'overlap' | 'none' {
+  if (spans.some((s) => spanContains(s, cited))) return 'contained';
+  if (spans.some((s) => spansOverlap(s, cited))) return 'overlap';
+  return 'none';
+}
+
+/** "98-99", "18-19, 49"; "" for no spans. */
+export function formatPages(spans: readonly PageSpan[]): string {
+  return spans.map((s) => (s.from === s.to ? `${s.from}` : `${s.from}-${s.to}`)).join(', ');
+}
+
+/**
+ * Parses a cited page or range: "98-99", "98–99", "98 - 99", "98 to 99", "98 and 99", "98", "p. 98",
+ * "pp. 98-99", "page 98", "pages 98-99", "pg. 98", "Page(s): 98-99". Does not reorder a reversed
+ * range (callers report from > to). undefined when it is not a page citation.
+ */
+export function parsePageSpan(s: string): PageSpan | undefined {
+  const m = /^\s*(?:(?:pages?\s*\(s\)|pages?|pgs?|pp?)\.?:?\s*)?(\d{1,5})(?:\s*(?:[-\u2010-\u2015\u2212]|to|and|&|through)\s*(\d{1,5}))?\s*\.?\s*$/i.exec(s);
+  if (!m) return undefined;
+  const from = Number(m[1]);
+  const to = m[2] !== undefined ? Number(m[2]) : from;
+  return { from, to };
+}
+
+// ------------------------------------------------------------------ iteration
+
+/** Every topic of the index with its guideline, in index order. */
+export function* allTopics(index: MtusIndex): IterableIterator<{ guideline: IndexGuideline; topic: IndexTopic }> {
+  for (const guideline of index.guidelines) for (const topic of guideline.topics) yield { guideline, topic };
+}
+
+// ------------------------------------------------------------------ section lists
+
+/** One section of a `Section(s):` list with its offsets in the input text. */
+export interface SectionPiece {
+  text: string;
+  start: number;
+  end: number;
+  /** The topic it names, when known. */
+  topic?: IndexTopic;
+}
+
+/** Comma-separated atoms outside (), [] and {} with their offsets. */
+function atoms(text: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  let depth = 0;
+  let start = 0;
+  const push = (end: number): void => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) out.push({ text: text.slice(s, e), start: s, end: e });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
+    else if (c === ',' && depth === 0) {
+      push(i);
+      start = i + 1;
+    }
+  }
+  push(text.length);
+  return out;
+}
+
+/**
+ * Splits a `Section(s):` list into sections. Names can contain commas ("NSAIDs, GI symptoms &
+ * cardiovascular risk", "Forearm, Wrist, & Hand"), so at each position the longest run of
+ * comma-separated parts that names a known topic wins; unknown parts fall back to commas outside
+ * parentheses (for numbered guidelines an unknown "3.3.x …" section runs to the next number).
+ * A final period is dropped. Offsets are into `text`.
+ */
+export function splitSectionSpans(guideline: IndexGuideline, text: string): SectionPiece[] {
+  const body = text.replace(/\s+$/u, '').replace(/\.$/, '');
+  const parts = atoms(body);
+  const tt = topicTable(guideline);
+  const maxJoin = tt.maxAtoms;
+  const numbered = guideline.numberedSections;
+  const out: SectionPiece[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    let taken = 0;
+    let topic: IndexTopic | undefined;
+    for (let k = Math.min(parts.length - i, maxJoin); k >= 1; k--) {
+      const joined = body.slice(parts[i].start, parts[i + k - 1].end);
+      const t = findTopic(guideline, joined);
+      if (t) {
+        taken = k;
+        topic = t;
+        break;
+      }
+    }
+    if (!taken) {
+      taken = 1;
+      if (numbered && NUMBER_RE.test(parts[i].text)) {
+        while (i + taken < parts.length && !/^\d+(?:\.\d+)*\.?\s/.test(parts[i + taken].text)) {
+          // stop early if the following parts start a known topic
+          if (findTopic(guideline, parts[i + taken].text)) break;
+          taken++;
+        }
+      }
+    }
+    const start = parts[i].start;
+    const end = parts[i + taken - 1].end;
+    out.push({ text: body.slice(start, end), start, end, ...(topic ? { topic } : {}) });
+    i += taken;
+  }
+  return out;
+}
+
+/** splitSectionSpans without offsets: the section names as written. */
+export function splitSectionList(guideline: IndexGuideline, text: string): string[] {
+  return splitSectionSpans(guideline, text).map((p) => p.text);
+}
