@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { INDEX_TOPICS, IndexTopic, IndexTopicsParams, LINT_FILES, LintFilesParams, LintFilesResult } from './protocol';
+import { INDEX_TOPICS_REQUEST, IndexTopicEntry, IndexTopicsParams } from './protocol';
 import { loadLetterTemplate, SNIPPETS_FILE } from './snippets';
 import { LANGUAGE_ID } from './status-bar';
 
@@ -13,15 +13,16 @@ export const COMMANDS = {
 
 /** Letters in the workspace: *.imr and *.imr.txt. */
 export const LETTER_GLOB = '**/*.{imr,imr.txt}';
-const EXCLUDE_GLOB = '**/{node_modules,.git,out,dist}/**';
-/** JSON-RPC "method not found". */
-const METHOD_NOT_FOUND = -32601;
+const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
+const MTUS_PREFIX = /Decision\s+based\s+on\s+MTUS\s*$/i;
 
 export interface CommandHost {
   context: vscode.ExtensionContext;
   getClient(): LanguageClient | undefined;
   restart(): Promise<void>;
   output: vscode.OutputChannel;
+  /** Letters opened in the background by "Lint All Letters in Workspace" (see extension.ts middleware). */
+  workspaceLinted: Set<string>;
 }
 
 export function registerCommands(host: CommandHost): vscode.Disposable[] {
@@ -33,8 +34,15 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
   ];
 }
 
+function runningClient(host: CommandHost): LanguageClient | undefined {
+  const client = host.getClient();
+  if (client && client.isRunning()) return client;
+  void vscode.window.showWarningMessage('IMR: the language server is not running (IMR: Restart Language Server).');
+  return undefined;
+}
+
 /** IMR: New Determination Letter — an untitled `imr` document filled from the whole-letter snippet. */
-export async function newLetter(host: CommandHost): Promise<vscode.TextEditor | undefined> {
+export async function newLetter(host: CommandHost): Promise<vscode.TextEditor> {
   let template;
   try {
     template = loadLetterTemplate(host.context.extensionPath);
@@ -51,32 +59,66 @@ export async function newLetter(host: CommandHost): Promise<vscode.TextEditor | 
   return editor;
 }
 
-/** IMR: Insert MTUS Citation — quick pick over the index topics, inserted at the cursor(s). */
+type TopicPick = vscode.QuickPickItem & { topic: IndexTopicEntry };
+
+const PAGE_STYLE_BUTTON: vscode.QuickInputButton = {
+  iconPath: new vscode.ThemeIcon('file-text'),
+  tooltip: 'Insert as a Page(s) citation',
+};
+
+/**
+ * The text to insert for a topic: the citation after "Decision based on MTUS " — with that phrase
+ * prepended when the cursor is not right after it.
+ */
+export function citationText(topic: IndexTopicEntry, lineBeforeCursor: string, pageStyle: boolean): string {
+  const citation = pageStyle && topic.pageStyleInsertText ? topic.pageStyleInsertText : topic.insertText;
+  if (MTUS_PREFIX.test(lineBeforeCursor)) return /\s$/.test(lineBeforeCursor) ? citation : ` ${citation}`;
+  const sep = lineBeforeCursor.length > 0 && !/\s$/.test(lineBeforeCursor) ? ' ' : '';
+  return `${sep}Decision based on MTUS ${citation}`;
+}
+
+/**
+ * IMR: Insert MTUS Citation — quick pick over the MTUS index topics (`imr/indexTopics`); Enter
+ * inserts the Section(s) citation, the item button the Page(s) citation where the index has pages.
+ */
 export async function insertCitation(host: CommandHost): Promise<void> {
-  const client = host.getClient();
-  if (!client || !client.isRunning()) {
-    void vscode.window.showWarningMessage('IMR: the language server is not running.');
-    return;
-  }
+  const client = runningClient(host);
+  if (!client) return;
   const editor = vscode.window.activeTextEditor;
   const params: IndexTopicsParams = editor ? { textDocument: { uri: editor.document.uri.toString() } } : {};
-  const topics = (await client.sendRequest<IndexTopic[] | null>(INDEX_TOPICS, params)) ?? [];
+  const topics = (await client.sendRequest<IndexTopicEntry[] | null>(INDEX_TOPICS_REQUEST, params)) ?? [];
   if (topics.length === 0) {
     void vscode.window.showInformationMessage('IMR: the MTUS index has no topics.');
     return;
   }
-  type Pick = vscode.QuickPickItem & { topic: IndexTopic };
-  const items: Pick[] = topics.map((t) => ({
-    label: t.label,
-    description: t.guideline,
-    detail: t.detail,
-    topic: t,
-  }));
-  const picked = await vscode.window.showQuickPick(items, {
-    title: 'Insert MTUS Citation',
-    placeHolder: 'Type a topic, e.g. "Physical medicine" or "Opioids"',
-    matchOnDescription: true,
-    matchOnDetail: true,
+  const picked = await new Promise<{ topic: IndexTopicEntry; pageStyle: boolean } | undefined>((resolve) => {
+    const qp = vscode.window.createQuickPick<TopicPick>();
+    qp.title = 'Insert MTUS Citation';
+    qp.placeholder = 'Type a topic, e.g. "Physical medicine" or "Opioids"';
+    qp.matchOnDescription = true;
+    qp.matchOnDetail = true;
+    qp.items = topics.map((t) => ({
+      label: t.label,
+      description: t.guideline,
+      detail: t.description ? `${t.detail} — ${t.description}` : t.detail,
+      buttons: t.pageStyleInsertText ? [PAGE_STYLE_BUTTON] : [],
+      topic: t,
+    }));
+    let result: { topic: IndexTopicEntry; pageStyle: boolean } | undefined;
+    qp.onDidAccept(() => {
+      const item = qp.selectedItems[0];
+      if (item) result = { topic: item.topic, pageStyle: false };
+      qp.hide();
+    });
+    qp.onDidTriggerItemButton((e) => {
+      result = { topic: e.item.topic, pageStyle: true };
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      qp.dispose();
+      resolve(result);
+    });
+    qp.show();
   });
   if (!picked) return;
   const target = vscode.window.activeTextEditor;
@@ -86,21 +128,21 @@ export async function insertCitation(host: CommandHost): Promise<void> {
     return;
   }
   await target.edit((edit) => {
-    for (const sel of target.selections) edit.replace(sel, picked.topic.insertText);
+    for (const sel of target.selections) {
+      const before = target.document.lineAt(sel.start.line).text.slice(0, sel.start.character);
+      edit.replace(sel, citationText(picked.topic, before, picked.pageStyle));
+    }
   });
 }
 
 /**
- * IMR: Lint All Letters in Workspace — every *.imr / *.imr.txt file gets its problems in the
- * Problems panel. Asks the server to lint the files from disk (`imr/lintFiles`); a server without
- * that request gets the files opened as (hidden) text documents instead.
+ * IMR: Lint All Letters in Workspace — opens every *.imr / *.imr.txt file as a (hidden) text
+ * document, so the language server lints it and its problems appear in the Problems panel.
+ * VS Code closes such background documents after a while; the client keeps their last diagnostics
+ * (middleware in extension.ts), the way a lint task's problems stay until the next run.
  */
 export async function lintWorkspace(host: CommandHost): Promise<number> {
-  const client = host.getClient();
-  if (!client || !client.isRunning()) {
-    void vscode.window.showWarningMessage('IMR: the language server is not running.');
-    return 0;
-  }
+  if (!runningClient(host)) return 0;
   const uris = await vscode.workspace.findFiles(LETTER_GLOB, EXCLUDE_GLOB);
   if (uris.length === 0) {
     void vscode.window.showInformationMessage('IMR: no *.imr or *.imr.txt letters in this workspace.');
@@ -109,19 +151,13 @@ export async function lintWorkspace(host: CommandHost): Promise<number> {
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `IMR: linting ${uris.length} letter(s)…` },
     async () => {
-      let done = false;
-      try {
-        const params: LintFilesParams = { uris: uris.map((u) => u.toString()) };
-        await client.sendRequest<LintFilesResult>(LINT_FILES, params);
-        done = true;
-      } catch (err) {
-        const code = (err as { code?: number }).code;
-        if (code !== METHOD_NOT_FOUND) host.output.appendLine(`${LINT_FILES} failed: ${String(err)}`);
-      }
-      if (!done) {
-        for (const uri of uris) {
+      for (const uri of uris) {
+        host.workspaceLinted.add(uri.toString());
+        try {
           const doc = await vscode.workspace.openTextDocument(uri);
           if (doc.languageId !== LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+        } catch (err) {
+          host.output.appendLine(`Cannot open ${uri.fsPath}: ${String(err)}`);
         }
       }
     },

@@ -7,8 +7,8 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { registerCommands } from './commands';
-import { ImrInitializationOptions } from './protocol';
+import { LETTER_GLOB, registerCommands } from './commands';
+import { InitializationOptions } from './protocol';
 import { LANGUAGE_ID, StatusBar } from './status-bar';
 import { isTrusted, watchTrust } from './trust';
 
@@ -30,13 +30,26 @@ function serverModule(context: vscode.ExtensionContext): string {
   return candidates.find((p) => fs.existsSync(p)) ?? candidates[0];
 }
 
+/**
+ * Letters that "Lint All Letters in Workspace" opened in the background. VS Code disposes such
+ * documents after a few minutes; the server then clears their diagnostics as for any closed
+ * document. For these letters the client keeps the last diagnostics instead, so the Problems panel
+ * goes on listing the workspace's findings until the letter is opened again or deleted.
+ */
+const workspaceLinted = new Set<string>();
+
+function isOpen(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
+}
+
 function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = serverModule(context);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: ImrInitializationOptions = { trusted: isTrusted() };
+  const initializationOptions: InitializationOptions = { trusted: isTrusted() };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
@@ -44,12 +57,15 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     ],
     synchronize: {
       // The server pulls `imr` via workspace/configuration whenever this section changes.
+      // (File events for .imrlintrc.* and *.yaml/*.yml: the server registers those watchers itself,
+      // dynamically, so that every LSP client gets them; a second static watcher would double them.)
       configurationSection: 'imr',
-      // Config files and MTUS index files; the server picks the ones it cares about.
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/.imrlintrc*'),
-        vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
-      ],
+    },
+    middleware: {
+      handleDiagnostics(uri, diagnostics, next) {
+        if (diagnostics.length === 0 && workspaceLinted.has(uri.toString()) && !isOpen(uri)) return;
+        next(uri, diagnostics);
+      },
     },
     initializationOptions,
     outputChannel: output,
@@ -90,9 +106,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImrExt
     await start();
   };
 
+  const letterWatcher = vscode.workspace.createFileSystemWatcher(LETTER_GLOB, true, true, false);
   context.subscriptions.push(
-    ...registerCommands({ context, getClient: () => client, restart, output }),
+    ...registerCommands({ context, getClient: () => client, restart, output, workspaceLinted }),
     watchTrust(() => client),
+    letterWatcher,
+    letterWatcher.onDidDelete((uri) => {
+      if (workspaceLinted.delete(uri.toString())) client?.diagnostics?.delete(uri);
+    }),
   );
 
   const ready = start();

@@ -1,21 +1,13 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DOCUMENT_STATS, DocumentStats, DocumentStatsParams } from './protocol';
+import { DOCUMENT_STATS_REQUEST, DocumentStats, DocumentStatsParams } from './protocol';
 
 export const LANGUAGE_ID = 'imr';
 
-/** Text for the `index` field of `imr/documentStats`, whatever shape the server sends. */
-export function describeIndex(index: DocumentStats['index']): string {
-  if (!index) return 'MTUS index';
-  if (typeof index === 'string') return index;
-  const base = index.label ?? index.name ?? 'MTUS index';
-  const extra = index.files && index.files.length > 0 ? ` + ${index.files.length} file(s)` : '';
-  return base + extra;
-}
-
 export function formatStats(stats: DocumentStats): { text: string; tooltip: string } {
-  const index = describeIndex(stats.index);
-  const text = `$(law) ${index} · Upheld ${stats.upheld} · Overturned ${stats.overturned}`;
+  const index = stats.index || 'MTUS index';
+  const short = index.length > 40 ? `${index.slice(0, 39)}…` : index;
+  const text = `$(law) ${short} · Upheld ${stats.upheld} · Overturned ${stats.overturned}`;
   const tooltip =
     `IMR letter: ${stats.items} disputed item(s) — ${stats.upheld} upheld, ${stats.overturned} overturned.\n` +
     `MTUS index: ${index}\nClick to insert an MTUS citation.`;
@@ -74,7 +66,7 @@ export class StatusBar implements vscode.Disposable {
     }
     try {
       const params: DocumentStatsParams = { textDocument: { uri: editor.document.uri.toString() } };
-      const stats = await client.sendRequest<DocumentStats | null>(DOCUMENT_STATS, params);
+      const stats = await client.sendRequest<DocumentStats | null>(DOCUMENT_STATS_REQUEST, params);
       if (generation !== this.generation) return; // a newer refresh is under way
       if (!stats) {
         this.item.hide();

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TRUST_CHANGED, TrustChangedParams } from './protocol';
+import { TRUST_CHANGED_NOTIFICATION, TrustChangedParams } from './protocol';
 
 /**
  * Workspace trust. In a restricted workspace the server runs in "limited" mode: it ignores
@@ -17,6 +17,6 @@ export function watchTrust(getClient: () => LanguageClient | undefined): vscode.
     const client = getClient();
     if (!client || !client.isRunning()) return;
     const params: TrustChangedParams = { trusted: true };
-    void client.sendNotification(TRUST_CHANGED, params);
+    void client.sendNotification(TRUST_CHANGED_NOTIFICATION, params);
   });
 }
