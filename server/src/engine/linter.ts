@@ -47,7 +47,7 @@ function severityFor(rule: Rule, setting: SeveritySetting | undefined, reported:
 export function lintText(input: LintInput): LintResult {
   const { text, config, index } = input;
   if (text.length > MAX_LETTER_BYTES || looksBinary(text)) {
-    const source = new SourceText(text.length > MAX_LETTER_BYTES ? '' : '');
+    const source = new SourceText('');
     const what = text.length > MAX_LETTER_BYTES ? `The file is larger than ${MAX_LETTER_BYTES / 1024 / 1024} MB; not linted.` : 'The file is not text (binary data); not linted.';
     return {
       source,
@@ -59,7 +59,7 @@ export function lintText(input: LintInput): LintResult {
   let directives: Directive[] = [];
   if (hasDirectives(text)) {
     directives = parseDirectives(source.lines);
-    if (directives.length > 0) source = new SourceText(maskDirectiveLines(source.lines, directives).join('\n'));
+    if (directives.length > 0) source = new SourceText(maskDirectiveLines(source.lines, directives).join(source.eol));
   }
   const original = directives.length > 0 ? new SourceText(text) : source;
   const determination = parseLetter(source, index);

@@ -1,4 +1,4 @@
-import { loadIndex } from './load';
+import { clearIndexCache, loadIndex } from './load';
 import { IndexProblem, MtusIndex } from './types';
 
 export interface IndexProvider {
@@ -22,6 +22,7 @@ export function createIndexProvider(): IndexProvider {
     },
     clear() {
       cache.clear();
+      clearIndexCache();
     },
   };
 }

@@ -2,30 +2,38 @@ import { Conclusion, Rationale, RationalePageRef } from '../model/determination'
 import { Range } from '../model/range';
 import { JoinedText } from '../text/joined';
 
-const NECESSARY = /\bmedically\s+(?:necessary|indicated)\b/gi;
+/** Phrases that state a necessity conclusion; whether each is negated is decided by the words before it. */
+const CONCLUSIONS: RegExp[] = [
+  /\bmedically\s+(?:necessary|indicated|appropriate|needed|warranted)\b/gi,
+  /\b(?:is|was)\s+(?:not\s+)?a\s+medical\s+necessity\b|\bmedical\s+necessity\s+(?:of|for)\s+[^.;]{0,80}?\s+(?:is|has|was|have)\s+(?:not\s+)?(?:been\s+)?(?:established|demonstrated|supported)\b/gi,
+  /\brequest\b[^.;]{0,80}?\b(?:is|was|would\s+be)\s+(?:not\s+)?(?:necessary|supported|warranted|certified)\b/gi,
+];
 
-/** Finds the rationale's necessity conclusion: the last "[not] medically necessary". */
+/** Finds the rationale's necessity conclusion: the last necessity statement, negated or not. */
 export function findConclusion(body: JoinedText): { conclusion: Conclusion; range: Range } | undefined {
   const text = body.text;
-  let last: RegExpExecArray | undefined;
-  NECESSARY.lastIndex = 0;
-  for (let m = NECESSARY.exec(text); m; m = NECESSARY.exec(text)) last = m;
+  let last: { index: number; length: number; phrase: string } | undefined;
+  for (const re of CONCLUSIONS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (!last || m.index + m[0].length > last.index + last.length) last = { index: m.index, length: m[0].length, phrase: m[0] };
+    }
+  }
   if (!last) return undefined;
-  // the clause before the phrase (back to the previous sentence or clause break), its last ten words
+  // the clause before the phrase (back to the previous sentence or clause break): its last ten words, and the phrase itself
   let cs = last.index;
   while (cs > 0 && !/[.;:,!?]/.test(text[cs - 1])) cs--;
   const words = text.slice(cs, last.index).split(/\s+/).filter(Boolean).slice(-10);
-  const before = words.join(' ');
-  const neg = /\b(?:not|non|never|cannot|no\s+longer|neither|nor)\b|n't\b|\bun-?$/i.exec(before);
-  const negated = !!neg;
+  const window = `${words.join(' ')} ${last.phrase}`;
+  const neg = /\b(?:not|non|never|cannot|no\s+longer|neither|nor|lacks?|without)\b|n't\b/i.exec(window);
   let ns = last.index;
   if (neg) {
-    const at = text.lastIndexOf(neg[0], last.index);
-    if (at >= cs) ns = at;
+    const at = text.lastIndexOf(neg[0], last.index + last.length);
+    if (at >= cs) ns = Math.min(at, last.index);
   }
   return {
-    conclusion: negated ? 'not-medically-necessary' : 'medically-necessary',
-    range: body.rangeOf(ns, last.index + last[0].length),
+    conclusion: neg ? 'not-medically-necessary' : 'medically-necessary',
+    range: body.rangeOf(ns, last.index + last.length),
   };
 }
 

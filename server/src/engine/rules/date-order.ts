@@ -1,6 +1,7 @@
 import { HEADER_LABEL_TEXT } from '../parser/header';
 import { HeaderFieldKey } from '../model/determination';
 import { isValidUsDate } from '../schema/determination-schema';
+import { outOfOrder } from './out-of-order';
 import { Rule } from './rule';
 
 /** The order dates must follow: injury ≤ UR denial ≤ application received ≤ assigned ≤ decision. */
@@ -21,20 +22,28 @@ export const dateOrder: Rule = {
   },
   check(ctx) {
     const fields = ctx.determination.header.fields;
-    let prev: { key: HeaderFieldKey; value: number } | undefined;
+    const dates: { key: HeaderFieldKey; value: number }[] = [];
     for (const key of ORDER) {
       const f = fields[key];
       const v = f ? dateValue(f.value) : undefined;
-      if (!f || v === undefined) continue;
-      if (prev && v < prev.value) {
-        ctx.report({
-          message: `${HEADER_LABEL_TEXT[key]} (${f.value}) is before ${HEADER_LABEL_TEXT[prev.key]} (${fields[prev.key]?.value}).`,
-          range: f.valueRange,
-          related: [{ message: HEADER_LABEL_TEXT[prev.key], range: fields[prev.key]?.valueRange }],
-        });
-        continue; // keep comparing against the latest date that was in order
-      }
-      prev = { key, value: v };
+      if (f && v !== undefined) dates.push({ key, value: v });
+    }
+    const blamed = new Set([...outOfOrder(dates.map((d) => d.value))].map((i) => dates[i].key));
+    for (const d of dates) {
+      if (!blamed.has(d.key)) continue;
+      const f = fields[d.key];
+      if (!f) continue;
+      const i = ORDER.indexOf(d.key);
+      const earlier = dates.filter((x) => ORDER.indexOf(x.key) < i && x.value > d.value && !blamed.has(x.key));
+      const later = dates.filter((x) => ORDER.indexOf(x.key) > i && x.value < d.value && !blamed.has(x.key));
+      const other = earlier[0] ?? later[0] ?? dates.find((x) => x.key !== d.key && (ORDER.indexOf(x.key) < i ? x.value > d.value : x.value < d.value));
+      if (!other) continue;
+      const relation = ORDER.indexOf(other.key) < i ? 'before' : 'after';
+      ctx.report({
+        message: `${HEADER_LABEL_TEXT[d.key]} (${f.value}) is ${relation} ${HEADER_LABEL_TEXT[other.key]} (${fields[other.key]?.value}); expected Date of Injury ≤ UR Denial Date ≤ Application Received ≤ Date Assigned ≤ Decision Date.`,
+        range: f.valueRange,
+        related: [{ message: HEADER_LABEL_TEXT[other.key], range: fields[other.key]?.valueRange }],
+      });
     }
   },
 };

@@ -21,6 +21,14 @@ export const decisionRationaleConflict: Rule = {
         range: item.decisionRange,
         related: [{ message: `The rationale concludes: ${said}`, range: r.conclusionRange }],
       });
+      // and where the rationale says it, so the contradiction is visible from either side
+      if (r.conclusionRange.start.line !== item.decisionRange.start.line) {
+        ctx.report({
+          message: `The rationale concludes the request is ${said}, but the decision is "${item.decision}".`,
+          range: r.conclusionRange,
+          related: [{ message: `Decision: ${item.decision}`, range: item.decisionRange }],
+        });
+      }
     }
   },
 };

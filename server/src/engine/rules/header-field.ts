@@ -1,6 +1,38 @@
 import { HEADER_LABEL_TEXT } from '../parser/header';
 import { HeaderFieldKey } from '../model/determination';
+import { Header } from '../model/determination';
+import { Range } from '../model/range';
+import { DEFAULT_PLACEHOLDERS } from './placeholder';
 import { Rule } from './rule';
+
+/** Canonical order of the fields, and which share a line in the two-column layout. */
+const ORDER: HeaderFieldKey[] = ['caseNumber', 'dateAssigned', 'dateOfInjury', 'decisionDate', 'urDenialDate', 'priority', 'applicationReceived'];
+const PARTNER: Partial<Record<HeaderFieldKey, HeaderFieldKey>> = {
+  dateAssigned: 'dateOfInjury',
+  dateOfInjury: 'dateAssigned',
+  decisionDate: 'urDenialDate',
+  urDenialDate: 'decisionDate',
+  priority: 'applicationReceived',
+  applicationReceived: 'priority',
+};
+
+/** Where a missing field belongs: beside its two-column partner, or where the next field now is. */
+function whereMissing(header: Header, key: HeaderFieldKey): Range {
+  const fields = header.fields;
+  const partner = PARTNER[key];
+  if (header.layout === 'two-column' && partner && fields[partner]) {
+    const line = fields[partner].labelRange.start.line;
+    return { start: { line, character: 0 }, end: { line, character: 0 } };
+  }
+  const i = ORDER.indexOf(key);
+  for (const k of ORDER.slice(i + 1)) {
+    const f = fields[k];
+    if (f) return { start: { line: f.labelRange.start.line, character: 0 }, end: { line: f.labelRange.start.line, character: 0 } };
+  }
+  return header.range;
+}
+
+const PLACEHOLDER = new RegExp(DEFAULT_PLACEHOLDERS.join('|'));
 
 export const headerField: Rule = {
   meta: {
@@ -18,7 +50,7 @@ export const headerField: Rule = {
         if (issue.instancePath === '') {
           ctx.report({ message: 'The letter has no header block (Case Number, dates, Priority).', range: issue.range });
         } else {
-          ctx.report({ message: `Header field "${label}" is missing.`, range: ctx.determination.header.range });
+          ctx.report({ message: `Header field "${label}" is missing.`, range: whereMissing(ctx.determination.header, key) });
         }
         continue;
       }
@@ -31,6 +63,7 @@ export const headerField: Rule = {
         continue;
       }
       const value = f?.value ?? '';
+      if (PLACEHOLDER.test(value)) continue; // an unfilled template field: the placeholder rule reports it
       let why: string;
       if (key === 'caseNumber') why = 'is not a case number of the form CMyy-nnnnnnn';
       else if (key === 'priority') why = `is not one of ${(issue.params.allowedValues as string[] | undefined)?.join(', ') ?? 'the allowed values'}`;

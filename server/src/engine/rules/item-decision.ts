@@ -43,7 +43,9 @@ export const itemDecision: Rule = {
           const word = conclusion === 'medically-necessary' ? 'Overturned' : 'Upheld';
           fix = replace(item.colonEnd, ` ${word}`, `Insert "${word}" (the rationale concludes ${conclusion.replace(/-/g, ' ')})`);
         }
-        ctx.report({ message: `Item ${label(item)} has no decision (${allowed}).`, range: item.headerRange, fix });
+        // on the line that ends with the item's colon, where the decision belongs
+        const range = item.colonEnd ? { start: { line: item.colonEnd.start.line, character: item.colonEnd.start.line === item.headerRange.start.line ? item.headerRange.start.character : 0 }, end: item.colonEnd.end } : item.headerRange;
+        ctx.report({ message: `Item ${label(item)} has no decision (${allowed}).`, range, fix });
       } else if (issue.instancePath.endsWith('/decision') && item.decision !== undefined && item.decisionRange) {
         const intended = intendedDecision(item.decision);
         ctx.report({

@@ -1,4 +1,19 @@
 import { Item } from '../model/determination';
+import { Range } from '../model/range';
+
+/**
+ * From the item's decision line (the line the item is known by) to where the missing part belongs:
+ * the next part that is present, or the end of the item.
+ */
+function missingRange(item: Item, what: string): Range {
+  const headerLine = item.decisionRange?.start.line ?? item.colonEnd?.start.line ?? item.headerRange.end.line;
+  const start = { line: headerLine, character: headerLine === item.headerRange.start.line ? item.headerRange.start.character : 0 };
+  const order = ['claimsAdministratorGuideline', 'maximusGuideline', 'rationale'];
+  const parts = [item.claimsAdministratorGuideline?.labelRange, item.maximusGuideline?.labelRange, item.rationale?.labelRange];
+  const next = parts.slice(order.indexOf(what) + 1).find((r) => r !== undefined);
+  const end = next ? next.start : item.range.end;
+  return { start, end: end.line >= start.line ? end : start };
+}
 import { Rule } from './rule';
 
 const FIELD_NAMES: Record<string, string> = {
@@ -34,7 +49,7 @@ export const itemFieldMissing: Rule = {
       if (issue.keyword !== 'required') message = `${subject}: the ${name} is empty.`;
       else if (what === 'rationale') message = `${subject} has no Decision rationale.`;
       else message = `${subject} has no ${name} line.`;
-      ctx.report({ message, range: item.headerRange });
+      ctx.report({ message, range: what === 'text' ? item.headerRange : missingRange(item, what) });
     }
   },
 };

@@ -1,6 +1,30 @@
-import { CANONICAL_HEADING } from '../parser/headings';
+import { CANONICAL_HEADING, REQUIRED_ORDER } from '../parser/headings';
 import { SectionId } from '../model/determination';
-import { Rule } from './rule';
+import { Range } from '../model/range';
+import { RuleContext, Rule } from './rule';
+
+/** The sentence each standard section opens with: where a missing heading belongs. */
+const OPENERS: Record<string, RegExp> = {
+  howMade: /^\s*MAXIMUS Federal Services sent the complete case file/i,
+  clinicalCaseSummary: /^\s*The expert reviewer developed the following clinical case summary/i,
+  issues: /^\s*The Final Determination was based on decisions/i,
+};
+
+function whereMissing(ctx: RuleContext, id: SectionId): Range | undefined {
+  const opener = OPENERS[id];
+  const lines = ctx.source.lines;
+  if (opener) {
+    for (let line = 0; line < lines.length; line++) {
+      if (opener.test(lines[line].replace(/^\f/, ''))) return ctx.source.trimmedLineRange(line);
+    }
+  }
+  // after the section that should precede it, or before the one that should follow it
+  const rank = REQUIRED_ORDER.indexOf(id);
+  const next = ctx.determination.sections.find((s) => REQUIRED_ORDER.indexOf(s.id) > rank);
+  if (next) return next.headingRange;
+  const prev = [...ctx.determination.sections].reverse().find((s) => REQUIRED_ORDER.indexOf(s.id) < rank);
+  return prev ? { start: prev.range.end, end: prev.range.end } : undefined;
+}
 
 /** Structural: the schema's `sections.required` list names the sections every letter must have. */
 export const sectionMissing: Rule = {
@@ -8,14 +32,19 @@ export const sectionMissing: Rule = {
     id: 'section-missing',
     description: 'A standard section required by the schema (HOW THE IMR FINAL DETERMINATION WAS MADE, CLINICAL CASE SUMMARY, IMR ISSUES, DECISIONS AND RATIONALES) is missing.',
     defaultSeverity: 'error',
-    fixable: false,
+    fixable: true,
   },
   check(ctx) {
     for (const issue of ctx.schemaIssues) {
       if (issue.keyword === 'required' && issue.instancePath === '/sections') {
         const id = issue.missingProperty as SectionId;
         const name = CANONICAL_HEADING[id] ?? id;
-        ctx.report({ message: `Missing section "${name}".`, range: ctx.determination.sections[0]?.headingRange ?? issue.range });
+        const at = whereMissing(ctx, id);
+        ctx.report({
+          message: `Missing section "${name}".`,
+          range: at ?? issue.range,
+          fix: at && OPENERS[id]?.test(ctx.source.lines[at.start.line] ?? '') ? { title: `Insert the heading "${name}"`, edits: [{ range: { start: { line: at.start.line, character: 0 }, end: { line: at.start.line, character: 0 } }, newText: `${name}${ctx.source.eol}` }] } : undefined,
+        });
       } else if (issue.keyword === 'required' && issue.instancePath === '') {
         ctx.report({ message: `Missing ${issue.missingProperty}.`, range: issue.range });
       }

@@ -1,4 +1,5 @@
 import { REQUIRED_ORDER, CANONICAL_HEADING } from '../parser/headings';
+import { outOfOrder } from './out-of-order';
 import { Rule } from './rule';
 
 export const sectionOrder: Rule = {
@@ -15,19 +16,14 @@ export const sectionOrder: Rule = {
       seen.add(s.id);
       return true;
     });
-    let maxRank = -1;
-    let maxHeading = '';
-    for (const s of firsts) {
-      const rank = REQUIRED_ORDER.indexOf(s.id);
-      if (rank < maxRank) {
-        ctx.report({
-          message: `Section "${CANONICAL_HEADING[s.id]}" must come before "${maxHeading}".`,
-          range: s.headingRange,
-        });
-      } else {
-        maxRank = rank;
-        maxHeading = CANONICAL_HEADING[s.id];
-      }
+    const ranks = firsts.map((s) => REQUIRED_ORDER.indexOf(s.id));
+    for (const i of outOfOrder(ranks)) {
+      const s = firsts[i];
+      const rank = ranks[i];
+      const before = firsts.filter((_, j) => j < i && ranks[j] > rank).map((x) => CANONICAL_HEADING[x.id]);
+      const after = firsts.filter((_, j) => j > i && ranks[j] < rank).map((x) => CANONICAL_HEADING[x.id]);
+      const why = before.length > 0 ? `must come before "${before[0]}"` : `must come after "${after[0]}"`;
+      ctx.report({ message: `Section "${CANONICAL_HEADING[s.id]}" is out of order: it ${why}.`, range: s.headingRange });
     }
   },
 };

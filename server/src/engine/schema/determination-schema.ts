@@ -73,8 +73,18 @@ export function validateDetermination(doc: JsonWithPointers): SchemaIssue[] {
   return issues;
 }
 
+/**
+ * The rule a violation belongs to: for a missing property, the `x-rule` of that property's schema
+ * when it has one (a missing decision is item-decision's), else the `x-rule` beside the keyword.
+ */
 function ruleOf(err: ErrorObject): string | undefined {
   const parent = err.parentSchema as JsonObject | undefined;
+  if (err.keyword === 'required') {
+    const missing = (err.params as { missingProperty?: string }).missingProperty;
+    const props = parent?.properties as JsonObject | undefined;
+    const own = missing && props ? (props[missing] as JsonObject | undefined)?.['x-rule'] : undefined;
+    if (typeof own === 'string') return own;
+  }
   const r = parent?.['x-rule'];
   return typeof r === 'string' ? r : undefined;
 }

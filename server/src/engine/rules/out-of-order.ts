@@ -1,0 +1,30 @@
+/**
+ * Which entries of a sequence are out of order: those left out by some longest non-decreasing
+ * subsequence of minimal complement. With one misplaced entry this is that entry; when the choice is
+ * ambiguous (two adjacent entries swapped), both candidates are returned. Sequences here are short.
+ */
+export function outOfOrder(values: readonly number[]): Set<number> {
+  const n = values.length;
+  const blamed = new Set<number>();
+  if (n > 16) return blamed;
+  let best = n;
+  for (let mask = 0; mask < 1 << n; mask++) {
+    let bits = 0;
+    for (let m = mask; m; m &= m - 1) bits++;
+    if (bits > best) continue;
+    let prev = -Infinity;
+    let ok = true;
+    for (let i = 0; i < n && ok; i++) {
+      if (mask & (1 << i)) continue;
+      if (values[i] < prev) ok = false;
+      else prev = values[i];
+    }
+    if (!ok) continue;
+    if (bits < best) {
+      best = bits;
+      blamed.clear();
+    }
+    for (let i = 0; i < n; i++) if (mask & (1 << i)) blamed.add(i);
+  }
+  return blamed;
+}
