@@ -1,0 +1,20 @@
+/**
+ * Process entry of the IMR language server (bin/imr-language-server.js). The transport comes from
+ * the command line: --stdio or --node-ipc (--socket=<port> also works; vscode-languageserver reads it).
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+const TRANSPORTS = ['--stdio', '--node-ipc'];
+
+if (!process.argv.some((a) => TRANSPORTS.includes(a) || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
+  process.stderr.write('Usage: imr-language-server --stdio | --node-ipc\n\nThe IMR letter language server speaks the Language Server Protocol; an editor starts it.\n');
+  process.exit(2);
+}
+
+process.on('uncaughtException', (e) => {
+  // never die on one bad document; the message goes to the client's log (stderr), without letter text
+  process.stderr.write(`imr-language-server: uncaught ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+});
+
+startServer(createConnection(ProposedFeatures.all));

@@ -1,0 +1,87 @@
+/**
+ * The IMR language server's custom protocol and settings, shared by the server and the VS Code
+ * client. This file has no imports, so the client can import it without pulling in server code:
+ *   client.sendRequest<DocumentStats>(DOCUMENT_STATS_REQUEST, { textDocument: { uri } })
+ */
+
+// ------------------------------------------------------------------ requests
+
+/** `imr/documentStats`: decision counts of a letter and the MTUS index it is checked against (status bar). */
+export const DOCUMENT_STATS_REQUEST = 'imr/documentStats';
+
+export interface DocumentStatsParams {
+  textDocument: { uri: string };
+}
+
+export interface DocumentStats {
+  /** Items decided Upheld. */
+  upheld: number;
+  /** Items decided Overturned. */
+  overturned: number;
+  /** All disputed items, decided or not. */
+  items: number;
+  /** The loaded MTUS index, e.g. "bundled MTUS index v1 + corrections.yaml". */
+  index: string;
+}
+
+/** `imr/indexTopics`: every topic of the MTUS index that applies to a letter, for "Insert MTUS Citation". */
+export const INDEX_TOPICS_REQUEST = 'imr/indexTopics';
+
+export interface IndexTopicsParams {
+  /** The letter whose configuration picks the index; the bundled index (plus settings) when omitted. */
+  textDocument?: { uri: string };
+}
+
+export interface IndexTopicEntry {
+  /** Quick-pick label: the topic as letters cite it ("Physical medicine treatment", "3.3.6 Use of Urine Drug Testing (UDT)"). */
+  label: string;
+  /** Quick-pick detail: guideline, year, pages, "unverified" when the entry is not confirmed. */
+  detail: string;
+  /** Text to insert after "Decision based on MTUS ": "<guideline> <year>, Section(s): <section>". */
+  insertText: string;
+  /** The guideline as letters cite it ("Chronic Pain Medical Treatment 2016"). */
+  guideline: string;
+  /** Index id of the guideline ("cpmtg-2016"). */
+  guidelineId: string;
+  /** Page-style citation ("Chronic Pain Medical Treatment Physical medicine Page(s): 98-99"), when the index knows the pages. */
+  pageStyleInsertText?: string;
+  /** One-line description of the topic, when the index has one. */
+  description?: string;
+  verified: boolean;
+}
+
+// ------------------------------------------------------------------ notifications
+
+/** `imr/trustChanged` (client → server): the workspace trust changed; untrusted = `imr.index` is ignored. */
+export const TRUST_CHANGED_NOTIFICATION = 'imr/trustChanged';
+
+export interface TrustChangedParams {
+  trusted: boolean;
+}
+
+// ------------------------------------------------------------------ initialization and settings
+
+/** `initializationOptions` the client sends with `initialize`. */
+export interface InitializationOptions {
+  /** Whether the workspace is trusted (default true). */
+  trusted?: boolean;
+}
+
+export type RuleSeveritySetting = 'off' | 'info' | 'warn' | 'error';
+
+/** The `imr` configuration section, read per resource through `workspace/configuration`. */
+export interface ImrSettings {
+  /** Rule id → severity, overriding the config file (options from the config file are kept). */
+  rules: Record<string, RuleSeveritySetting>;
+  /** Extra MTUS index files (absolute, or relative to the workspace folder); ignored in untrusted workspaces. */
+  index: string[];
+  /** Milliseconds to wait after the last change before linting (default 200). */
+  validationDelay: number;
+  /** Lint while typing or only when the letter is saved. */
+  run: 'onType' | 'onSave';
+}
+
+export const DEFAULT_SETTINGS: ImrSettings = { rules: {}, index: [], validationDelay: 200, run: 'onType' };
+
+/** Code action kind of the fix-all action (editor.codeActionsOnSave). */
+export const SOURCE_FIX_ALL_IMR = 'source.fixAll.imr';

@@ -1,0 +1,131 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { createIndexProvider, defaultConfig, docsUrl, lintText } from '../../server/src/engine';
+import { CLEAN, DEFECTS, PAGE_STYLE } from '../fixtures/lsp/letters';
+import { fileUri, TestClient } from './client';
+
+const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
+
+describe('language server: diagnostics', function () {
+  this.timeout(60_000);
+  let client: TestClient;
+  let dir: string;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-lsp-diag-'));
+    client = await TestClient.start({ root: dir });
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('announces incremental sync, completion triggers, code action kinds and the other features', () => {
+    const caps = client.initializeResult.capabilities;
+    const sync = caps.textDocumentSync as { change?: number; openClose?: boolean };
+    assert.strictEqual(sync.change, 2, 'TextDocumentSyncKind.Incremental');
+    assert.strictEqual(sync.openClose, true);
+    assert.deepStrictEqual(caps.completionProvider?.triggerCharacters, [':', ' ']);
+    const kinds = (caps.codeActionProvider as { codeActionKinds?: string[] }).codeActionKinds;
+    assert.deepStrictEqual(kinds, ['quickfix', 'source.fixAll.imr']);
+    assert.ok(caps.hoverProvider && caps.documentSymbolProvider && caps.foldingRangeProvider && caps.definitionProvider);
+    assert.strictEqual(client.initializeResult.serverInfo?.name, 'imr-language-server');
+  });
+
+  it('registers watchers for config and index files and for the imr settings section', () => {
+    const methods = client.registrations.flatMap((r) => r.registrations.map((x) => x.method));
+    assert.ok(methods.includes('workspace/didChangeWatchedFiles'), methods.join(', '));
+    assert.ok(methods.includes('workspace/didChangeConfiguration'), methods.join(', '));
+  });
+
+  it('publishes nothing for a clean letter', async () => {
+    const uri = fileUri(path.join(dir, 'clean.imr.txt'));
+    await client.open(uri, CLEAN);
+    const p = await client.diagnosticsFor(uri, 1);
+    assert.deepStrictEqual(p.diagnostics, []);
+  });
+
+  it('publishes rule id, range, source, severity and doc link for each problem', async () => {
+    const uri = fileUri(path.join(dir, 'defects.imr.txt'));
+    await client.open(uri, DEFECTS);
+    const p = await client.diagnosticsFor(uri, 1);
+    const codes = p.diagnostics.map((d) => d.code);
+    assert.deepStrictEqual(codes, ['heading-format', 'item-decision', 'citation-page-mismatch', 'placeholder']);
+    const heading = p.diagnostics[0];
+    assert.deepStrictEqual(heading.range, { start: { line: 14, character: 32 }, end: { line: 14, character: 53 } });
+    for (const d of p.diagnostics) {
+      assert.strictEqual(d.source, 'imr');
+      assert.strictEqual(d.severity, 1);
+      assert.strictEqual(d.codeDescription?.href, docsUrl(String(d.code)));
+    }
+    const decision = p.diagnostics[1];
+    assert.deepStrictEqual(decision.range, { start: { line: 20, character: 34 }, end: { line: 20, character: 40 } });
+    const pages = p.diagnostics[2];
+    assert.ok(pages.relatedInformation && pages.relatedInformation.length > 0, 'page mismatch points at the index entry');
+    assert.match(pages.relatedInformation[0].location.uri, /mtus-index\.yaml$/);
+    const fix = (pages.data as { fix?: { edits: unknown[] } }).fix;
+    assert.ok(fix && fix.edits.length === 1, 'the fix travels in data');
+  });
+
+  it('re-lints after incremental edits and publishes for the new version', async () => {
+    const uri = fileUri(path.join(dir, 'edit.imr.txt'));
+    await client.open(uri, DEFECTS);
+    await client.diagnosticsFor(uri, 1);
+    // "Uphled" -> "Upheld" on line 20
+    const v2 = await client.change(uri, [{ range: { start: { line: 20, character: 34 }, end: { line: 20, character: 40 } }, text: 'Upheld' }]);
+    const p2 = await client.diagnosticsFor(uri, v2);
+    assert.ok(!p2.diagnostics.some((d) => d.code === 'item-decision'));
+    // delete the placeholder sentence: " Reviewer note: TBD." at the end of line 29
+    const line29 = client.text(uri).split('\n')[29];
+    const at = line29.indexOf(' Reviewer note');
+    const v3 = await client.change(uri, [{ range: { start: { line: 29, character: at }, end: { line: 29, character: line29.length } }, text: '' }]);
+    const p3 = await client.diagnosticsFor(uri, v3);
+    assert.deepStrictEqual(p3.diagnostics.map((d) => d.code), ['heading-format', 'citation-page-mismatch']);
+  });
+
+  it('drops results of outdated versions (only the last of quick edits is published)', async () => {
+    await client.setSettings({ validationDelay: 150 });
+    const uri = fileUri(path.join(dir, 'burst.imr.txt'));
+    await client.open(uri, CLEAN);
+    await client.diagnosticsFor(uri, 1);
+    const typed = 'Added words ';
+    let version = 1;
+    for (let i = 0; i < typed.length; i++) {
+      version = await client.change(uri, [{ range: { start: { line: 17, character: i }, end: { line: 17, character: i } }, text: typed[i] }]);
+    }
+    await client.diagnosticsFor(uri, version);
+    const published = client.received.filter((r) => r.uri === uri).map((r) => r.version);
+    assert.deepStrictEqual(published, [1, version], 'intermediate versions are never published');
+    await client.setSettings({});
+  });
+
+  it('clears diagnostics when a letter is closed', async () => {
+    const uri = fileUri(path.join(dir, 'closing.imr.txt'));
+    await client.open(uri, DEFECTS);
+    await client.diagnosticsFor(uri, 1);
+    const before = client.received.length;
+    await client.close(uri);
+    const p = await client.waitForDiagnostics(uri, (x) => x.diagnostics.length === 0 && client.received.indexOf(x) >= before);
+    assert.deepStrictEqual(p.diagnostics, []);
+  });
+
+  it('equals the engine lintText findings for the same text (parity with the CLI)', async () => {
+    const { index } = createIndexProvider().get([]);
+    const letters = { CLEAN, DEFECTS, PAGE_STYLE, DEFECTS_CRLF: DEFECTS.replace(/\n/g, '\r\n') };
+    for (const [name, text] of Object.entries(letters)) {
+      const uri = fileUri(path.join(dir, `parity-${name}.imr.txt`));
+      await client.open(uri, text);
+      const p = await client.diagnosticsFor(uri, 1);
+      const expected = lintText({ text, config: defaultConfig(dir), index }).findings.map((f) => ({
+        code: f.ruleId,
+        range: f.range,
+        message: f.message,
+        severity: SEVERITY[f.severity],
+      }));
+      const actual = p.diagnostics.map((d) => ({ code: d.code, range: d.range, message: d.message, severity: d.severity }));
+      assert.deepStrictEqual(actual, expected, name);
+    }
+  });
+});
