@@ -37,7 +37,7 @@ export function citationCompletions(p: ParagraphBefore, position: Position, inde
   const known = matchGuidelinePrefix(index, seg.text);
   if (!known) return guidelineItems(index, seg.text, toRange(seg.start));
   const rest = seg.text.slice(known.length);
-  if (/^\s*(?:(?:19|20)\d{0,2})?$/.test(rest)) {
+  if (/^\s*(?:(?:19|20)\d?)?$/.test(rest)) {
     const items = guidelineItems(index, seg.text, toRange(seg.start));
     if (/^\s+$/.test(rest)) items.push(...pageStyleTopics(known.guideline, toRange(seg.start + seg.text.length)));
     return items;
@@ -59,9 +59,13 @@ export function citationCompletions(p: ParagraphBefore, position: Position, inde
       },
     ];
   }
-  // "<guideline> <partial topic>": page style, or still typing a longer guideline name
-  const partialStart = seg.start + known.length + (rest.length - rest.trimStart().length);
-  return [...pageStyleTopics(known.guideline, toRange(partialStart)), ...guidelineItems(index, seg.text, toRange(seg.start))];
+  // "<guideline> [<year>] <partial topic>": page style, or still typing a longer guideline name
+  const lead = /^\s*(?:((?:19|20)\d{2})(?:\s+Guidelines?)?\s+)?/i.exec(rest)?.[0] ?? '';
+  const year = /(?:19|20)\d{2}/.exec(lead);
+  const name = seg.text.slice(0, known.length).trim().replace(/\s+Guidelines?$/i, '');
+  const g = (year ? resolveGuideline(index, name, Number(year[0])) : undefined) ?? known.guideline;
+  const partialStart = seg.start + known.length + lead.length;
+  return [...pageStyleTopics(g, toRange(partialStart)), ...guidelineItems(index, seg.text, toRange(seg.start))];
 }
 
 /** Never start a replacement inside the line's indentation. */
