@@ -50,6 +50,11 @@ function findLabels(line: string): LabelHit[] {
       continue;
     }
     let matched = false;
+    const c = line.charCodeAt(i) | 0x20; // labels start with c, d, p, a or u
+    if (c !== 0x63 && c !== 0x64 && c !== 0x70 && c !== 0x61 && c !== 0x75) {
+      i++;
+      continue;
+    }
     for (const spec of LABELS) {
       spec.re.lastIndex = i;
       const m = spec.re.exec(line);

@@ -15,9 +15,9 @@ export function parseLetter(input: string | SourceText, index: MtusIndex): Deter
   const credentials: Credentials = {};
   for (let line = 0; line < src.lineCount; line++) {
     const raw = src.lines[line];
-    const trimmed = raw.replace(/^[\s\f]+/, '').replace(/\s+$/, '');
+    const trimmed = raw.trim();
     if (!trimmed) continue;
-    const h = matchHeading(trimmed);
+    const h = trimmed.length <= 60 ? matchHeading(trimmed) : undefined;
     if (h) {
       const hr = src.trimmedLineRange(line);
       if (sections.length > 0) closeSection(src, sections[sections.length - 1], line);
@@ -31,6 +31,7 @@ export function parseLetter(input: string | SourceText, index: MtusIndex): Deter
       });
       continue;
     }
+    if (!raw.includes('(s)')) continue;
     const lic = LICENSURE_RE.exec(raw);
     if (lic && !credentials.licensure) {
       credentials.licensure = { value: lic[2], range: { start: { line, character: lic[1].length }, end: { line, character: raw.replace(/\s+$/, '').length } } };
