@@ -8,6 +8,8 @@ import {
   FileChangeType,
   InitializeParams,
   InitializeResult,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   WatchKind,
@@ -68,7 +70,7 @@ export function startServer(connection: Connection): void {
   const analyzer = new Analyzer({ env, settings, trusted: () => trusted, folders: () => folders });
   const files = new FileProblemReporter({
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
-    showWarning: (message) => void connection.window.showWarningMessage(message),
+    showWarning: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
     openText,
   });
   const validator = new Validator({
