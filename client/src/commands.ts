@@ -162,6 +162,7 @@ export async function lintWorkspace(host: CommandHost): Promise<number> {
       }
     },
   );
-  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  // Focus (not toggle: workbench.actions.view.problems would close an open panel) the Problems view.
+  await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
   return uris.length;
 }

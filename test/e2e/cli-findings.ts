@@ -16,24 +16,25 @@ function findRoot(start: string): string {
 /** Letters with known defects, written for these tests (never copies of real letters). */
 export const FIXTURE_WORKSPACE = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'workspace');
 
-/** One finding as a reviewer sees it: file name, rule id, 1-based line, message. */
+/** One finding as a reviewer sees it: file name, rule id, 1-based line and column, message. */
 export interface SeenFinding {
   file: string;
   ruleId: string;
   line: number;
+  column: number;
   message: string;
   severity: 'error' | 'warning';
 }
 
 export function sortFindings(list: SeenFinding[]): SeenFinding[] {
   return [...list].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message),
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message),
   );
 }
 
 interface EslintJson {
   filePath: string;
-  messages: { ruleId: string; severity: number; message: string; line: number }[];
+  messages: { ruleId: string; severity: number; message: string; line: number; column: number }[];
 }
 
 /** What `node bin/imr-lint.js --format json FILES…` reports, as SeenFindings. */
@@ -55,6 +56,7 @@ export function cliFindings(files: string[], cwd = REPO_ROOT): SeenFinding[] {
         file: path.basename(res.filePath),
         ruleId: m.ruleId,
         line: m.line,
+        column: m.column,
         message: m.message,
         severity: m.severity === 2 ? 'error' : 'warning',
       });

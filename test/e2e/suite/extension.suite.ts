@@ -48,6 +48,7 @@ function seen(uri: vscode.Uri, diags: readonly vscode.Diagnostic[]): SeenFinding
       file: path.basename(uri.fsPath),
       ruleId: codeOf(d),
       line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
       message: d.message,
       severity: d.severity === vscode.DiagnosticSeverity.Error ? 'error' : 'warning',
     })),
@@ -84,7 +85,7 @@ describe('IMR extension in the VS Code extension host', () => {
       await vscode.window.showTextDocument(doc);
       const diags = await waitForDiagnostics(uri, (d) => d.length >= expected.length);
       assert.deepStrictEqual(seen(uri, diags), expected);
-      for (const d of diags) assert.strictEqual(d.source, 'imr-lint');
+      for (const d of diags) assert.strictEqual(d.source, 'imr');
     }
   });
 

@@ -1,0 +1,163 @@
+/**
+ * The real end-to-end test: the packaged extension (imr-letter-tools.vsix, built by
+ * `npm run package`) installed into code-server, driven in headless Chromium like a reviewer would
+ * use it. Checks what the reviewer sees — the Problems panel, the suggest widget, a quick fix, the
+ * status bar — against what `imr-lint --format json` reports for the same files.
+ *
+ * Run: npm run test:e2e   (package, e2e setup, build, mocha --config test/e2e-browser/.mocharc.e2e.json)
+ * Screenshots: test-results/e2e/imr-*.png
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { cliFindings, FIXTURE_WORKSPACE, REPO_ROOT, SeenFinding, sortFindings } from '../e2e/cli-findings';
+import { Problem, resultsDir, startVsCode, VsCodeSession } from './harness';
+
+const VSIX = path.join(REPO_ROOT, 'imr-letter-tools.vsix');
+const LETTERS = ['draft.imr', 'missing-decision.imr.txt', 'misspelled-heading.imr', 'wrong-page.imr'];
+
+/** Problems panel rows as SeenFindings (the panel shows `imr(rule-id)`: source imr, code rule id). */
+function seen(problems: Problem[]): SeenFinding[] {
+  return sortFindings(
+    problems
+      .filter((p) => p.source === 'imr')
+      .map((p) => ({
+        file: p.file,
+        ruleId: p.code,
+        line: p.line,
+        column: p.column,
+        message: p.message,
+        severity: p.severity === 'error' ? 'error' : 'warning',
+      })),
+  );
+}
+
+describe('IMR extension (.vsix) in code-server', function () {
+  this.timeout(240_000);
+  this.slow(60_000);
+
+  let tmp = '';
+  let workspace = '';
+  let vs: VsCodeSession | undefined;
+  const session = (): VsCodeSession => {
+    if (!vs) throw new Error('VS Code session did not start');
+    return vs;
+  };
+
+  before(async function () {
+    if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` (npm run test:e2e does)`);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-e2e-ext-'));
+    workspace = path.join(tmp, 'letters');
+    fs.cpSync(FIXTURE_WORKSPACE, workspace, { recursive: true });
+    vs = await startVsCode({ vsix: VSIX, workspace, name: 'imr' });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && vs) {
+      await vs.screenshot(`FAILED-${this.currentTest.title}`).catch(() => undefined);
+    }
+  });
+
+  after(async function () {
+    await vs?.dispose();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('"Lint All Letters in Workspace" fills the Problems panel with exactly the CLI findings', async function () {
+    const vs = session();
+    const expected = cliFindings(LETTERS.map((f) => path.join(workspace, f)));
+    // The defects written into the fixtures, as a reviewer reads them.
+    assert.deepStrictEqual(
+      expected.map((f) => `${f.file}:${f.line} ${f.ruleId}`),
+      [
+        'missing-decision.imr.txt:23 item-decision',
+        'misspelled-heading.imr:14 heading-format',
+        'wrong-page.imr:30 citation-page-mismatch',
+      ],
+    );
+    assert.match(expected[2].message, /98-99.*not 97-98/);
+
+    await vs.runCommand('IMR: Lint All Letters in Workspace');
+    await vs.openProblemsPanel();
+    const problems = await vs.waitForProblems((ps) => seen(ps).length >= expected.length, `${expected.length} imr problems`);
+    assert.deepStrictEqual(seen(problems), expected);
+  });
+
+  it('shows the letter, its squiggle and the Upheld/Overturned counts in the status bar', async function () {
+    const vs = session();
+    await vs.openFile('wrong-page.imr');
+    await vs.gotoLine(30, 19);
+    const status = await vs.page.waitForFunction(
+      () => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const d = (globalThis as any).document;
+        const items = Array.from(d.querySelectorAll('.statusbar-item')) as { textContent: string | null }[];
+        return items.map((i) => (i.textContent ?? '').trim()).find((t) => /Upheld \d+ · Overturned \d+/.test(t));
+      },
+      undefined,
+      { timeout: vs.timeoutMs, polling: 200 },
+    );
+    const text = (await status.jsonValue()) as string;
+    assert.match(text, /Upheld 1 · Overturned 0/);
+    assert.match(text, /MTUS index/i);
+    await vs.openProblemsPanel();
+    await vs.waitForProblems((ps) => ps.some((p) => p.file === 'wrong-page.imr' && p.code === 'citation-page-mismatch'), 'the page mismatch');
+    const shot = await vs.screenshot('problems');
+    fs.mkdirSync(path.join(REPO_ROOT, 'docs', 'images'), { recursive: true });
+    fs.copyFileSync(shot, path.join(REPO_ROOT, 'docs', 'images', 'e2e-problems.png'));
+  });
+
+  it('a quick fix corrects the wrong Page(s) citation in the saved file', async function () {
+    const vs = session();
+    await vs.openFile('wrong-page.imr');
+    await vs.gotoLine(30, 19);
+    await vs.applyQuickFix('Replace pages with 98-99');
+    await vs.screenshot('quick-fix-applied');
+    const text = await vs.waitForEditorText((t) => t.split('\n')[29] === 'Medicine Page(s): 98-99.', 'line 30 to read "Medicine Page(s): 98-99."');
+    assert.strictEqual(text.split('\n')[29], 'Medicine Page(s): 98-99.');
+    // The rest of the letter is untouched: only those five characters changed.
+    const original = fs.readFileSync(path.join(FIXTURE_WORKSPACE, 'wrong-page.imr'), 'utf8');
+    assert.strictEqual(text, original.replace('Medicine Page(s): 97-98.', 'Medicine Page(s): 98-99.'));
+    // The editor and the CLI now agree there is nothing left in this letter.
+    await vs.waitForProblems((ps) => !ps.some((p) => p.file === 'wrong-page.imr' && p.source === 'imr'), 'wrong-page.imr to have no problems');
+    assert.deepStrictEqual(cliFindings([path.join(workspace, 'wrong-page.imr')]), []);
+  });
+
+  it('completion offers MTUS topics with their pages and inserts the citation', async function () {
+    const vs = session();
+    await vs.openFile('draft.imr');
+    const line = 'MAXIMUS guideline: Decision based on MTUS Chronic Pain Treatment Guidelines ';
+    await vs.gotoLine(28, line.length + 1);
+    await vs.typeText('Physical');
+    const items = await vs.waitForCompletionItems(
+      (xs) => xs.some((x) => x.label === 'Physical medicine' && /98-99/.test(x.detail)),
+      'the "Physical medicine" topic with page(s) 98-99',
+    );
+    const item = items.find((x) => x.label === 'Physical medicine');
+    assert.ok(item);
+    assert.match(item.detail, /Chronic Pain Medical Treatment Guidelines 2009 — page\(s\) 98-99/);
+    await vs.screenshot('completion');
+    await vs.acceptCompletion('Physical medicine');
+    const text = await vs.waitForEditorText((t) => /Page\(s\): 98-99$/m.test(t.split('\n')[27]), 'the accepted citation on line 28');
+    assert.strictEqual(text.split('\n')[27], `${line}Physical medicine Page(s): 98-99`);
+    // The completed citation is one the linter accepts.
+    assert.deepStrictEqual(cliFindings([path.join(workspace, 'draft.imr')]), []);
+  });
+
+  it('"New Determination Letter" opens an untitled letter from the template', async function () {
+    const vs = session();
+    await vs.runCommand('IMR: New Determination Letter');
+    const lines = await (async () => {
+      for (const deadline = Date.now() + vs.timeoutMs; Date.now() < deadline; ) {
+        const l = await vs.readVisibleEditorLines();
+        if (l.some((x) => x.includes('HOW THE IMR FINAL DETERMINATION WAS MADE'))) return l;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error('the template did not appear in the editor');
+    })();
+    assert.match(lines[0], /^Case Number:/);
+    await vs.screenshot('new-letter');
+    fs.writeFileSync(path.join(resultsDir(), 'imr-new-letter.txt'), lines.join('\n'));
+  });
+});
