@@ -56,6 +56,7 @@ export class TestClient {
   settings: Record<string, unknown>;
   initializeResult!: InitializeResult;
   private readonly waiters: Waiter[] = [];
+  private readonly registrationWaiters: (() => void)[] = [];
   private readonly docs = new Map<string, TextDocument>();
   private stderr = '';
 
@@ -82,6 +83,7 @@ export class TestClient {
     });
     conn.onRequest('client/registerCapability', (p: RegistrationParams) => {
       client.registrations.push(p);
+      for (const w of client.registrationWaiters.splice(0)) w();
       return null;
     });
     conn.onRequest('window/showMessageRequest', () => null);
@@ -146,6 +148,19 @@ export class TestClient {
       }, timeout);
       this.waiters.push(w);
     });
+  }
+
+  /** Resolves once the server has registered `method` dynamically (client/registerCapability). */
+  async waitForRegistration(method: string, timeout = DEFAULT_TIMEOUT): Promise<void> {
+    const deadline = Date.now() + timeout;
+    while (!this.registrations.some((r) => r.registrations.some((x) => x.method === method))) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`${method} was not registered within ${timeout} ms`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.registrationWaiters.push(() => (clearTimeout(t), resolve()));
+      });
+    }
   }
 
   /** Waits for the diagnostics of one document version. */

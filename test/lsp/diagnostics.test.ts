@@ -34,10 +34,17 @@ describe('language server: diagnostics', function () {
     assert.strictEqual(client.initializeResult.serverInfo?.name, 'imr-language-server');
   });
 
-  it('registers watchers for config and index files and for the imr settings section', () => {
+  it('registers watchers for config and index files and for the imr settings section', async () => {
+    await client.waitForRegistration('workspace/didChangeWatchedFiles');
+    await client.waitForRegistration('workspace/didChangeConfiguration');
     const methods = client.registrations.flatMap((r) => r.registrations.map((x) => x.method));
     assert.ok(methods.includes('workspace/didChangeWatchedFiles'), methods.join(', '));
     assert.ok(methods.includes('workspace/didChangeConfiguration'), methods.join(', '));
+    const watchers = client.registrations
+      .flatMap((r) => r.registrations)
+      .filter((x) => x.method === 'workspace/didChangeWatchedFiles')
+      .flatMap((x) => (x.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern));
+    assert.ok(watchers.includes('**/.imrlintrc.{yaml,yml,json}'), watchers.join(', '));
   });
 
   it('publishes nothing for a clean letter', async () => {
