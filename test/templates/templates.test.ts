@@ -13,8 +13,8 @@ function lint(text: string): Finding[] {
   return lintText({ text, config: defaultConfig(ROOT), index: bundledIndex() }).findings;
 }
 
-function show(fs: Finding[]): string {
-  return fs.map((f) => `  ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId}: ${f.message}`).join('\n');
+function show(findings: Finding[]): string {
+  return findings.map((f) => `  ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId}: ${f.message}`).join('\n');
 }
 
 describe('templates', () => {
