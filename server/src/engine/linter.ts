@@ -4,6 +4,7 @@ import { toJson } from './model/json';
 import { MtusIndex } from './mtus/types';
 import { parseLetter } from './parser/parse';
 import { RULES, RULES_BY_ID } from './rules';
+import { DEFAULT_PLACEHOLDERS, placeholderRegExp } from './rules/placeholder';
 import { Finding, Report, Rule, Severity } from './rules/rule';
 import { validateDetermination, SchemaIssue } from './schema/determination-schema';
 import { hasDirectives, isSuppressed, maskDirectiveLines, parseDirectives, Directive } from './suppressions';
@@ -71,6 +72,7 @@ export function lintText(input: LintInput): LintResult {
     byRule.set(issue.ruleId, list);
   }
 
+  const placeholders = placeholderRegExp(config.placeholders ?? DEFAULT_PLACEHOLDERS);
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = config.rules[rule.meta.id];
@@ -82,6 +84,7 @@ export function lintText(input: LintInput): LintResult {
       determination,
       index,
       options,
+      placeholders,
       schemaIssues: byRule.get(rule.meta.id) ?? [],
       report(r: Report) {
         const severity = severityFor(rule, setting?.severity, r.severity);

@@ -11,7 +11,7 @@ type FieldKind = 'ca' | 'maximus' | 'rationale';
 const FIELD_RE = /^([\s\f]*)(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:/i;
 const INTRO_RE = /^[\s\f]*The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions\b/i;
 export const DECISION_WORDS = ['Upheld', 'Overturned'] as const;
-const ENDS_WITH_DECISION = /:\s*(Upheld|Overturned)\s*$/i;
+const ENDS_WITH_DECISION = /:\s*(Upheld|Overturned)\.?\s*$/i;
 /** A line that is nothing but a (possibly misspelled) decision word or two. */
 const LONE_WORD = /^[\s\f]*([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2})\s*$/;
 
@@ -191,7 +191,7 @@ function parseHeaderBlock(src: SourceText, b: Block, decisionBlock: Block | unde
     const word = after.trim();
     const cr = jt.rangeOf(colon, colon + 1);
     colonEnd = { start: cr.end, end: cr.end };
-    if (word && word.split(/\s+/).length <= 3 && !/[.,;]/.test(word)) {
+    if (word && word.split(/\s+/).length <= 3 && !/[.,;]./.test(word)) {
       const ws = colon + 1 + after.indexOf(word);
       decision = word;
       decisionRange = jt.rangeOf(ws, ws + word.length);

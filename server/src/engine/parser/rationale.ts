@@ -69,7 +69,11 @@ export function findRationalePages(body: JoinedText): RationalePageRef[] {
     let lastGuide: RegExpExecArray | undefined;
     while ((gm = guide.exec(before))) lastGuide = gm;
     if (lastGuide) {
-      ref.guideline = lastGuide[1].replace(/^MTUS\s+/, '').replace(/^\d{4},?\s+/, '').trim();
+      ref.guideline = lastGuide[1]
+        .replace(/^(?:(?:The|Per|the|According\s+to|California|CA|Cal)\s+)+/, '')
+        .replace(/^MTUS\s+/, '')
+        .replace(/^\d{4},?\s+/, '')
+        .trim();
       const yr = /\b(20\d{2}|19\d{2})\b/.exec(before);
       if (yr) ref.year = Number(yr[1]);
     }

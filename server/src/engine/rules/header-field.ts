@@ -2,7 +2,6 @@ import { HEADER_LABEL_TEXT } from '../parser/header';
 import { HeaderFieldKey } from '../model/determination';
 import { Header } from '../model/determination';
 import { Range } from '../model/range';
-import { DEFAULT_PLACEHOLDERS } from './placeholder';
 import { Rule } from './rule';
 
 /** Canonical order of the fields, and which share a line in the two-column layout. */
@@ -32,7 +31,6 @@ function whereMissing(header: Header, key: HeaderFieldKey): Range {
   return header.range;
 }
 
-const PLACEHOLDER = new RegExp(DEFAULT_PLACEHOLDERS.join('|'));
 
 export const headerField: Rule = {
   meta: {
@@ -63,7 +61,7 @@ export const headerField: Rule = {
         continue;
       }
       const value = f?.value ?? '';
-      if (PLACEHOLDER.test(value)) continue; // an unfilled template field: the placeholder rule reports it
+      if (ctx.placeholders.test(value)) continue; // an unfilled template field: the placeholder rule reports it
       let why: string;
       if (key === 'caseNumber') why = 'is not a case number of the form CMyy-nnnnnnn';
       else if (key === 'priority') why = `is not one of ${(issue.params.allowedValues as string[] | undefined)?.join(', ') ?? 'the allowed values'}`;

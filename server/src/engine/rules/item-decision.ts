@@ -5,7 +5,7 @@ import { Fix, Rule, replace } from './rule';
 
 /** The decision word a misspelling unambiguously means, if any. */
 export function intendedDecision(word: string): string | undefined {
-  const w = word.trim().toLowerCase();
+  const w = word.trim().replace(/[.,;:]+$/, '').toLowerCase();
   const hits = DECISION_WORDS.filter((d) => {
     const l = d.toLowerCase();
     return l === w || boundedLevenshtein(w, l, 2) <= 2 || (w.length >= 5 && l.startsWith(w));

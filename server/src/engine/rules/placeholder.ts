@@ -5,6 +5,11 @@ export const DEFAULT_PLACEHOLDERS = ['\\[\\[[^\\]\\n]*\\]\\]', '\\{\\{[^}\\n]*\\
 
 const compiledCache = new Map<string, RegExp>();
 
+/** One non-global RegExp matching any of the patterns (for "is this value a placeholder?"). */
+export function placeholderRegExp(patterns: string[]): RegExp {
+  return new RegExp(patterns.map((p) => `(?:${p})`).join('|'));
+}
+
 function compile(patterns: string[]): RegExp {
   const key = patterns.join('\u0000');
   let re = compiledCache.get(key);
@@ -29,7 +34,7 @@ export const placeholder: Rule = {
     const lines = ctx.source.lines;
     for (let line = 0; line < lines.length; line++) {
       const text = lines[line];
-      if (!/[[{<TXx]/.test(text)) continue;
+      if (patterns === DEFAULT_PLACEHOLDERS && !/[[{<TXx]/.test(text)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (m[0].length === 0) {

@@ -59,6 +59,8 @@ export interface RuleContext {
   index: MtusIndex;
   /** The rule's options from configuration (`rules: {id: [severity, options]}`), or {}. */
   options: Record<string, unknown>;
+  /** Placeholder patterns in force (configured or default): other rules leave such text to `placeholder`. */
+  placeholders: RegExp;
   /** Schema violations attributed to this rule (x-rule). */
   schemaIssues: SchemaIssue[];
   report(r: Report): void;
