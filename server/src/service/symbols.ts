@@ -20,7 +20,7 @@ function short(s: string, max = 80): string {
 
 function fieldSymbol(name: string, line: GuidelineLine): DocumentSymbol {
   const cited = line.citations.map((c) => `${c.guideline}${c.year ? ` ${c.year}` : ''}`).join('; ');
-  return { name, detail: cited || line.kind, kind: SymbolKind.Property, range: line.range, selectionRange: line.labelRange };
+  return { name, detail: cited || line.kind, kind: SymbolKind.Property, range: cover(line.range, line.labelRange), selectionRange: line.labelRange };
 }
 
 function itemSymbol(item: Item): DocumentSymbol {
@@ -29,7 +29,7 @@ function itemSymbol(item: Item): DocumentSymbol {
   if (item.maximusGuideline) children.push(fieldSymbol('MAXIMUS guideline', item.maximusGuideline));
   if (item.rationale) {
     const r = item.rationale;
-    children.push({ name: 'Decision rationale', detail: r.conclusion?.replace(/-/g, ' '), kind: SymbolKind.String, range: r.range, selectionRange: r.labelRange });
+    children.push({ name: 'Decision rationale', detail: r.conclusion?.replace(/-/g, ' '), kind: SymbolKind.String, range: cover(r.range, r.labelRange), selectionRange: r.labelRange });
   }
   const name = short(`${item.prefix ? `${item.prefix}: ` : ''}${item.text}`) || '(item)';
   const range = cover(item.range, item.headerRange);
