@@ -4,8 +4,8 @@
  * use it. Checks what the reviewer sees — the Problems panel, the suggest widget, a quick fix, the
  * status bar — against what `imr-lint --format json` reports for the same files.
  *
- * Run: npm run test:e2e   (package, e2e setup, build, mocha --config test/e2e-browser/.mocharc.e2e.json)
- * Screenshots: test-results/e2e/imr-*.png
+ * Run: npm run test:e2e   (package, e2e setup, mocha --config test/e2e-browser/.mocharc.e2e.json)
+ * Screenshots: test-results/e2e/imr-*.png; E2E_UPDATE_DOCS=1 also refreshes docs/images/e2e-problems.png.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -104,8 +104,11 @@ describe('IMR extension (.vsix) in code-server', function () {
     await vs.openProblemsPanel();
     await vs.waitForProblems((ps) => ps.some((p) => p.file === 'wrong-page.imr' && p.code === 'citation-page-mismatch'), 'the page mismatch');
     const shot = await vs.screenshot('problems');
-    fs.mkdirSync(path.join(REPO_ROOT, 'docs', 'images'), { recursive: true });
-    fs.copyFileSync(shot, path.join(REPO_ROOT, 'docs', 'images', 'e2e-problems.png'));
+    // The README's picture; refreshed on request only, so a test run leaves the work tree clean.
+    if (process.env.E2E_UPDATE_DOCS === '1') {
+      fs.mkdirSync(path.join(REPO_ROOT, 'docs', 'images'), { recursive: true });
+      fs.copyFileSync(shot, path.join(REPO_ROOT, 'docs', 'images', 'e2e-problems.png'));
+    }
   });
 
   it('a quick fix corrects the wrong Page(s) citation in the saved file', async function () {
@@ -122,6 +125,28 @@ describe('IMR extension (.vsix) in code-server', function () {
     // The editor and the CLI now agree there is nothing left in this letter.
     await vs.waitForProblems((ps) => !ps.some((p) => p.file === 'wrong-page.imr' && p.source === 'imr'), 'wrong-page.imr to have no problems');
     assert.deepStrictEqual(cliFindings([path.join(workspace, 'wrong-page.imr')]), []);
+  });
+
+  it('a changed imr.rules setting applies without a reload', async function () {
+    const vs = session();
+    await vs.openFile('misspelled-heading.imr');
+    const has = (ps: Problem[]) => ps.some((p) => p.file === 'misspelled-heading.imr' && p.code === 'heading-format');
+    await vs.waitForProblems(has, 'the heading-format problem');
+    const settingsFile = path.join(workspace, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(settingsFile, JSON.stringify({ 'imr.rules': { 'heading-format': 'off' } }, null, 2));
+    await vs.waitForProblems((ps) => !has(ps), 'heading-format to disappear after "imr.rules": {"heading-format": "off"}');
+    fs.writeFileSync(settingsFile, JSON.stringify({ 'imr.rules': { 'heading-format': 'warn' } }, null, 2));
+    const problems = await vs.waitForProblems(
+      (ps) => ps.some((p) => p.file === 'misspelled-heading.imr' && p.code === 'heading-format' && p.severity === 'warning'),
+      'heading-format to come back as a warning',
+    );
+    assert.ok(has(problems));
+    fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
+    await vs.waitForProblems(
+      (ps) => ps.some((p) => p.file === 'misspelled-heading.imr' && p.code === 'heading-format' && p.severity === 'error'),
+      'heading-format back to an error once the setting is gone',
+    );
   });
 
   it('completion offers MTUS topics with their pages and inserts the citation', async function () {
@@ -143,6 +168,29 @@ describe('IMR extension (.vsix) in code-server', function () {
     assert.strictEqual(text.split('\n')[27], `${line}Physical medicine Page(s): 98-99`);
     // The completed citation is one the linter accepts.
     assert.deepStrictEqual(cliFindings([path.join(workspace, 'draft.imr')]), []);
+  });
+
+  it('Go to Symbol lists the sections and the disputed item (outline)', async function () {
+    const vs = session();
+    await vs.openFile('wrong-page.imr');
+    await vs.press('Control+Shift+O');
+    const rowSel = '.quick-input-widget .quick-input-list .monaco-list-row';
+    const want = ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES', 'Physical therapy for the left knee, 8 sessions'];
+    const names = await vs.page.waitForFunction(
+      ({ rowSel, want }) => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const d = (globalThis as any).document;
+        const rows = Array.from(d.querySelectorAll(rowSel)) as { querySelector(s: string): { textContent: string | null } | null }[];
+        const labels = rows.map((r) => (r.querySelector('.label-name')?.textContent ?? '').trim());
+        return want.every((w) => labels.includes(w)) ? labels : undefined;
+      },
+      { rowSel, want },
+      { timeout: vs.timeoutMs, polling: 200 },
+    );
+    const labels = (await names.jsonValue()) as string[];
+    assert.ok(labels.indexOf('CLINICAL CASE SUMMARY') < labels.indexOf('Physical therapy for the left knee, 8 sessions'));
+    await vs.screenshot('outline');
+    await vs.press('Escape');
   });
 
   it('"New Determination Letter" opens an untitled letter from the template', async function () {
