@@ -53,6 +53,8 @@ export class TestClient {
   readonly messages: ShowMessageParams[] = [];
   readonly registrations: RegistrationParams[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
+  /** Server traces ($/logTrace), after `$/setTrace` turned them on. */
+  readonly traces: string[] = [];
   settings: Record<string, unknown>;
   initializeResult!: InitializeResult;
   private readonly waiters: Waiter[] = [];
@@ -76,7 +78,7 @@ export class TestClient {
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => client.onDiagnostics(p));
     conn.onNotification('window/showMessage', (p: ShowMessageParams) => client.messages.push(p));
     conn.onNotification('window/logMessage', () => undefined);
-    conn.onNotification('$/logTrace', () => undefined);
+    conn.onNotification('$/logTrace', (p: { message: string }) => client.traces.push(p.message));
     conn.onRequest('workspace/configuration', (p: ConfigurationParams) => {
       client.configurationRequests.push(p);
       return p.items.map((i) => (i.section === 'imr' ? client.settings : null));

@@ -93,19 +93,22 @@ describe('language server: diagnostics', function () {
   });
 
   it('drops results of outdated versions (only the last of quick edits is published)', async () => {
-    await client.setSettings({ validationDelay: 150 });
-    const uri = fileUri(path.join(dir, 'burst.imr.txt'));
-    await client.open(uri, CLEAN);
-    await client.diagnosticsFor(uri, 1);
-    const typed = 'Added words ';
-    let version = 1;
-    for (let i = 0; i < typed.length; i++) {
-      version = await client.change(uri, [{ range: { start: { line: 17, character: i }, end: { line: 17, character: i } }, text: typed[i] }]);
+    const slow = await TestClient.start({ root: dir, settings: { validationDelay: 150 } });
+    try {
+      const uri = fileUri(path.join(dir, 'burst.imr.txt'));
+      await slow.open(uri, CLEAN);
+      await slow.diagnosticsFor(uri, 1);
+      const typed = 'Added words ';
+      let version = 1;
+      for (let i = 0; i < typed.length; i++) {
+        version = await slow.change(uri, [{ range: { start: { line: 17, character: i }, end: { line: 17, character: i } }, text: typed[i] }]);
+      }
+      await slow.diagnosticsFor(uri, version);
+      const published = slow.received.filter((r) => r.uri === uri).map((r) => r.version);
+      assert.deepStrictEqual(published, [1, version], 'intermediate versions are never published');
+    } finally {
+      await slow.stop();
     }
-    await client.diagnosticsFor(uri, version);
-    const published = client.received.filter((r) => r.uri === uri).map((r) => r.version);
-    assert.deepStrictEqual(published, [1, version], 'intermediate versions are never published');
-    await client.setSettings({});
   });
 
   it('clears diagnostics when a letter is closed', async () => {

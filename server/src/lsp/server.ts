@@ -15,7 +15,7 @@ import {
   WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { findAsset, MtusIndex } from '../engine';
+import { defaultConfig, findAsset, lintText, MtusIndex } from '../engine';
 import { loadSnippets, SnippetDefinition } from '../service';
 import { Analyzer } from './analysis';
 import { FileProblemReporter } from './file-problems';
@@ -30,6 +30,9 @@ export const SERVER_NAME = 'imr-language-server';
 
 /** Files the server watches (registered dynamically when the client allows it). */
 export const WATCHED_GLOBS = ['**/.imrlintrc.{yaml,yml,json}', '**/*.{yaml,yml}'];
+
+/** Events closer together than this cause one re-lint of the open letters. */
+const REFRESH_COALESCE_MS = 30;
 
 /** Wires the IMR language features to a connection (the transport is the caller's business). */
 export function startServer(connection: Connection): void {
@@ -90,14 +93,22 @@ export function startServer(connection: Connection): void {
     return env.resolve(file, { settings: s, trusted, folder: folderOf(folders, file) }).index;
   };
 
-  /** Config, index, settings or trust changed: forget everything derived and re-lint the open letters. */
+  /**
+   * Config, index, settings or trust changed: forget everything derived now, and re-lint the open
+   * letters once a burst of such events (a checkout touching many files) is over.
+   */
+  let revalidateTimer: NodeJS.Timeout | undefined;
   const refresh = (why: string) => {
     trace(`refresh: ${why}`);
     env.reset();
     analyzer.invalidate();
-    files.clearAll();
-    for (const d of documents.all()) if (isConfigFileUri(d.uri)) files.checkOpenConfig(d.uri, d.getText());
-    void validator.revalidateAll();
+    if (revalidateTimer) clearTimeout(revalidateTimer);
+    revalidateTimer = setTimeout(() => {
+      revalidateTimer = undefined;
+      files.clearAll();
+      for (const d of documents.all()) if (isConfigFileUri(d.uri)) files.checkOpenConfig(d.uri, d.getText());
+      void validator.revalidateAll();
+    }, REFRESH_COALESCE_MS);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -133,6 +144,14 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    // load the bundled index and compile the schema now rather than on the first letter
+    setImmediate(() => {
+      try {
+        lintText({ text: '', config: defaultConfig(folders[0] ?? process.cwd()), index: env.bundledIndex() });
+      } catch (e) {
+        trace(`warm-up failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    });
     if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'imr' });
     }
@@ -208,7 +227,10 @@ export function startServer(connection: Connection): void {
     versionedEdits: () => caps.workspace?.workspaceEdit?.documentChanges === true,
   });
 
-  connection.onShutdown(() => validator.dispose());
+  connection.onShutdown(() => {
+    if (revalidateTimer) clearTimeout(revalidateTimer);
+    validator.dispose();
+  });
   documents.listen(connection);
   connection.listen();
 }

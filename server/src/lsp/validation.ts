@@ -73,8 +73,8 @@ export class Validator {
       return;
     }
     this.deps.analysed(analysis);
-    this.deps.publish(uri, version, toDiagnostics(analysis.findings, uri, version));
     this.deps.trace(`${this.deps.label(uri)} v${version}: ${analysis.findings.length} finding(s), lint ${analysis.lintMs.toFixed(1)} ms`);
+    this.deps.publish(uri, version, toDiagnostics(analysis.findings, uri, version));
   }
 
   /** Re-lints every open letter now (configuration, settings, trust or index changed). */
