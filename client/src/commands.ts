@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { INDEX_TOPICS_REQUEST, IndexTopicEntry, IndexTopicsParams } from './protocol';
+import { citationText } from './citation';
 import { loadLetterTemplate, SNIPPETS_FILE } from './snippets';
 import { LANGUAGE_ID } from './status-bar';
 
@@ -14,7 +15,6 @@ export const COMMANDS = {
 /** Letters in the workspace: *.imr and *.imr.txt. */
 export const LETTER_GLOB = '**/*.{imr,imr.txt}';
 const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
-const MTUS_PREFIX = /Decision\s+based\s+on\s+MTUS\s*$/i;
 
 export interface CommandHost {
   context: vscode.ExtensionContext;
@@ -65,17 +65,6 @@ const PAGE_STYLE_BUTTON: vscode.QuickInputButton = {
   iconPath: new vscode.ThemeIcon('file-text'),
   tooltip: 'Insert as a Page(s) citation',
 };
-
-/**
- * The text to insert for a topic: the citation after "Decision based on MTUS " — with that phrase
- * prepended when the cursor is not right after it.
- */
-export function citationText(topic: IndexTopicEntry, lineBeforeCursor: string, pageStyle: boolean): string {
-  const citation = pageStyle && topic.pageStyleInsertText ? topic.pageStyleInsertText : topic.insertText;
-  if (MTUS_PREFIX.test(lineBeforeCursor)) return /\s$/.test(lineBeforeCursor) ? citation : ` ${citation}`;
-  const sep = lineBeforeCursor.length > 0 && !/\s$/.test(lineBeforeCursor) ? ' ' : '';
-  return `${sep}Decision based on MTUS ${citation}`;
-}
 
 /**
  * IMR: Insert MTUS Citation — quick pick over the MTUS index topics (`imr/indexTopics`); Enter

@@ -1,18 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DOCUMENT_STATS_REQUEST, DocumentStats, DocumentStatsParams } from './protocol';
+import { formatStats } from './status-text';
 
 export const LANGUAGE_ID = 'imr';
-
-export function formatStats(stats: DocumentStats): { text: string; tooltip: string } {
-  const index = stats.index || 'MTUS index';
-  const short = index.length > 40 ? `${index.slice(0, 39)}…` : index;
-  const text = `$(law) ${short} · Upheld ${stats.upheld} · Overturned ${stats.overturned}`;
-  const tooltip =
-    `IMR letter: ${stats.items} disputed item(s) — ${stats.upheld} upheld, ${stats.overturned} overturned.\n` +
-    `MTUS index: ${index}\nClick to insert an MTUS citation.`;
-  return { text, tooltip };
-}
 
 /**
  * Status bar item for the active IMR letter: Upheld/Overturned counts and the MTUS index in use.
