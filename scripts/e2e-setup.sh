@@ -37,6 +37,10 @@ dpkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "inst
 
 apt_pkgs=()
 dpkg_installed chromium || apt_pkgs+=(chromium)
+# Toolchain for node-gyp (present on the node machine image; checked anyway).
+command -v make >/dev/null || apt_pkgs+=(make)
+command -v g++ >/dev/null || apt_pkgs+=(g++)
+command -v python3 >/dev/null || apt_pkgs+=(python3)
 # libkrb5-dev is only needed while code-server's native modules are built.
 if [ ! -f "$CS_MARKER" ]; then dpkg_installed libkrb5-dev || apt_pkgs+=(libkrb5-dev); fi
 
@@ -83,6 +87,12 @@ fi
 # -------------------------------------------------------- code-server ---
 if [ ! -f "$CS_MARKER" ] || [ ! -f "$CS_PKG/out/node/entry.js" ]; then
   export PATH="$NODE24_BIN_DIR:$PATH"
+  # node-gyp must not try to download Node headers (no network but the
+  # registries): build against the system Node's headers. VS Code's native
+  # modules use N-API, so Node 20 headers serve the Node 24 runtime.
+  if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node_api.h ]; then
+    export npm_config_nodedir=/usr
+  fi
   log "installing code-server@$CODE_SERVER_VERSION into $CS_PREFIX (takes a few minutes)"
   rm -rf "$CS_PREFIX"
   mkdir -p "$CS_PREFIX"

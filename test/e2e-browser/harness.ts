@@ -500,7 +500,7 @@ export class VsCodeSession {
   }
 
   private log(msg: string): void {
-    const line = `[e2e ${this.name}] ${msg}\n`;
+    const line = `[e2e ${this.name} ${new Date().toISOString()}] ${msg}\n`;
     this.logStream?.write(line);
     if (process.env.E2E_VERBOSE) process.stderr.write(line);
   }
@@ -719,6 +719,7 @@ export class VsCodeSession {
     await this.waitHidden('.quick-input-widget', 'Quick Open');
     await this.waitActiveTab(abs, `the editor tab of ${rel} to be active`);
     this.activeFile = rel;
+    this.log(`opened ${rel}`);
   }
 
   private async closeQuickInput(): Promise<void> {
@@ -905,7 +906,9 @@ export class VsCodeSession {
       `${what} in the Problems panel`,
       async () => {
         last = await this.readProblems();
-        return predicate(last) ? last : undefined;
+        if (!predicate(last)) return undefined;
+        this.log(`problems matched: ${what} (${last.length} rows)`);
+        return last;
       },
       opts.timeoutMs ?? this.timeoutMs,
       () => JSON.stringify(last.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.source}(${p.code}) ${p.message}`)),
@@ -1137,7 +1140,8 @@ export class VsCodeSession {
   private async collectListRows(listSel: string, kind: 'marker' | 'suggest'): Promise<RawRow[]> {
     const scrollSel = `${listSel} .monaco-scrollable-element`;
     const box = await this.page.locator(scrollSel).first().boundingBox();
-    if (!box) throw new Error(`list ${listSel} is not visible`);
+    // No visible list: e.g. the Problems panel shows "No problems have been detected".
+    if (!box || box.height === 0) return [];
     await this.page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 40));
     const scrollTop = (): Promise<number> => this.page.evaluate(listScrollTop, listSel);
     const wheelAndWait = async (deltaY: number, what: string): Promise<void> => {
