@@ -91,6 +91,23 @@ describe('language server: hover, symbols, folding, definition, custom requests'
     assert.strictEqual(symbols[0].children?.find((c) => c.name === 'UR Denial Date')?.detail, '12/20/2016');
   });
 
+  it('every symbol contains its selection range and its children (VS Code drops the outline otherwise)', async () => {
+    const inside = (outer: { start: { line: number; character: number }; end: { line: number; character: number } }, inner: typeof outer) =>
+      (outer.start.line < inner.start.line || (outer.start.line === inner.start.line && outer.start.character <= inner.start.character)) &&
+      (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
+    const check = (s: DocumentSymbol): void => {
+      assert.ok(inside(s.range, s.selectionRange), `${s.name}: selectionRange inside range`);
+      for (const c of s.children ?? []) {
+        assert.ok(inside(s.range, c.range), `${c.name} inside ${s.name}`);
+        check(c);
+      }
+    };
+    for (const name of Object.keys(uris)) {
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uris[name] } });
+      symbols.forEach(check);
+    }
+  });
+
   it('folding ranges: header, sections and items', async () => {
     const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: uris.CLEAN } });
     const pairs = ranges.map((r) => `${r.startLine}-${r.endLine}`);

@@ -36,8 +36,23 @@ function itemSymbol(item: Item): DocumentSymbol {
   return { name, detail: item.decision ?? 'no decision', kind: SymbolKind.Event, range, selectionRange: item.textRange, children };
 }
 
+/**
+ * Makes every symbol's range contain its selection range and its children (VS Code drops the whole
+ * outline when one symbol breaks this), whatever the parser's ranges are.
+ */
+function contained(sym: DocumentSymbol): DocumentSymbol {
+  const children = sym.children?.map(contained);
+  let range = cover(sym.range, sym.selectionRange);
+  for (const c of children ?? []) range = cover(range, c.range);
+  return { ...sym, range, ...(children ? { children } : {}) };
+}
+
 /** Outline: the header block, then each section; the disputed items sit under the issues section. */
 export function findDocumentSymbols(d: Determination): DocumentSymbol[] {
+  return outline(d).map(contained);
+}
+
+function outline(d: Determination): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   let budget = MAX_SYMBOLS;
   if (d.header.layout !== 'none') {
@@ -62,9 +77,7 @@ export function findDocumentSymbols(d: Determination): DocumentSymbol[] {
         children.push(sym);
       }
     }
-    // an item may run past a section end the parser drew earlier; keep children inside the parent
-    const range = children.reduce((r, c) => cover(r, c.range), s.range);
-    out.push({ name: s.heading, detail: s.exact ? undefined : `should be ${s.canonical}`, kind: SymbolKind.Module, range, selectionRange: s.headingRange, children });
+    out.push({ name: s.heading, detail: s.exact ? undefined : `should be ${s.canonical}`, kind: SymbolKind.Module, range: s.range, selectionRange: s.headingRange, children });
   }
   if (!firstIssues && d.items.length > 0) {
     // items without an issues heading: list them at the top level

@@ -1,0 +1,74 @@
+/**
+ * The language service (in-process, no server) over the real letters of ../shared/corpus/dev:
+ * every feature answers without throwing at many positions, and outline / folding ranges are
+ * well-formed. Skipped when the corpus is absent.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyFixes, createIndexProvider, defaultConfig, findAsset, lintText } from '../../server/src/engine';
+import { doComplete, doHover, findDefinition, findDocumentSymbols, getCodeActions, getFoldingRanges, loadSnippets, toDiagnostics } from '../../server/src/service';
+import type { DocumentSymbol, Range } from '../../server/src/service/lsp-types';
+import { REPO_ROOT } from './client';
+
+const CORPUS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'dev');
+
+function inside(outer: Range, inner: Range): boolean {
+  const le = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return le(outer.start, inner.start) && le(inner.end, outer.end);
+}
+
+function checkSymbol(s: DocumentSymbol, where: string): void {
+  assert.ok(inside(s.range, s.selectionRange), `${where}: ${s.name} selectionRange outside range`);
+  for (const c of s.children ?? []) {
+    assert.ok(inside(s.range, c.range), `${where}: ${c.name} outside ${s.name}`);
+    checkSymbol(c, where);
+  }
+}
+
+describe('language service over the dev corpus', function () {
+  this.timeout(120_000);
+  const files = fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort() : [];
+
+  before(function () {
+    if (files.length === 0) this.skip();
+  });
+
+  it('answers completion, hover, definition, symbols, folding and code actions without throwing', () => {
+    const { index } = createIndexProvider().get([]);
+    const snippets = loadSnippets(findAsset('snippets/imr.code-snippets')).snippets;
+    let hovers = 0;
+    let completions = 0;
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(CORPUS, f), 'utf8');
+      const r = lintText({ text, config: defaultConfig(CORPUS), index });
+      const lines = r.source.lines;
+      findDocumentSymbols(r.determination).forEach((s) => checkSymbol(s, f));
+      for (const fr of getFoldingRanges(r.determination, lines)) assert.ok(fr.startLine < fr.endLine && fr.endLine < lines.length, `${f}: folding ${fr.startLine}-${fr.endLine}`);
+      // every line: its end, its middle, and after each colon
+      for (let line = 0; line < lines.length; line++) {
+        const l = lines[line];
+        const cols = new Set([0, l.length, l.length >> 1]);
+        for (let c = l.indexOf(':'); c >= 0; c = l.indexOf(':', c + 1)) cols.add(c + 1);
+        for (const character of cols) {
+          const position = { line, character };
+          completions += doComplete({ lines, position, index, snippets }).items.length > 0 ? 1 : 0;
+          if (doHover({ determination: r.determination, index, position })) hovers++;
+          findDefinition(r.determination, index, position);
+        }
+      }
+      const uri = `file:///corpus/${f}`;
+      const diagnostics = toDiagnostics(r.findings, uri, 1);
+      const actions = getCodeActions({ uri, version: 1, text, diagnostics, findings: r.findings });
+      for (const a of actions) assert.ok(a.edit, `${f}: ${a.title} has an edit`);
+      // fix-all makes the same text as the CLI's --fix (one pass)
+      const fixAll = getCodeActions({ uri, version: 1, text, diagnostics: [], findings: r.findings, only: ['source.fixAll.imr'] })[0];
+      const edits = fixAll?.edit?.changes?.[uri] ?? [];
+      const viaEditor = TextDocument.applyEdits(TextDocument.create(uri, 'imr', 1, text), edits);
+      assert.strictEqual(viaEditor, applyFixes(text, r.findings).text, `${f}: fix-all equals applyFixes`);
+    }
+    assert.ok(hovers > files.length, `hovers: ${hovers}`);
+    assert.ok(completions > files.length, `completions: ${completions}`);
+  });
+});
