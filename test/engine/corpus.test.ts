@@ -84,4 +84,25 @@ describe('real letters (../shared/corpus/dev)', function () {
     const stale = Object.entries(JUDGED_WARNINGS).flatMap(([id, list]) => list.filter((j) => !seen.has(`${id} ${j.finding}`)).map((j) => `${id} ${j.finding}`));
     assert.deepEqual(stale, [], 'judged warnings that no longer occur');
   });
+
+  it('reads the same items, without errors, from CRLF, BOM, tab and blank-line-free variants', function () {
+    const index = bundledIndex();
+    const variants: Record<string, (t: string) => string> = {
+      crlf: (t) => t.replace(/\n/g, '\r\n'),
+      bom: (t) => `\uFEFF${t}`,
+      tabs: (t) => t.replace(/ {4}/g, '\t'),
+      // plain text without paragraph breaks or centring (as some extractions give)
+      'no-blank-lines': (t) => t.split('\n').filter((l) => l.trim()).map((l) => l.trim()).join('\n'),
+    };
+    for (const file of files ?? []) {
+      const text = fs.readFileSync(file, 'utf8');
+      const want = expectedDecisions(text);
+      for (const [name, make] of Object.entries(variants)) {
+        const { determination, findings } = lintText({ text: make(text), config: defaultConfig(REPO_ROOT), index });
+        assert.deepEqual(determination.items.map((i) => i.decision), want, `${path.basename(file)} (${name}): decisions`);
+        const errors = findings.filter((f) => f.severity === 'error').map((f) => `${f.range.start.line + 1} ${f.ruleId}: ${f.message}`);
+        assert.deepEqual(errors, [], `${path.basename(file)} (${name}): errors`);
+      }
+    }
+  });
 });

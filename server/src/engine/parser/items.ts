@@ -48,9 +48,21 @@ function toBlocks(src: SourceText, from: number, to: number): Block[] {
     }
     const f = FIELD_RE.exec(text);
     const intro = INTRO_RE.test(text);
-    // an item line right after a field paragraph (a page break instead of a blank line)
-    const itemAfterField = !f && cur?.field !== undefined && ENDS_WITH_DECISION.test(text);
-    if (f || intro || !cur || itemAfterField) {
+    // an item right after a field paragraph, without a blank line (a page break, or plain text):
+    // its line(s) follow the field's last sentence; the decision may be on a line of its own
+    const loneDecision = !f && cur?.field !== undefined && /^[\s\f]*(Upheld|Overturned)\.?\s*$/i.test(text) && /:\s*$/.test(src.lines[line - 1] ?? '');
+    if (!f && cur && cur.field !== undefined && (ENDS_WITH_DECISION.test(text) || loneDecision)) {
+      let start = loneDecision ? line - 1 : line;
+      while (start - 1 > cur.from && start > line - 4 && !/[.)"']\s*$/.test(src.lines[start - 1])) start--;
+      if (start > cur.from) {
+        cur.to = start - 1;
+        cur = { from: start, to: line, bodyStart: 0 };
+        blocks.push(cur);
+        cur = undefined;
+        continue;
+      }
+    }
+    if (f || intro || !cur) {
       cur = { from: line, to: line, bodyStart: 0 };
       if (f) {
         cur.field = fieldKind(f[2]);
