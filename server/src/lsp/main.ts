@@ -12,9 +12,13 @@ if (!process.argv.some((a) => TRANSPORTS.includes(a) || a.startsWith('--socket='
   process.exit(2);
 }
 
+// Never die on one bad document or a notification sent after the client went away; the message goes
+// to the client's log (stderr). Engine errors carry no letter text.
 process.on('uncaughtException', (e) => {
-  // never die on one bad document; the message goes to the client's log (stderr), without letter text
   process.stderr.write(`imr-language-server: uncaught ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+});
+process.on('unhandledRejection', (e) => {
+  process.stderr.write(`imr-language-server: unhandled rejection ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
 });
 
 startServer(createConnection(ProposedFeatures.all));
