@@ -127,6 +127,8 @@ export interface RationalePageRef extends PageRef {
   year?: number;
   /** Topic named near the page ("under Home health care services Section"). */
   topic?: string;
+  /** The page belongs to a source outside the MTUS (ACOEM 3rd edition, ODG) named just before it. */
+  outsideMtus?: boolean;
 }
 
 export interface Rationale {

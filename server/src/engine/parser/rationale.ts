@@ -45,6 +45,7 @@ const TABLE_RE = /\bTable\s+(\d{1,2})-(\d{1,2})\b/gi;
 export function findRationalePages(body: JoinedText): RationalePageRef[] {
   const text = body.text;
   const refs: RationalePageRef[] = [];
+  let lastEnd = 0;
   PAGE_RE.lastIndex = 0;
   for (let m = PAGE_RE.exec(text); m; m = PAGE_RE.exec(text)) {
     const from = Number(m[1]);
@@ -52,10 +53,17 @@ export function findRationalePages(body: JoinedText): RationalePageRef[] {
     // a sentence ends at ". " followed by a capital; "pg." and "p." are not sentence ends
     const sentenceStart = sentenceStartBefore(text, m.index);
     const sentenceEnd = sentenceEndAfter(text, m.index + m[0].length);
-    const before = text.slice(sentenceStart, m.index);
+    // context is what this page's own clause names: not past the previous page reference
+    const prevEnd = refs.length > 0 ? lastEnd : 0;
+    const before = text.slice(Math.max(sentenceStart, prevEnd), m.index);
     const after = text.slice(m.index + m[0].length, sentenceEnd);
+    lastEnd = m.index + m[0].length;
     const ref: RationalePageRef = { from, to, text: m[0], range: body.rangeOf(m.index, m.index + m[0].length) };
-    const tables = [...before.matchAll(TABLE_RE)];
+    const tableAfter = /^\s*[(,]?\s*Table\s+(\d{1,2})-(\d{1,2})\b\)?/.exec(after);
+    if (tableAfter) lastEnd += tableAfter[0].length;
+    // a page of a non-MTUS source (ACOEM 3rd edition, ODG) is not the index's business
+    if (/\b(?:3rd|third)\s+ed(?:ition|\.)?|\bODG\b|Official\s+Disability/i.test(before)) ref.outsideMtus = true;
+    const tables = tableAfter ? [tableAfter] : [...before.matchAll(TABLE_RE)];
     if (tables.length > 0) {
       const t = tables[tables.length - 1];
       ref.table = `Table ${t[1]}-${t[2]}`;

@@ -28,6 +28,7 @@ export const rationalePageMismatch: Rule = {
   check(ctx) {
     for (const item of ctx.determination.items) {
       for (const ref of item.rationale?.pageRefs ?? []) {
+        if (ref.outsideMtus) continue;
         const r = resolveRef(ctx.index, ref);
         if (!r) continue;
         const { guideline: g, topic } = r;

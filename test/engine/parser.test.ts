@@ -1,0 +1,187 @@
+import { strict as assert } from 'assert';
+import { parseLetter, SourceText, toJson } from '../../server/src/engine';
+import { bundledIndex, fixture } from '../helpers/engine';
+
+const parse = (text: string) => parseLetter(text, bundledIndex());
+const at = (text: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }) => new SourceText(text).getText(r);
+
+/** Replaces the issues section of a fixture letter with `items`. */
+function withItems(items: string): string {
+  const base = fixture('letters/clean-2016.imr');
+  const i = base.indexOf('Physical therapy two times');
+  return base.slice(0, i) + items;
+}
+
+describe('parser', () => {
+  describe('header', () => {
+    it('reads the two-column layout of pdftotext -layout, with the wrapped "Application / Received:" label', () => {
+      const text = fixture('letters/clean-2016.imr');
+      const h = parse(text).header;
+      assert.equal(h.layout, 'two-column');
+      assert.equal(h.fields.caseNumber?.value, 'CM17-0100001');
+      assert.equal(h.fields.dateOfInjury?.value, '03/02/2015');
+      assert.equal(h.fields.urDenialDate?.value, '12/14/2016');
+      assert.equal(h.fields.applicationReceived?.value, '01/11/2017');
+      assert.equal(h.fields.applicationReceived?.labelRange.end.line, 4, 'label extends onto "Received:"');
+      assert.equal(at(text, h.fields.decisionDate!.valueRange), '02/09/2017');
+    });
+
+    it('reads one field per line', () => {
+      const h = parse(fixture('letters/clean-2009-pages.imr')).header;
+      assert.equal(h.layout, 'one-per-line');
+      assert.equal(h.fields.priority?.value, 'Standard');
+      assert.equal(h.fields.applicationReceived?.value, '05/28/2014');
+    });
+
+    it('reads plain pdftotext output: the labels first, then the values, column by column', () => {
+      const text = [
+        'Case Number:', 'Date Assigned:', 'Decision Date:', 'Priority:', 'Application', 'Received:',
+        'CM17-0100009', '01/17/2017', '02/09/2017', 'Standard', '01/11/2017',
+        'Date of Injury:', 'UR Denial Date:', '03/02/2015', '12/14/2016', '',
+        'HOW THE IMR FINAL DETERMINATION WAS MADE', 'Text.',
+      ].join('\n');
+      const h = parse(text).header;
+      assert.equal(h.layout, 'labels-then-values');
+      assert.deepEqual(
+        Object.fromEntries(Object.entries(h.fields).map(([k, f]) => [k, f?.value])),
+        { caseNumber: 'CM17-0100009', dateAssigned: '01/17/2017', decisionDate: '02/09/2017', priority: 'Standard', applicationReceived: '01/11/2017', dateOfInjury: '03/02/2015', urDenialDate: '12/14/2016' },
+      );
+      assert.equal(at(text, h.fields.dateOfInjury!.valueRange), '03/02/2015');
+    });
+  });
+
+  describe('sections', () => {
+    it('finds centred and flush headings, marks near misses', () => {
+      const text = fixture('letters/clean-2016.imr').replace('CLINICAL CASE SUMMARY', 'Clinical Case Sumary');
+      const s = parse(text).sections;
+      assert.deepEqual(s.map((x) => [x.id, x.exact]), [['howMade', true], ['clinicalCaseSummary', false], ['issues', true]]);
+      assert.equal(at(text, s[1].headingRange), 'Clinical Case Sumary');
+    });
+
+    it('reads the credentials', () => {
+      const c = parse(fixture('letters/clean-2016.imr')).credentials;
+      assert.equal(c.licensure?.value, 'California');
+      assert.equal(c.specialty?.value, 'Physical Medicine & Rehabilitation');
+    });
+  });
+
+  describe('items', () => {
+    it('finds each item with its decision, guideline lines and rationale', () => {
+      const d = parse(fixture('letters/clean-2016.imr'));
+      assert.deepEqual(d.items.map((i) => [i.text, i.decision]), [
+        ['Physical therapy two times a week for four weeks for the lumbar spine', 'Upheld'],
+        ['MRI of the lumbar spine without contrast', 'Overturned'],
+      ]);
+      assert.equal(d.items[1].claimsAdministratorGuideline?.kind, 'no-evidence');
+      assert.equal(d.items[1].maximusGuideline?.kind, 'mtus+non-mtus');
+      assert.equal(d.items[0].rationale?.conclusion, 'not-medically-necessary');
+      assert.equal(d.items[1].rationale?.conclusion, 'medically-necessary');
+    });
+
+    it('reads prefixes, the remaining-portion form and a decision wrapped onto its own line', () => {
+      const text = withItems(`Associated surgical service: Cold therapy unit, seven day rental: Upheld
+
+Claims Administrator guideline: Decision based on MTUS Shoulder Complaints 2004.
+
+MAXIMUS guideline: Decision based on MTUS Shoulder Complaints 2004, Section(s): Initial Care.
+
+Decision rationale: Not supported. The request is not medically necessary.
+
+Acupuncture 12 sessions was the original request. Acupuncture 6 sessions was authorized by the
+Claims Administrator. The remaining IMR eligible portion of the original request, acupuncture
+6 sessions is: Overturned
+
+Claims Administrator guideline: Decision based on MTUS Acupuncture Treatment 2007.
+
+MAXIMUS guideline: Decision based on MTUS Acupuncture Treatment 2007.
+
+Decision rationale: Functional improvement is documented. The request is medically necessary.
+
+Additional physical therapy three times a week for two weeks for the lumbar spine and both knees:
+Upheld
+
+Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016,
+Section(s): Physical medicine treatment.
+
+MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s):
+Physical medicine treatment.
+
+Decision rationale: The request is not medically necessary.
+`);
+      const items = parse(text).items;
+      assert.equal(items.length, 3);
+      assert.equal(items[0].prefix, 'Associated surgical service');
+      assert.equal(items[0].text, 'Cold therapy unit, seven day rental');
+      assert.equal(items[1].remainingPortion, true);
+      assert.equal(items[1].decision, 'Overturned');
+      assert.equal(items[2].decision, 'Upheld');
+      assert.equal(items[2].decisionRange?.start.line, items[2].headerRange.end.line);
+      assert.ok(items.every((i) => i.claimsAdministratorGuideline && i.maximusGuideline && i.rationale));
+    });
+  });
+
+  describe('citations', () => {
+    const line = (text: string) => {
+      const d = parse(withItems(`Item: Upheld\n\nClaims Administrator guideline: ${text}\n\nMAXIMUS guideline: ${text}\n\nDecision rationale: The request is not medically necessary.\n`));
+      return d.items[0].maximusGuideline!;
+    };
+
+    it('splits several guidelines and section lists whose names contain commas', () => {
+      const g = line('Decision based on MTUS Forearm, Wrist, and Hand Complaints 2004, Section(s): Work-Relatedness, and Postsurgical Treatment 2009, Section(s): Forearm, Wrist, & Hand, and Chronic Pain Medical Treatment 2016, Section(s): NSAIDs, GI symptoms & cardiovascular risk, Physical medicine treatment.');
+      assert.deepEqual(g.citations.map((c) => [c.guideline, c.year, c.sections.map((s) => s.name)]), [
+        ['Forearm, Wrist, and Hand Complaints', 2004, ['Work-Relatedness']],
+        ['Postsurgical Treatment', 2009, ['Forearm, Wrist, & Hand']],
+        ['Chronic Pain Medical Treatment', 2016, ['NSAIDs, GI symptoms & cardiovascular risk', 'Physical medicine treatment']],
+      ]);
+      assert.ok(g.citations.every((c) => c.guidelineId));
+    });
+
+    it('reads the Page(s) style in its forms', () => {
+      for (const [pages, want] of [['98-99', [98, 99]], ['98 and 99', [98, 99]], ['p. 98', [98, 98]]] as const) {
+        const c = line(`Decision based on MTUS Chronic Pain Treatment Guidelines Physical Medicine Page(s): ${pages}.`).citations[0];
+        assert.equal(c.guidelineId, 'cpmtg-2009');
+        assert.equal(c.topic?.name, 'Physical Medicine');
+        assert.deepEqual([c.pages[0].from, c.pages[0].to], want);
+      }
+    });
+
+    it('reads numbered opioid sections with number, part and title', () => {
+      const c = line('Decision based on MTUS Opioid Treatment 2016, Section(s): 3.3.6 Opioids for Chronic Pain and Chronic Opioid Treatment: Use of Urine Drug Testing (UDT).').citations[0];
+      assert.equal(c.guidelineId, 'opioids-2016');
+      assert.deepEqual([c.sections[0].number, c.sections[0].part, c.sections[0].title], ['3.3.6', 'Opioids for Chronic Pain and Chronic Opioid Treatment', 'Use of Urine Drug Testing (UDT)']);
+    });
+
+    it('repairs PDF wrap artefacts and keeps ranges on the source text', () => {
+      const text = withItems(`Item: Upheld
+
+Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016,
+Section(s): Electro- diagnostic testing (EMG/NCS). Decision based on Non- MTUS Citation ODG.
+
+MAXIMUS guideline: The Expert Reviewer did not cite any medical evidence for its decision.
+
+Decision rationale: Per ACOEM Chapter 12, Table 12-8, page 309 and pages 335-336 (Table 13-2), and ACOEM 3rd ed., pg. 607, it is not medically necessary.
+`);
+      const item = parse(text).items[0];
+      const ca = item.claimsAdministratorGuideline!;
+      assert.equal(ca.citations[0].sections[0].name, 'Electrodiagnostic testing (EMG/NCS)');
+      assert.equal(at(text, ca.citations[0].sections[0].range), 'Electro- diagnostic testing (EMG/NCS)');
+      assert.equal(ca.nonMtus.length, 1);
+      assert.equal(ca.kind, 'mtus+non-mtus');
+      assert.equal(at(text, ca.citations[0].guidelineRange), 'Chronic Pain Medical Treatment');
+      assert.equal(item.maximusGuideline?.kind, 'no-evidence');
+      const refs = item.rationale!.pageRefs;
+      assert.deepEqual(refs.map((r) => [r.from, r.to, r.table ?? null]), [[309, 309, 'Table 12-8'], [335, 336, 'Table 13-2'], [607, 607, null]]);
+      assert.equal(refs[2].outsideMtus, true, 'ACOEM 3rd edition is not the index''s business');
+    });
+  });
+
+  it('keeps text it does not understand and prints JSON the schema describes', () => {
+    const text = withItems('A stray paragraph that is not an item.\n\nItem: Upheld\n\nClaims Administrator guideline: x\n\nMAXIMUS guideline: y\n\nDecision rationale: not medically necessary.\n');
+    const d = parse(text);
+    assert.equal(d.unparsed[0].text, 'A stray paragraph that is not an item.');
+    const { json } = toJson(d, true);
+    assert.ok(Array.isArray(json.items) && (json.items[0] as { range?: unknown }).range, 'ranges with --ranges');
+    const plain = toJson(d).json;
+    assert.equal((plain.items as { range?: unknown }[])[0].range, undefined);
+  });
+});
