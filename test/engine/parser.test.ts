@@ -171,7 +171,7 @@ Decision rationale: Per ACOEM Chapter 12, Table 12-8, page 309 and pages 335-336
       assert.equal(item.maximusGuideline?.kind, 'no-evidence');
       const refs = item.rationale!.pageRefs;
       assert.deepEqual(refs.map((r) => [r.from, r.to, r.table ?? null]), [[309, 309, 'Table 12-8'], [335, 336, 'Table 13-2'], [607, 607, null]]);
-      assert.equal(refs[2].outsideMtus, true, 'ACOEM 3rd edition is not the index''s business');
+      assert.equal(refs[2].outsideMtus, true, 'ACOEM 3rd edition pages are not checked against the index');
     });
   });
 
