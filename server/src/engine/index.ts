@@ -23,3 +23,6 @@ export { loadConfigFile, loadConfigText, findConfigFile, createConfigResolver, C
 export * from './mtus/types';
 export { createIndexProvider, IndexProvider } from './mtus/provider';
 export { findAsset } from './assets';
+export * from './mtus/lookup';
+export { checkIndex, IndexSource } from './mtus/check';
+export { searchIndex, IndexSearchHit } from './mtus/search';

@@ -1,7 +1,7 @@
 import { findTopic, resolveGuideline, suggestTopics } from '../mtus/lookup';
 import { IndexGuideline } from '../mtus/types';
 import { citations } from './citation-walk';
-import { Rule, replace, Fix } from './rule';
+import { Rule, replaceWrapped, Fix } from './rule';
 
 export const citationUnknownTopic: Rule = {
   meta: {
@@ -27,7 +27,7 @@ export const citationUnknownTopic: Rule = {
         const suggestions = suggestTopics(g, n.name, 3);
         let fix: Fix | undefined;
         if (suggestions.length > 0 && !n.numbered) {
-          fix = replace(n.range, suggestions[0].name, `Replace with "${suggestions[0].name}"`);
+          fix = replaceWrapped(ctx.source, n.range, suggestions[0].name, `Replace with "${suggestions[0].name}"`);
         }
         const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((t) => `"${t.number ? t.number + ' ' : ''}${t.name}"`).join(', ')}?` : '';
         ctx.report({

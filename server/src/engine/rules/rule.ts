@@ -80,3 +80,18 @@ export const DOCS_BASE = 'https://github.com/imr-tools/imr-letter-tools/blob/mai
 export function replace(range: Range, newText: string, title: string): Fix {
   return { title, edits: [{ range, newText }] };
 }
+
+/**
+ * Like `replace`, for text that may wrap across lines in the letter: when the old and the new text
+ * have the same number of words, the new words take the old separators, so line breaks stay put.
+ */
+export function replaceWrapped(source: SourceText, range: Range, newText: string, title: string): Fix {
+  const old = source.getText(range);
+  if (!old.includes('\n')) return replace(range, newText, title);
+  const oldParts = old.split(/(\s+)/);
+  const newWords = newText.split(/\s+/);
+  const oldWords = oldParts.filter((_, i) => i % 2 === 0);
+  if (oldWords.length !== newWords.length) return replace(range, newText, title);
+  const rebuilt = oldParts.map((part, i) => (i % 2 === 0 ? newWords[i / 2] : part)).join('');
+  return replace(range, rebuilt, title);
+}

@@ -1,0 +1,72 @@
+import { strict as assert } from 'assert';
+import { applyFixes, defaultConfig, lintText } from '../../server/src/engine';
+import { bundledIndex, fixture, REPO_ROOT } from '../helpers/engine';
+
+/** Lints, applies every fix of `rule`, and returns the new text (which must then be clean of that rule). */
+function fixRule(text: string, rule: string): string {
+  const index = bundledIndex();
+  const config = defaultConfig(REPO_ROOT);
+  const findings = lintText({ text, config, index }).findings.filter((f) => f.ruleId === rule);
+  assert.ok(findings.length > 0, `${rule} reported`);
+  assert.ok(findings.every((f) => f.fix), `${rule} has a fix`);
+  const { text: fixed, applied } = applyFixes(text, findings);
+  assert.equal(applied, findings.length);
+  assert.deepEqual(lintText({ text: fixed, config, index }).findings.filter((f) => f.ruleId === rule).map((f) => f.message), [], `${rule} gone after the fix`);
+  return fixed;
+}
+
+const clean2016 = fixture('letters/clean-2016.imr');
+const clean2009 = fixture('letters/clean-2009-pages.imr');
+
+describe('fixes', () => {
+  it('the fixture letters are clean', () => {
+    for (const t of [clean2016, clean2009]) assert.deepEqual(lintText({ text: t, config: defaultConfig(REPO_ROOT), index: bundledIndex() }).findings, []);
+  });
+
+  it('heading-format writes the canonical heading, keeping the indentation', () => {
+    const bad = clean2016.replace('CLINICAL CASE SUMMARY', 'Clinical Case Sumary');
+    assert.equal(fixRule(bad, 'heading-format'), clean2016);
+  });
+
+  it('item-decision corrects a misspelt decision and inserts a missing one from the rationale', () => {
+    assert.equal(fixRule(clean2016.replace('lumbar spine: Upheld', 'lumbar spine: upheld'), 'item-decision'), clean2016);
+    assert.equal(fixRule(clean2016.replace('without contrast: Overturned', 'without contrast: Overturnd'), 'item-decision'), clean2016);
+    assert.equal(fixRule(clean2016.replace('without contrast: Overturned', 'without contrast:'), 'item-decision'), clean2016);
+  });
+
+  it('citation-page-mismatch writes the index pages', () => {
+    const bad = clean2009.replace('Physical Medicine Page(s): 98-99.', 'Physical Medicine Page(s): 97.');
+    assert.equal(fixRule(bad, 'citation-page-mismatch'), clean2009);
+  });
+
+  it('citation-page-mismatch fixes across a wrapped line and in CRLF files, keeping CRLF and the BOM', () => {
+    const crlf = `\uFEFF${clean2009.replace(/\n/g, '\r\n')}`;
+    const bad = crlf.replace('Medicine Page(s): 98-99.\r\n\r\nDecision', 'Medicine Page(s): 98 and 100.\r\n\r\nDecision');
+    assert.notEqual(bad, crlf);
+    assert.equal(fixRule(bad, 'citation-page-mismatch'), crlf);
+  });
+
+  it('citation-unknown-topic replaces a misspelt section with the nearest topic', () => {
+    const bad = clean2016.replace('Section(s): Special\nStudies.', 'Section(s): Special\nStudys.');
+    assert.equal(fixRule(bad, 'citation-unknown-topic'), clean2016);
+  });
+
+  it('citation-section-number-mismatch writes the number that belongs to the title', () => {
+    const good = clean2016.replace(
+      'MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016,\nSection(s): Physical medicine treatment.',
+      'MAXIMUS guideline: Decision based on MTUS Opioid Treatment 2016, Section(s): 3.3.6 Opioids\nfor Chronic Pain and Chronic Opioid Treatment: Use of Urine Drug Testing (UDT).',
+    );
+    assert.deepEqual(lintText({ text: good, config: defaultConfig(REPO_ROOT), index: bundledIndex() }).findings, []);
+    assert.equal(fixRule(good.replace('3.3.6 Opioids', '3.3.4 Opioids'), 'citation-section-number-mismatch'), good);
+  });
+
+  it('rationale-page-mismatch writes the table pages', () => {
+    assert.equal(fixRule(clean2016.replace('Table 12-8, page 309', 'Table 12-8, page 319'), 'rationale-page-mismatch'), clean2016);
+  });
+
+  it('section-missing inserts the heading above the section opening sentence', () => {
+    const bad = clean2016.replace('                                CLINICAL CASE SUMMARY\n', '');
+    const fixed = fixRule(bad, 'section-missing');
+    assert.ok(fixed.includes('CLINICAL CASE SUMMARY\nThe expert reviewer developed'));
+  });
+});
