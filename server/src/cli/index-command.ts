@@ -1,8 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { createIndexProvider } from '../engine';
-import { checkIndex } from '../engine/mtus/check';
-import { searchIndex } from '../engine/mtus/search';
+import { checkIndex, createIndexProvider, searchIndex } from '../engine';
 import { parseArgs } from './args';
 import { UsageError } from './files';
 import { CliIo, ToolError } from './lint-command';
