@@ -33,6 +33,21 @@ function seen(problems: Problem[]): SeenFinding[] {
   );
 }
 
+/** Waits until the IMR status bar item's text matches `re` (the extension is active and its server answers). */
+async function statusBarText(vs: VsCodeSession, re: RegExp): Promise<string> {
+  const handle = await vs.page.waitForFunction(
+    (source) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const d = (globalThis as any).document;
+      const items = Array.from(d.querySelectorAll('.statusbar-item')) as { textContent: string | null }[];
+      return items.map((i) => (i.textContent ?? '').trim()).find((t) => new RegExp(source).test(t));
+    },
+    re.source,
+    { timeout: vs.timeoutMs, polling: 200 },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
 describe('IMR extension (.vsix) in code-server', function () {
   this.timeout(240_000);
   this.slow(60_000);
@@ -78,6 +93,10 @@ describe('IMR extension (.vsix) in code-server', function () {
     );
     assert.match(expected[2].message, /98-99.*not 97-98/);
 
+    // Ready: a letter is open, the extension active and its server answering (the Command Palette
+    // lists an extension's commands only once the workbench has read its contributions).
+    await vs.openFile('draft.imr');
+    await statusBarText(vs, /Upheld 0 · Overturned 1/);
     await vs.runCommand('IMR: Lint All Letters in Workspace');
     await vs.openProblemsPanel();
     const problems = await vs.waitForProblems((ps) => seen(ps).length >= expected.length, `${expected.length} imr problems`);
@@ -88,17 +107,7 @@ describe('IMR extension (.vsix) in code-server', function () {
     const vs = session();
     await vs.openFile('wrong-page.imr');
     await vs.gotoLine(30, 19);
-    const status = await vs.page.waitForFunction(
-      () => {
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const d = (globalThis as any).document;
-        const items = Array.from(d.querySelectorAll('.statusbar-item')) as { textContent: string | null }[];
-        return items.map((i) => (i.textContent ?? '').trim()).find((t) => /Upheld \d+ · Overturned \d+/.test(t));
-      },
-      undefined,
-      { timeout: vs.timeoutMs, polling: 200 },
-    );
-    const text = (await status.jsonValue()) as string;
+    const text = await statusBarText(vs, /Upheld 1 · Overturned 0/);
     assert.match(text, /Upheld 1 · Overturned 0/);
     assert.match(text, /MTUS index/i);
     await vs.openProblemsPanel();
