@@ -4,7 +4,7 @@ import { Formatter } from './types';
 /** ESLint's JSON formatter shape; lines and columns are 1-based, `fix` uses offsets into the file's text. */
 export const json: Formatter = (results) => {
   const out = results.map((r) => {
-    const offset = r.text !== undefined ? createOffsetMapper(r.text) : undefined;
+    const offset = r.text !== undefined && r.findings.some((f) => f.fix) ? createOffsetMapper(r.text) : undefined;
     let errorCount = 0;
     let warningCount = 0;
     let fixableErrorCount = 0;

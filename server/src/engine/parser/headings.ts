@@ -53,6 +53,8 @@ export function matchHeading(trimmed: string): HeadingMatch | undefined {
   let bestDistance = Infinity;
   for (const spec of STANDARD_HEADINGS) {
     if (Math.abs(upper.length - spec.canonical.length) > 4) continue;
+    // a near miss keeps the start or the end of the heading
+    if (upper.slice(0, 3) !== spec.canonical.slice(0, 3) && upper.slice(-3) !== spec.canonical.slice(-3)) continue;
     const limit = Math.max(1, Math.floor(spec.canonical.length * 0.12));
     const d = boundedLevenshtein(upper, spec.canonical, limit);
     if (d <= limit && d < bestDistance) {

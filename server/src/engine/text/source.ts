@@ -81,6 +81,7 @@ function detectEol(s: string): string {
 /** True when the text looks binary (NUL bytes or many control characters) and should not be parsed as a letter. */
 export function looksBinary(s: string): boolean {
   const sample = s.slice(0, 8192);
+  if (!/[\u0000-\u0008\u000b\u000e-\u001f]/.test(sample)) return false;
   if (sample.includes('\u0000')) return true;
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
