@@ -53,6 +53,11 @@ export interface StartOptions {
   viewport?: { width: number; height: number };
   /** Keep the temp user-data/extensions dirs after dispose (env E2E_KEEP_TMP=1). */
   keepTemp?: boolean;
+  /**
+   * How often startVsCode() tries to bring the workbench up (each failed try
+   * is torn down, logged and screenshotted as <name>-attempt<N>-...). Default 2.
+   */
+  startAttempts?: number;
 }
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint' | 'unknown';
@@ -204,9 +209,13 @@ function delay(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
+/** Thrown inside a pollUntil callback to stop polling at once (the condition can no longer come true). */
+export class FatalError extends Error {}
+
 /**
  * Polls `fn` until it returns a value other than undefined/false, or throws a
  * timeout error naming `what` (and the last value/error seen, via `describe`).
+ * Errors thrown by `fn` count as "not yet", except FatalError, which is rethrown.
  */
 export async function pollUntil<T>(
   what: string,
@@ -222,6 +231,7 @@ export async function pollUntil<T>(
       if (v !== undefined && v !== false) return v as T;
       lastError = undefined;
     } catch (e) {
+      if (e instanceof FatalError) throw e;
       lastError = e;
     }
     if (Date.now() >= deadline) {
@@ -345,6 +355,15 @@ function ourProcesses(pgids: number[], marker: string | undefined): ProcInfo[] {
 }
 
 const liveSessions = new Set<VsCodeSession>();
+
+/**
+ * Disposes every session of this process whose name starts with `namePrefix`
+ * (all when omitted), including one still starting: use in a mocha `after`
+ * hook, since when `before` timed out the test never got the session object.
+ */
+export async function disposeAllSessions(namePrefix = ''): Promise<void> {
+  await Promise.all([...liveSessions].filter((s) => s.name.startsWith(namePrefix)).map((s) => s.dispose()));
+}
 let exitHookInstalled = false;
 function installExitHook(): void {
   if (exitHookInstalled) return;
@@ -397,17 +416,28 @@ async function groupsGone(pgids: number[], marker: string | undefined, timeoutMs
  * workbench. On any failure everything started so far is torn down.
  */
 export async function startVsCode(options: StartOptions): Promise<VsCodeSession> {
-  const session = new VsCodeSession(options);
-  try {
-    await session.start();
-    return session;
-  } catch (e) {
-    await session.screenshot('start-failure').catch(() => undefined);
-    const tail = session.codeServerLogTail();
-    await session.dispose();
-    const err = e as Error;
-    err.message = `${err.message}\n--- code-server log (tail) ---\n${tail}`;
-    throw err;
+  const attempts = Math.max(1, options.startAttempts ?? 2);
+  for (let attempt = 1; ; attempt++) {
+    const name = attempt === 1 ? options.name : `${options.name || 'vscode'}-attempt${attempt}`;
+    const session = new VsCodeSession({ ...options, name });
+    try {
+      await session.start();
+      return session;
+    } catch (e) {
+      // Read the message first: playwright may rewrite a shared error object later.
+      const message = String((e as Error)?.message ?? e);
+      const disposedMeanwhile = session.isDisposed;
+      await session.screenshot('start-failure').catch(() => undefined);
+      const tail = session.codeServerLogTail();
+      await session.dispose();
+      if (disposedMeanwhile) {
+        throw new Error(`VS Code session '${session.name}' was disposed while starting (${message.split('\n')[0]})`);
+      }
+      const err = e instanceof Error ? e : new Error(message);
+      err.message = `starting VS Code (attempt ${attempt}/${attempts}): ${message}\n--- code-server log (tail) ---\n${tail}`;
+      if (attempt >= attempts) throw err;
+      process.stderr.write(`[e2e] WARNING: ${err.message.split('\n')[0]}; retrying\n`);
+    }
   }
 }
 
@@ -479,6 +509,28 @@ export class VsCodeSession {
     this.log(`ready in ${Date.now() - t0} ms (${this.baseUrl})`);
   }
 
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  /** pollUntil that stops at once when this session is disposed. */
+  private poll<T>(
+    what: string,
+    fn: () => Promise<T | undefined | false> | T | undefined | false,
+    timeoutMs: number,
+    describeLast?: () => string,
+  ): Promise<T> {
+    return pollUntil(
+      what,
+      () => {
+        if (this.disposed) throw new FatalError(`VS Code session '${this.name}' was disposed while waiting for ${what}`);
+        return fn();
+      },
+      timeoutMs,
+      describeLast,
+    );
+  }
+
   /** Throws when dispose() ran meanwhile (e.g. a mocha hook timed out while start() was pending). */
   private checkNotDisposed(): void {
     if (this.disposed) throw new Error(`VS Code session '${this.name}' was disposed while starting`);
@@ -544,10 +596,10 @@ export class VsCodeSession {
       exited = `code-server failed to spawn: ${e.message}`;
     });
 
-    const url = await pollUntil(
+    const url = await this.poll(
       'code-server to print "HTTP server listening on ..."',
       () => {
-        if (exited) throw new Error(exited);
+        if (exited) throw new FatalError(`${exited}\n${this.codeServerLogTail(20)}`);
         const m = /HTTP server listening on (http:\/\/127\.0\.0\.1:(\d+)\/?)/.exec(this.codeServerLog);
         return m ? m[1] : undefined;
       },
@@ -556,10 +608,10 @@ export class VsCodeSession {
     );
     this.baseUrl = url.endsWith('/') ? url : `${url}/`;
     this.port = Number(new URL(this.baseUrl).port);
-    await pollUntil(
+    await this.poll(
       `code-server HTTP ${this.baseUrl}healthz to answer 200`,
       async () => {
-        if (exited) throw new Error(exited);
+        if (exited) throw new FatalError(exited);
         return (await httpStatus(`${this.baseUrl}healthz`)) === 200;
       },
       this.timeoutMs,
@@ -613,11 +665,18 @@ export class VsCodeSession {
 
   // ------------------------------------------------------------ basics ---
 
+  private waitError(e: unknown, what: string, timeoutMs: number): Error {
+    const first = String((e as Error)?.message ?? e).split('\n')[0];
+    if (this.disposed) return new FatalError(`VS Code session '${this.name}' was disposed while waiting for ${what}`);
+    if ((e as Error)?.name === 'TimeoutError') return new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    return new Error(`waiting for ${what} failed: ${first}`);
+  }
+
   private async waitVisible(selector: string, what: string, timeoutMs = this.timeoutMs): Promise<void> {
     try {
       await this.page.waitForSelector(selector, { state: 'visible', timeout: timeoutMs });
     } catch (e) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}: ${(e as Error).message.split('\n')[0]}`);
+      throw this.waitError(e, `${what}`, timeoutMs);
     }
   }
 
@@ -625,7 +684,7 @@ export class VsCodeSession {
     try {
       await this.page.waitForSelector(selector, { state: 'hidden', timeout: timeoutMs });
     } catch (e) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} to close: ${(e as Error).message.split('\n')[0]}`);
+      throw this.waitError(e, `${what} to close`, timeoutMs);
     }
   }
 
@@ -698,7 +757,7 @@ export class VsCodeSession {
     await this.pressUntilVisible('Control+P', '.quick-input-widget .quick-input-box input', 'Quick Open (Ctrl+P)');
     await this.page.locator('.quick-input-widget .quick-input-box input').fill(rel);
     const rowSel = '.quick-input-widget .quick-input-list .monaco-list-row';
-    const index = await pollUntil(
+    const index = await this.poll(
       `Quick Open to list '${rel}'`,
       () =>
         this.page.evaluate(
@@ -734,7 +793,7 @@ export class VsCodeSession {
     const names = [absPath];
     if (absPath.startsWith(`${home}/`)) names.push(`~${absPath.slice(home.length)}`);
     let last = '';
-    await pollUntil(
+    await this.poll(
       what,
       async () => {
         last = await this.page.evaluate(() => {
@@ -753,7 +812,7 @@ export class VsCodeSession {
   /** Saves the active editor (Ctrl+S) and waits until its tab is no longer dirty. */
   async save(): Promise<void> {
     await this.page.keyboard.press('Control+S');
-    await pollUntil(
+    await this.poll(
       'the active editor tab to be saved (no .dirty)',
       () =>
         this.page.evaluate(() => {
@@ -784,7 +843,7 @@ export class VsCodeSession {
   /** Saves and re-reads the active file until `predicate(text)` holds. */
   async waitForEditorText(predicate: (text: string) => boolean, what = 'editor text', opts: WaitOptions = {}): Promise<string> {
     let last = '';
-    return pollUntil(
+    return this.poll(
       `${what} (saved file content)`,
       async () => {
         last = await this.readEditorText();
@@ -835,7 +894,7 @@ export class VsCodeSession {
     await this.page.keyboard.press('Enter');
     await this.waitHidden('.quick-input-widget', 'Go to Line');
     let last = '';
-    await pollUntil(
+    await this.poll(
       `the cursor to be at Ln ${line}, Col ${column}`,
       async () => {
         last = await this.statusSelectionText();
@@ -902,7 +961,7 @@ export class VsCodeSession {
     opts: WaitOptions = {},
   ): Promise<Problem[]> {
     let last: Problem[] = [];
-    return pollUntil(
+    return this.poll(
       `${what} in the Problems panel`,
       async () => {
         last = await this.readProblems();
@@ -921,7 +980,7 @@ export class VsCodeSession {
   async triggerCompletion(): Promise<void> {
     await this.closeSuggest();
     await this.pressUntilVisible('Control+Space', '.suggest-widget.visible', 'the suggest widget (Ctrl+Space)');
-    await pollUntil(
+    await this.poll(
       'the suggest widget to list items or say "No suggestions."',
       () =>
         this.page.evaluate(() => {
@@ -955,7 +1014,7 @@ export class VsCodeSession {
     opts: WaitOptions = {},
   ): Promise<CompletionItem[]> {
     let last: CompletionItem[] = [];
-    return pollUntil(
+    return this.poll(
       what,
       async () => {
         if (!(await this.isVisible('.suggest-widget.visible'))) await this.triggerCompletion();
@@ -977,7 +1036,7 @@ export class VsCodeSession {
     // Move the focus there with the keyboard (the list is virtualized and scrolls along), then
     // click the focused row (Enter/Tab acceptance depends on user settings).
     for (let i = 0; i < idx; i++) await this.page.keyboard.press('ArrowDown');
-    await pollUntil(
+    await this.poll(
       `completion item '${label}' to be focused`,
       () =>
         this.page.evaluate(
@@ -1042,7 +1101,7 @@ export class VsCodeSession {
   async applyQuickFix(titleSubstring: string, opts: WaitOptions & { waitForEdit?: boolean } = {}): Promise<void> {
     const timeoutMs = opts.timeoutMs ?? this.timeoutMs;
     let last: CodeActionItem[] = [];
-    await pollUntil(
+    await this.poll(
       `Quick Fix '${titleSubstring}' to be offered`,
       async () => {
         last = await this.openQuickFixMenu();
@@ -1062,7 +1121,7 @@ export class VsCodeSession {
     await this.waitHidden('.action-widget .monaco-list', 'the Quick Fix menu');
     if (opts.waitForEdit ?? true) {
       if (wasDirty) return; // cannot observe the edit through the dirty flag
-      await pollUntil(`the Quick Fix '${titleSubstring}' to edit the active file (tab turns dirty)`, () => this.isDirty(), timeoutMs);
+      await this.poll(`the Quick Fix '${titleSubstring}' to edit the active file (tab turns dirty)`, () => this.isDirty(), timeoutMs);
     }
   }
 
@@ -1074,7 +1133,7 @@ export class VsCodeSession {
    */
   async showHover(expect = ''): Promise<string> {
     let last = '';
-    return pollUntil(
+    return this.poll(
       expect ? `a hover containing '${expect}'` : 'a hover at the cursor',
       async () => {
         if (!(await this.isVisible('.monaco-hover:not(.hidden) .hover-contents'))) {
@@ -1109,7 +1168,7 @@ export class VsCodeSession {
     await this.pressUntilVisible('F1', '.quick-input-widget .quick-input-box input', 'the Command Palette (F1)');
     await this.page.locator('.quick-input-widget .quick-input-box input').fill(`>${label}`);
     const rowSel = '.quick-input-widget .quick-input-list .monaco-list-row';
-    const index = await pollUntil(
+    const index = await this.poll(
       `the Command Palette to list '${label}'`,
       () =>
         this.page.evaluate(
@@ -1147,7 +1206,7 @@ export class VsCodeSession {
     const wheelAndWait = async (deltaY: number, what: string): Promise<void> => {
       const before = await scrollTop();
       await this.page.mouse.wheel(0, deltaY);
-      await pollUntil(what, async () => (await scrollTop()) !== before, 10_000);
+      await this.poll(what, async () => (await scrollTop()) !== before, 10_000);
     };
     for (let i = 0; i < 10_000 && (await scrollTop()) > 0; i++) {
       await wheelAndWait(-1000, `list ${listSel} to scroll up`);

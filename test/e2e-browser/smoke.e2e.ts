@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { packageExtension, startVsCode, VsCodeSession } from './harness';
+import { disposeAllSessions, packageExtension, startVsCode, VsCodeSession } from './harness';
 
 const COMPLETION_LABEL = 'Physical medicine Page(s): 98-99';
 
@@ -125,6 +125,7 @@ describe('e2e harness smoke (code-server + chromium)', function () {
 
   after(async function () {
     await vs?.dispose();
+    await disposeAllSessions('smoke'); // a session still starting when `before` timed out
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
