@@ -1,6 +1,6 @@
 import { boundedLevenshtein } from '../parser/headings';
 import { DECISION_WORDS } from '../parser/items';
-import { Item } from '../model/determination';
+import { itemAt, itemLabel } from './item-ref';
 import { Fix, Rule, replace } from './rule';
 
 /** The decision word a misspelling unambiguously means, if any. */
@@ -11,16 +11,6 @@ export function intendedDecision(word: string): string | undefined {
     return l === w || boundedLevenshtein(w, l, 2) <= 2 || (w.length >= 5 && l.startsWith(w));
   });
   return hits.length === 1 ? hits[0] : undefined;
-}
-
-function itemAt(items: Item[], pointer: string): Item | undefined {
-  const m = /^\/items\/(\d+)/.exec(pointer);
-  return m ? items[Number(m[1])] : undefined;
-}
-
-function label(item: Item): string {
-  const t = item.text.length > 60 ? `${item.text.slice(0, 57)}…` : item.text;
-  return t ? `"${t}"` : '(no item text)';
 }
 
 export const itemDecision: Rule = {
@@ -45,7 +35,7 @@ export const itemDecision: Rule = {
         }
         // on the line that ends with the item's colon, where the decision belongs
         const range = item.colonEnd ? { start: { line: item.colonEnd.start.line, character: item.colonEnd.start.line === item.headerRange.start.line ? item.headerRange.start.character : 0 }, end: item.colonEnd.end } : item.headerRange;
-        ctx.report({ message: `Item ${label(item)} has no decision (${allowed}).`, range, fix });
+        ctx.report({ message: `Item ${itemLabel(item)} has no decision (${allowed}).`, range, fix });
       } else if (issue.instancePath.endsWith('/decision') && item.decision !== undefined && item.decisionRange) {
         const intended = intendedDecision(item.decision);
         ctx.report({

@@ -1,5 +1,6 @@
 import { Item } from '../model/determination';
 import { Range } from '../model/range';
+import { itemAt, itemLabel } from './item-ref';
 
 /**
  * From the item's decision line (the line the item is known by) to where the missing part belongs:
@@ -37,14 +38,12 @@ export const itemFieldMissing: Rule = {
         ctx.report({ message: 'No disputed items found (an item line such as "Physical therapy: Upheld" followed by its guideline lines and rationale).', range: issue.range });
         continue;
       }
-      const m = /^\/items\/(\d+)(\/[^/]+)?/.exec(issue.instancePath);
-      if (!m) continue;
-      const item: Item | undefined = items[Number(m[1])];
+      const item = itemAt(items, issue.instancePath);
       if (!item) continue;
-      const what = issue.keyword === 'required' ? issue.missingProperty ?? '' : (m[2] ?? '').slice(1);
+      const what = issue.keyword === 'required' ? issue.missingProperty ?? '' : issue.instancePath.split('/')[3] ?? '';
       if (what === 'decision') continue; // item-decision reports it
       const name = FIELD_NAMES[what] ?? what;
-      const subject = item.text ? `Item "${item.text.length > 60 ? item.text.slice(0, 57) + '…' : item.text}"` : 'An item';
+      const subject = item.text ? `Item ${itemLabel(item)}` : 'An item';
       let message: string;
       if (issue.keyword !== 'required') message = `${subject}: the ${name} is empty.`;
       else if (what === 'rationale') message = `${subject} has no Decision rationale.`;
