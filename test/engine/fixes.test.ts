@@ -69,4 +69,12 @@ describe('fixes', () => {
     const fixed = fixRule(bad, 'section-missing');
     assert.ok(fixed.includes('CLINICAL CASE SUMMARY\nThe expert reviewer developed'));
   });
+
+  it('rationale-page-mismatch finds the topic named near the page in the sentence', () => {
+    const said = (sentence: string) =>
+      lintText({ text: clean2009.replace('Decision rationale: ', `Decision rationale: ${sentence} `), config: defaultConfig(REPO_ROOT), index: bundledIndex() }).findings.map((f) => f.ruleId);
+    assert.deepEqual(said('The MTUS Chronic Pain Medical Treatment Guidelines, page 97, support physical medicine for up to 10 visits.'), ['rationale-page-mismatch']);
+    assert.deepEqual(said('Per the California MTUS Chronic Pain Guidelines (Physical Medicine, pages 98-99) up to 10 visits are supported.'), []);
+    assert.deepEqual(said('The ACOEM Practice Guidelines, 3rd ed., Low Back Disorders, pg. 607 discuss imaging.'), []);
+  });
 });

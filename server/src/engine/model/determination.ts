@@ -129,6 +129,9 @@ export interface RationalePageRef extends PageRef {
   topic?: string;
   /** The page belongs to a source outside the MTUS (ACOEM 3rd edition, ODG) named just before it. */
   outsideMtus?: boolean;
+  /** The sentence around the page, and the page's offset in it (for topic names near the page). */
+  sentence: string;
+  sentenceOffset: number;
 }
 
 export interface Rationale {

@@ -58,7 +58,14 @@ export function findRationalePages(body: JoinedText): RationalePageRef[] {
     const before = text.slice(Math.max(sentenceStart, prevEnd), m.index);
     const after = text.slice(m.index + m[0].length, sentenceEnd);
     lastEnd = m.index + m[0].length;
-    const ref: RationalePageRef = { from, to, text: m[0], range: body.rangeOf(m.index, m.index + m[0].length) };
+    const ref: RationalePageRef = {
+      from,
+      to,
+      text: m[0],
+      range: body.rangeOf(m.index, m.index + m[0].length),
+      sentence: text.slice(sentenceStart, sentenceEnd),
+      sentenceOffset: m.index - sentenceStart,
+    };
     const tableAfter = /^\s*[(,]?\s*Table\s+(\d{1,2})-(\d{1,2})\b\)?/.exec(after);
     if (tableAfter) lastEnd += tableAfter[0].length;
     // a page of a non-MTUS source (ACOEM 3rd edition, ODG) is not the index's business

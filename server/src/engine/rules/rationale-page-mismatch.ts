@@ -15,14 +15,39 @@ function resolveRef(index: MtusIndex, ref: RationalePageRef): { guideline: Index
   let topic: IndexTopic | undefined;
   if (ref.table) topic = findTopic(g, ref.table);
   if (!topic && ref.topic) topic = findTopic(g, ref.topic);
+  if (!topic && !ref.table) topic = topicNamedNear(g, ref);
   return { guideline: g, topic };
+}
+
+/** The topic of `g` (with pages) whose name or alias the sentence mentions closest to the page. */
+function topicNamedNear(g: IndexGuideline, ref: RationalePageRef): IndexTopic | undefined {
+  const sentence = ref.sentence.toLowerCase();
+  let best: { topic: IndexTopic; distance: number; length: number } | undefined;
+  for (const topic of g.topics) {
+    if (topic.pages.length === 0) continue;
+    for (const raw of [topic.name, ...topic.aliases]) {
+      const name = raw.replace(/\s*\([^)]*\)/g, '').trim().toLowerCase();
+      if (name.length < 5) continue;
+      let at = sentence.indexOf(name);
+      while (at >= 0) {
+        const bounded = !/[a-z]/.test(sentence[at - 1] ?? ' ') && !/[a-z]/.test(sentence[at + name.length] ?? ' ');
+        if (bounded) {
+          const distance = Math.abs(at - ref.sentenceOffset);
+          if (!best || distance < best.distance || (distance === best.distance && name.length > best.length)) best = { topic, distance, length: name.length };
+        }
+        at = sentence.indexOf(name, at + 1);
+      }
+    }
+  }
+  return best?.topic;
 }
 
 export const rationalePageMismatch: Rule = {
   meta: {
     id: 'rationale-page-mismatch',
     description: 'A page cited in a decision rationale for an MTUS guideline topic, table or chapter disagrees with the MTUS index.',
-    defaultSeverity: 'error',
+    // a page in free prose is softer evidence than a citation line: warn, even against a verified entry
+    defaultSeverity: 'warning',
     fixable: true,
   },
   check(ctx) {
@@ -48,7 +73,6 @@ export const rationalePageMismatch: Rule = {
           message: `Page ${ref.text.replace(/^\D+/, '')} does not match the MTUS index: ${where}${verified ? '' : ' (index entry unverified)'}.`,
           range: ref.range,
           fix,
-          severity: verified ? undefined : 'warning',
           related: [{ message: `Index entry: ${g.title} ${g.year}${topic ? ` — ${topic.name}` : ''}`, file: (topic ?? g).file, line: (topic ?? g).line }],
         });
       }
