@@ -43,6 +43,8 @@ export interface LanguageHandlerDeps {
   /** The index that applies to a document, without linting it (fast path for completion). */
   indexFor(uri: string | undefined): Promise<MtusIndex>;
   snippets(): readonly SnippetDefinition[];
+  /** Whether the client accepts snippet syntax in completions (Neovim 0.7 does not). */
+  snippetSupport(): boolean;
   /** Whether the client accepts versioned `documentChanges` in workspace edits. */
   versionedEdits(): boolean;
 }
@@ -89,6 +91,7 @@ export function registerLanguageHandlers(connection: Connection, deps: LanguageH
       position: params.position,
       index,
       snippets: deps.snippets(),
+      snippetSupport: deps.snippetSupport(),
       triggerCharacter: params.context?.triggerCharacter,
     });
   });

@@ -224,6 +224,7 @@ export function startServer(connection: Connection): void {
     analyzer,
     indexFor,
     snippets: () => snippets,
+    snippetSupport: () => caps?.textDocument?.completion?.completionItem?.snippetSupport === true,
     versionedEdits: () => caps.workspace?.workspaceEdit?.documentChanges === true,
   });
 

@@ -6,6 +6,7 @@ import { HEADER_HELP, HEADER_ORDER } from './header-fields';
 import { FIELD_LABEL, fieldKindOf, FieldKind, INTRO, paragraphBefore } from './paragraph';
 import { headingOf, Region, regionAt } from './regions';
 import { SnippetDefinition } from './snippets';
+import { expandSnippet } from '../templates/snippet';
 
 export interface CompletionInput {
   lines: readonly string[];
@@ -14,6 +15,8 @@ export interface CompletionInput {
   snippets: readonly SnippetDefinition[];
   /** The character that triggered the request, when one did (":" or " "). */
   triggerCharacter?: string;
+  /** The client accepts snippet syntax; otherwise snippets are offered as their plain expansion. Default true. */
+  snippetSupport?: boolean;
 }
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
@@ -46,7 +49,7 @@ export function doComplete(input: CompletionInput): CompletionList {
   const typed = before.replace(/^[\s\f]+/, '');
   if (!/^[A-Za-z(-]?[\w()\s,'/-]*$/.test(typed)) return EMPTY;
   const range: Range = { start: { line: position.line, character: before.length - typed.length }, end: position };
-  const items = lineStartItems(lines, position.line, region, range, input.snippets).filter((i) => startsLike(i.filterText ?? i.label, typed));
+  const items = lineStartItems(lines, position.line, region, range, input.snippets, input.snippetSupport !== false).filter((i) => startsLike(i.filterText ?? i.label, typed));
   return { isIncomplete: true, items };
 }
 
@@ -58,13 +61,13 @@ function startsLike(candidate: string, typed: string): boolean {
   return typed === '' || normalize(candidate).startsWith(normalize(typed));
 }
 
-function lineStartItems(lines: readonly string[], line: number, region: Region, range: Range, snippets: readonly SnippetDefinition[]): CompletionItem[] {
+function lineStartItems(lines: readonly string[], line: number, region: Region, range: Range, snippets: readonly SnippetDefinition[], snippetSupport: boolean): CompletionItem[] {
   const items: CompletionItem[] = [];
   if (region === 'header') items.push(...headerLabelItems(lines, line, range));
   if (region === 'howMade') items.push(...credentialItems(range));
   if (region === 'issues') items.push(...fieldPrefixItems(lines, line, range));
   items.push(...headingItems(lines, range));
-  items.push(...snippetItems(snippets, range));
+  items.push(...snippetItems(snippets, range, snippetSupport));
   return items;
 }
 
@@ -248,7 +251,7 @@ function decisionCompletions(lines: readonly string[], position: Position, befor
 
 // ------------------------------------------------------------------ snippets
 
-function snippetItems(snippets: readonly SnippetDefinition[], range: Range): CompletionItem[] {
+function snippetItems(snippets: readonly SnippetDefinition[], range: Range, snippetSupport: boolean): CompletionItem[] {
   const items: CompletionItem[] = [];
   for (const s of snippets) {
     for (const prefix of s.prefixes) {
@@ -257,8 +260,8 @@ function snippetItems(snippets: readonly SnippetDefinition[], range: Range): Com
         kind: CompletionItemKind.Snippet,
         detail: s.description ?? s.name,
         documentation: { kind: MarkupKind.Markdown, value: '```\n' + s.body.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '') + '\n```' },
-        insertTextFormat: InsertTextFormat.Snippet,
-        textEdit: { range, newText: s.body },
+        insertTextFormat: snippetSupport ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: { range, newText: snippetSupport ? s.body : expandSnippet(s.body) },
         filterText: prefix,
         sortText: `9${prefix}`,
       });
