@@ -41,6 +41,11 @@ export const headerField: Rule = {
   },
   check(ctx) {
     const fields = ctx.determination.header.fields;
+    if (Object.keys(fields).length === 0 && ctx.schemaIssues.length > 0) {
+      // no header block at all: one finding, not one per field
+      ctx.report({ message: 'The letter has no header block (Case Number, Date Assigned, Date of Injury, Decision Date, UR Denial Date, Priority, Application Received).', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+      return;
+    }
     for (const issue of ctx.schemaIssues) {
       if (issue.keyword === 'required') {
         const key = issue.missingProperty as HeaderFieldKey;
