@@ -48,6 +48,28 @@ async function statusBarText(vs: VsCodeSession, re: RegExp): Promise<string> {
   return (await handle.jsonValue()) as string;
 }
 
+/**
+ * Shows a workspace letter: clicks its editor tab when it is already open (re-opening through
+ * Quick Open races with the list re-rendering its "recently opened" rows), else Quick Open.
+ */
+async function showLetter(vs: VsCodeSession, rel: string): Promise<void> {
+  const name = path.posix.basename(rel);
+  const tab = vs.page.locator('.part.editor .tabs-container .tab').filter({ has: vs.page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/\./g, '\\.')}$`) }) });
+  if ((await tab.count()) === 0) return vs.openFile(rel);
+  await tab.first().click();
+  await vs.page.waitForFunction(
+    (n) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const d = (globalThis as any).document;
+      const active = d.querySelector('.part.editor .editor-group-container.active .tab.active .label-name');
+      return (active?.textContent ?? '').trim() === n && d.querySelector('.part.editor .editor-group-container.active .monaco-editor .view-lines') !== null;
+    },
+    name,
+    { timeout: vs.timeoutMs, polling: 100 },
+  );
+  vs.activeFile = rel;
+}
+
 describe('IMR extension (.vsix) in code-server', function () {
   this.timeout(240_000);
   this.slow(60_000);
@@ -95,7 +117,7 @@ describe('IMR extension (.vsix) in code-server', function () {
 
     // Ready: a letter is open, the extension active and its server answering (the Command Palette
     // lists an extension's commands only once the workbench has read its contributions).
-    await vs.openFile('draft.imr');
+    await showLetter(vs, 'draft.imr');
     await statusBarText(vs, /Upheld 0 · Overturned 1/);
     await vs.runCommand('IMR: Lint All Letters in Workspace');
     await vs.openProblemsPanel();
@@ -105,7 +127,7 @@ describe('IMR extension (.vsix) in code-server', function () {
 
   it('shows the letter, its squiggle and the Upheld/Overturned counts in the status bar', async function () {
     const vs = session();
-    await vs.openFile('wrong-page.imr');
+    await showLetter(vs, 'wrong-page.imr');
     await vs.gotoLine(30, 19);
     const text = await statusBarText(vs, /Upheld 1 · Overturned 0/);
     assert.match(text, /Upheld 1 · Overturned 0/);
@@ -122,7 +144,7 @@ describe('IMR extension (.vsix) in code-server', function () {
 
   it('a quick fix corrects the wrong Page(s) citation in the saved file', async function () {
     const vs = session();
-    await vs.openFile('wrong-page.imr');
+    await showLetter(vs, 'wrong-page.imr');
     await vs.gotoLine(30, 19);
     await vs.applyQuickFix('Replace pages with 98-99');
     await vs.screenshot('quick-fix-applied');
@@ -138,7 +160,7 @@ describe('IMR extension (.vsix) in code-server', function () {
 
   it('a changed imr.rules setting applies without a reload', async function () {
     const vs = session();
-    await vs.openFile('misspelled-heading.imr');
+    await showLetter(vs, 'misspelled-heading.imr');
     const has = (ps: Problem[]) => ps.some((p) => p.file === 'misspelled-heading.imr' && p.code === 'heading-format');
     await vs.waitForProblems(has, 'the heading-format problem');
     const settingsFile = path.join(workspace, '.vscode', 'settings.json');
@@ -160,7 +182,7 @@ describe('IMR extension (.vsix) in code-server', function () {
 
   it('completion offers MTUS topics with their pages and inserts the citation', async function () {
     const vs = session();
-    await vs.openFile('draft.imr');
+    await showLetter(vs, 'draft.imr');
     const line = 'MAXIMUS guideline: Decision based on MTUS Chronic Pain Treatment Guidelines ';
     await vs.gotoLine(28, line.length + 1);
     await vs.typeText('Physical');
@@ -181,7 +203,7 @@ describe('IMR extension (.vsix) in code-server', function () {
 
   it('Go to Symbol lists the sections and the disputed item (outline)', async function () {
     const vs = session();
-    await vs.openFile('wrong-page.imr');
+    await showLetter(vs, 'wrong-page.imr');
     await vs.press('Control+Shift+O');
     const rowSel = '.quick-input-widget .quick-input-list .monaco-list-row';
     const want = ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES', 'Physical therapy for the left knee, 8 sessions'];
