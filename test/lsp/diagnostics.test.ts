@@ -111,6 +111,26 @@ describe('language server: diagnostics', function () {
     }
   });
 
+  it('a save right after an edit does not cancel the edit\'s pending validation (quick fix, then save)', async () => {
+    const slow = await TestClient.start({ root: dir, settings: { validationDelay: 300 } });
+    try {
+      const uri = fileUri(path.join(dir, 'fix-then-save.imr.txt'));
+      await slow.open(uri, PAGE_STYLE.replace('Page(s): 98-99', 'Page(s): 97'));
+      const first = await slow.diagnosticsFor(uri, 1);
+      assert.ok(first.diagnostics.some((d) => d.code === 'citation-page-mismatch'));
+      const at = slow.text(uri).indexOf('Page(s): 97');
+      const before = slow.text(uri).slice(0, at).split('\n');
+      const line = before.length - 1;
+      const character = before[line].length + 'Page(s): '.length;
+      const version = await slow.change(uri, [{ range: { start: { line, character }, end: { line, character: character + 2 } }, text: '98-99' }]);
+      await slow.save(uri); // within the 300 ms debounce
+      const p = await slow.diagnosticsFor(uri, version);
+      assert.deepStrictEqual(p.diagnostics, []);
+    } finally {
+      await slow.stop();
+    }
+  });
+
   it('clears diagnostics when a letter is closed', async () => {
     const uri = fileUri(path.join(dir, 'closing.imr.txt'));
     await client.open(uri, DEFECTS);

@@ -32,8 +32,9 @@ export class Validator {
   constructor(private readonly deps: ValidatorDeps) {}
 
   async schedule(uri: string, reason: ValidationReason): Promise<void> {
-    this.cancel(uri);
     const settings = await this.deps.settings.get(uri);
+    // decide first, cancel after: a save that the run mode ignores must not cancel the validation an
+    // edit just scheduled (a quick fix followed at once by a save would otherwise leave stale results)
     if (reason === 'change' && settings.run === 'onSave') return;
     if (reason === 'save' && settings.run === 'onType') return;
     const delay = reason === 'change' ? settings.validationDelay : 0;
