@@ -73,7 +73,7 @@ export function runImr(argv: string[], io: CliIo): number {
       io.stdout(`${IMR_HELP}\n`);
       return cmd === undefined ? 2 : 0;
     default:
-      throw new UsageError(`unknown command "${cmd}"\n${IMR_HELP}`);
+      throw new UsageError(`unknown command "${cmd}" (imr --help lists the commands)`);
   }
 }
 

@@ -4,6 +4,7 @@ import { toJson } from './model/json';
 import { MtusIndex } from './mtus/types';
 import { parseLetter } from './parser/parse';
 import { RULES, RULES_BY_ID } from './rules';
+import { unusedSuppression } from './rules/unused-suppression';
 import { DEFAULT_PLACEHOLDERS, placeholderRegExp } from './rules/placeholder';
 import { Finding, Report, Rule, Severity } from './rules/rule';
 import { validateDetermination, SchemaIssue } from './schema/determination-schema';
@@ -102,10 +103,11 @@ export function lintText(input: LintInput): LintResult {
 
   const unusedSetting = config.rules['unused-suppression']?.severity;
   if (directives.length > 0 && (input.reportUnusedSuppressions || (unusedSetting && unusedSetting !== 'off'))) {
-    const severity = severityFor(RULES_BY_ID.get('unused-suppression') as Rule, unusedSetting, undefined) ?? 'warning';
+    const severity = severityFor(unusedSuppression, unusedSetting, undefined) ?? 'warning';
+    const known = (id: string) => RULES_BY_ID.has(id) || id === unusedSuppression.meta.id;
     for (const d of directives) {
-      const unknown = d.rules.filter((id) => !RULES_BY_ID.has(id));
-      const unused = d.rules.length === 0 ? (d.used.size === 0 ? ['*'] : []) : d.rules.filter((id) => !d.used.has(id) && RULES_BY_ID.has(id));
+      const unknown = d.rules.filter((id) => !known(id));
+      const unused = d.rules.length === 0 ? (d.used.size === 0 ? ['*'] : []) : d.rules.filter((id) => !d.used.has(id) && known(id));
       if (unknown.length === 0 && unused.length === 0) continue;
       const parts: string[] = [];
       if (unknown.length > 0) parts.push(`unknown rule ${unknown.map((u) => `"${u}"`).join(', ')}`);

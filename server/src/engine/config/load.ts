@@ -35,12 +35,16 @@ export function findConfigFile(dir: string): string | undefined {
  * name the file and line; the config is undefined when there is any.
  */
 export function loadConfigText(text: string, file: string): { config?: LintConfig; problems: ConfigProblem[] } {
+  const body = text.replace(/^\uFEFF/, '');
+  if (file.endsWith('.json')) {
+    const jsonProblem = strictJsonProblem(body, file);
+    if (jsonProblem) return { problems: [jsonProblem] };
+  }
   const lc = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(body, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const problems: ConfigProblem[] = [];
   for (const e of doc.errors) {
-    const line = e.linePos?.[0]?.line;
-    problems.push({ file, line: line !== undefined ? line - 1 : undefined, message: e.message.split('\n')[0] });
+    problems.push({ file, line: lc.linePos(e.pos[0]).line - 1, message: e.message.split('\n')[0] });
   }
   if (problems.length > 0) return { problems };
   const data: unknown = doc.toJS() ?? {};
@@ -58,6 +62,19 @@ export function loadConfigText(text: string, file: string): { config?: LintConfi
     return { problems };
   }
   return { config: toConfig(data as RawConfig, file), problems };
+}
+
+/** `.imrlintrc.json` is JSON, not YAML: a syntax error is reported with its line. */
+function strictJsonProblem(text: string, file: string): ConfigProblem | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const at = /position (\d+)/.exec(message);
+    const line = at ? text.slice(0, Number(at[1])).split('\n').length - 1 : undefined;
+    return { file, line, message: message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '') };
+  }
 }
 
 function nodeAt(node: YamlNode | null, segments: string[]): YamlNode | undefined {

@@ -7,18 +7,55 @@ import { Finding, TextEdit } from '../rules/rule';
 export function applyFixes(original: string, findings: Finding[]): { text: string; applied: number } {
   const offset = createOffsetMapper(original);
   const fixes = findings.filter((f) => f.fix).map((f) => (f.fix as NonNullable<Finding['fix']>).edits);
-  const accepted: { start: number; end: number; text: string }[] = [];
+  /** Accepted edits, kept sorted by start so a conflict check is a binary search. */
+  const accepted: Span[] = [];
   let applied = 0;
   for (const edits of fixes) {
     const spans = edits.map((e: TextEdit) => ({ start: offset(e.range.start), end: offset(e.range.end), text: e.newText }));
-    if (spans.some((s) => accepted.some((a) => s.start < a.end && a.start < s.end) || accepted.some((a) => a.start === a.end && s.start === s.end && a.start === s.start))) continue;
-    accepted.push(...spans);
+    if (spans.some((s) => conflicts(accepted, s))) continue;
+    for (const s of spans) accepted.splice(upperBound(accepted, s.start), 0, s);
     applied++;
   }
-  accepted.sort((a, b) => b.start - a.start);
-  let text = original;
-  for (const s of accepted) text = text.slice(0, s.start) + s.text + text.slice(s.end);
-  return { text, applied };
+  // one pass over the text
+  const out: string[] = [];
+  let cursor = 0;
+  for (const s of accepted) {
+    out.push(original.slice(cursor, s.start), s.text);
+    cursor = s.end;
+  }
+  out.push(original.slice(cursor));
+  return { text: out.join(''), applied };
+}
+
+interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Index of the first span starting after `start`. */
+function upperBound(spans: Span[], start: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether `s` overlaps an accepted span, or is an insertion at the same place as one. */
+function conflicts(spans: Span[], s: Span): boolean {
+  const i = upperBound(spans, s.start);
+  for (let j = Math.max(0, i - 1); j < spans.length && spans[j].start <= s.end; j++) {
+    const a = spans[j];
+    if (s.start < a.end && a.start < s.end) return true;
+    if (a.start === a.end && s.start === s.end && a.start === s.start) return true;
+  }
+  // accepted spans never overlap, so sorted by start they are sorted by end too: only the one
+  // before the insertion point can reach into s, and the loop above has checked it
+  return false;
 }
 
 /** Maps zero-based line/character positions (BOM excluded, any line ending) to offsets in `original`. */

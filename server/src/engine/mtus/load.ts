@@ -66,8 +66,9 @@ const fileCache = new Map<string, FileEntry>();
 const cache = new Map<string, { index: MtusIndex; problems: IndexProblem[] }>();
 
 /** A problem with the file as a whole (reported at line 0, the message names the file). */
+/** A problem with the file as a whole (missing, unreadable): no line. */
 function fileProblem(file: string, why: string): IndexProblem {
-  return { file, line: 0, message: `${why}: ${file}` };
+  return { file, message: `${why}: ${file}` };
 }
 
 function stampOf(file: string): { stamp?: string; problem?: IndexProblem } {
