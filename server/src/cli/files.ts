@@ -42,6 +42,17 @@ function walk(dir: string, configs: ConfigResolver, add: (f: string) => void): v
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     const full = path.join(dir, e.name);
+    if (e.isSymbolicLink()) {
+      // a linked letter counts; linked folders are not followed (no cycles)
+      let st: fs.Stats | undefined;
+      try {
+        st = fs.statSync(full);
+      } catch {
+        st = undefined;
+      }
+      if (st?.isFile() && matches(full, configs)) add(full);
+      continue;
+    }
     if (e.isDirectory()) {
       if (e.name === 'node_modules' || e.name === '.git') continue;
       walk(full, configs, add);

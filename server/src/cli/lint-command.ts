@@ -59,7 +59,8 @@ export function runLint(argv: string[], io: CliIo): number {
   if (!formatter) throw new UsageError(`unknown format "${formatName}" (stylish, json, sarif)`);
   const maxWarningsRaw = flag('--max-warnings');
   const maxWarnings = maxWarningsRaw === undefined ? -1 : Number(maxWarningsRaw);
-  if (!Number.isInteger(maxWarnings) || (maxWarningsRaw !== undefined && maxWarnings < 0)) throw new UsageError(`--max-warnings needs a whole number, not "${String(maxWarningsRaw)}"`);
+  // as in ESLint, -1 means no limit
+  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings needs a whole number (-1 for no limit), not "${String(maxWarningsRaw)}"`);
   const configFile = flag('--config', '-c');
   if (typeof configFile === 'string' && !fs.existsSync(configFile)) throw new ToolError(`${configFile}: config file not found`);
   const configs = createConfigResolver({ explicitFile: typeof configFile === 'string' ? configFile : undefined, cwd: io.cwd });

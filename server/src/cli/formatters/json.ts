@@ -1,7 +1,7 @@
 import { createOffsetMapper } from '../../engine';
 import { Formatter } from './types';
 
-/** ESLint's JSON formatter shape; lines and columns are 1-based, `fix` uses offsets into the file's text. */
+/** ESLint's JSON formatter shape; lines and columns are 1-based, `fix` uses offsets into the file's text (without a BOM). */
 export const json: Formatter = (results) => {
   const out = results.map((r) => {
     const offset = r.text !== undefined && r.findings.some((f) => f.fix) ? createOffsetMapper(r.text) : undefined;
@@ -26,7 +26,9 @@ export const json: Formatter = (results) => {
       };
       if (f.fix && offset && f.fix.edits.length === 1) {
         const e = f.fix.edits[0];
-        m.fix = { range: [offset(e.range.start), offset(e.range.end)], text: e.newText };
+        // like ESLint, offsets are into the text without its BOM
+        const bom = r.text !== undefined && r.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+        m.fix = { range: [offset(e.range.start) - bom, offset(e.range.end) - bom], text: e.newText };
       }
       return m;
     });
