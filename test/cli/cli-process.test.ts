@@ -121,6 +121,9 @@ describe('CLI as a process (bin/imr-lint.js, bin/imr.js)', function () {
       const atLimit = lint(['--max-warnings=2', 'case.imr'], { cwd: dir });
       assert.equal(atLimit.status, 0, describeRun(atLimit));
 
+      const noLimit = lint(['--max-warnings', '-1', 'case.imr'], { cwd: dir });
+      assert.equal(noLimit.status, 0, `-1 means no limit, as in ESLint: ${describeRun(noLimit)}`);
+
       const zeroJson = lint(['--max-warnings', '0', '--format', 'json', 'case.imr'], { cwd: dir });
       assert.equal(zeroJson.status, 1, describeRun(zeroJson));
       parseJson(zeroJson); // stdout stays pure JSON
@@ -478,6 +481,17 @@ describe('CLI as a process (bin/imr-lint.js, bin/imr.js)', function () {
   });
 
   describe('files and folders', () => {
+    it('a linked letter inside a folder is linted; a linked folder is not followed', () => {
+      const dir = makeTemp();
+      write(dir, 'store/real.imr', cliFixture('page-error-2009.imr'));
+      write(dir, 'in/own.imr', letter('clean-2016.imr'));
+      fs.symlinkSync(path.join(dir, 'store/real.imr'), path.join(dir, 'in/linked.imr'));
+      fs.symlinkSync(path.join(dir, 'store'), path.join(dir, 'in/linked-folder'));
+      const r = lint(['-f', 'json', 'in'], { cwd: dir });
+      assert.equal(r.status, 1, describeRun(r));
+      assert.deepEqual(parseJson(r).map((x) => path.relative(dir, x.filePath)).sort(), ['in/linked.imr', 'in/own.imr']);
+    });
+
     it('a folder contributes *.imr and *.imr.txt (recursively); files given are linted whatever their extension', () => {
       const dir = makeTemp();
       const bad = cliFixture('page-error-2009.imr');
