@@ -40,8 +40,13 @@ const MAX_LEN = Math.max(...STANDARD_HEADINGS.map((h) => h.canonical.length)) + 
  * Classifies a trimmed line as a standard heading (exact), a near miss of one (case, punctuation or a
  * small misspelling), or nothing. Cheap for prose lines: length and letter-case filters run first.
  */
+/** First letters of the standard headings (a near miss keeps its first or its last letters). */
+const FIRST = new Set(STANDARD_HEADINGS.map((h) => h.canonical[0]));
+const LAST3 = new Set(STANDARD_HEADINGS.map((h) => h.canonical.slice(-3)));
+
 export function matchHeading(trimmed: string): HeadingMatch | undefined {
   if (trimmed.length < 10 || trimmed.length > MAX_LEN) return undefined;
+  if (!FIRST.has(trimmed[0].toUpperCase()) && !LAST3.has(trimmed.slice(-3).toUpperCase())) return undefined;
   const collapsed = trimmed.replace(/\s+/g, ' ');
   for (const spec of STANDARD_HEADINGS) {
     if (collapsed === spec.canonical) return { spec, exact: true };

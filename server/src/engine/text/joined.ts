@@ -2,22 +2,35 @@ import { Range } from '../model/range';
 import { SourceText } from './source';
 
 /**
- * Text joined from several source lines (a wrapped paragraph) that remembers, for every character,
- * its offset in the source — so a match in the joined text maps back to a precise source range.
- * Inserted characters (the space that replaces a line break) map to the break's position.
+ * A piece of joined text: `length` characters starting at `at` in the joined text that come from
+ * source offset `src` onward — or, for a synthetic piece (the space that replaces a line break),
+ * that all map to `src`.
+ */
+interface Piece {
+  at: number;
+  src: number;
+  length: number;
+  synthetic: boolean;
+}
+
+/**
+ * Text joined from several source lines (a wrapped paragraph) that remembers where each character
+ * came from — so a match in the joined text maps back to a precise source range. Inserted characters
+ * (the space that replaces a line break) map to the break's position. Kept as a piece table: cheap
+ * to build, a binary search to map.
  */
 export class JoinedText {
-  constructor(
+  private constructor(
     readonly source: SourceText,
     readonly text: string,
-    private readonly map: Int32Array,
+    private readonly pieces: readonly Piece[],
   ) {}
 
   /** Joins source lines [from, to] (inclusive), starting at `startChar` of the first line. */
   static fromLines(source: SourceText, from: number, to: number, startChar = 0): JoinedText {
     const parts: string[] = [];
+    const pieces: Piece[] = [];
     let total = 0;
-    const ranges: number[] = []; // pairs: source offset of the piece, piece length (a joining space has length -1)
     for (let line = from; line <= to; line++) {
       const raw = source.lines[line];
       let s = line === from ? startChar : 0;
@@ -28,24 +41,16 @@ export class JoinedText {
       const base = source.offsetAt({ line, character: 0 });
       if (parts.length > 0) {
         parts.push(' ');
-        ranges.push(base + s - 1, -1);
+        pieces.push({ at: total, src: base + s - 1, length: 1, synthetic: true });
         total++;
       }
       let piece = raw.slice(s, e);
       if (piece.includes('\t') || piece.includes('\f')) piece = piece.replace(/[\t\f]/g, ' ');
       parts.push(piece);
-      ranges.push(base + s, piece.length);
+      pieces.push({ at: total, src: base + s, length: piece.length, synthetic: false });
       total += piece.length;
     }
-    const map = new Int32Array(total);
-    let k = 0;
-    for (let i = 0; i < ranges.length; i += 2) {
-      const at = ranges[i];
-      const len = ranges[i + 1];
-      if (len < 0) map[k++] = at;
-      else for (let j = 0; j < len; j++) map[k++] = at + j;
-    }
-    return new JoinedText(source, parts.join(''), map);
+    return new JoinedText(source, parts.join(''), pieces);
   }
 
   /**
@@ -55,57 +60,92 @@ export class JoinedText {
   repairWraps(): JoinedText {
     const t = this.text;
     if (!t.includes('- ') && !t.includes('  ')) return this;
-    const out: string[] = [];
-    const map: number[] = [];
-    let last = '';
-    for (let i = 0; i < t.length; i++) {
-      const c = t[i];
-      if (c === ' ' && last === ' ') continue;
-      if (c === '-' && t[i + 1] === ' ' && i > 0 && isLetter(t.charCodeAt(i - 1)) && isLetter(t.charCodeAt(i + 2))) {
+    // every place that drops characters: [start, end) of the joined text to remove
+    const drops: [number, number][] = [];
+    const re = /([A-Za-z])(-) ([A-Za-z])| {2,}/g;
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      if (m[2]) {
+        const hyphen = m.index + 1;
+        const next = m[3];
         // "Non- MTUS": keep the hyphen before a capital; "Electro- diagnostic": drop it after a known stem
-        const next = t[i + 2];
-        if (next === next.toUpperCase() || !isDehyphenationStem(t, i)) {
-          out.push('-');
-          map.push(this.map[i]);
-          last = '-';
-        }
-        i++; // skip the space
-        continue;
+        if (next === next.toUpperCase() || !isDehyphenationStem(t, hyphen)) drops.push([hyphen + 1, hyphen + 2]);
+        else drops.push([hyphen, hyphen + 2]);
+        re.lastIndex = hyphen + 2;
+      } else {
+        drops.push([m.index + 1, m.index + m[0].length]);
       }
-      out.push(c);
-      map.push(this.map[i]);
-      last = c;
     }
-    return new JoinedText(this.source, out.join(''), Int32Array.from(map));
+    if (drops.length === 0) return this;
+    const parts: string[] = [];
+    const pieces: Piece[] = [];
+    let total = 0;
+    let cursor = 0;
+    const keep = (start: number, end: number) => {
+      if (end <= start) return;
+      parts.push(t.slice(start, end));
+      for (const p of this.slicePieces(start, end)) {
+        pieces.push({ ...p, at: total });
+        total += p.length;
+      }
+    };
+    for (const [s, e] of drops) {
+      keep(cursor, s);
+      cursor = e;
+    }
+    keep(cursor, t.length);
+    return new JoinedText(this.source, parts.join(''), pieces);
+  }
+
+  /** The pieces covering joined offsets [start, end), trimmed to it (their `at` is not adjusted). */
+  private slicePieces(start: number, end: number): Piece[] {
+    const out: Piece[] = [];
+    for (let i = this.pieceIndex(start); i < this.pieces.length && this.pieces[i].at < end; i++) {
+      const p = this.pieces[i];
+      const s = Math.max(start, p.at);
+      const e = Math.min(end, p.at + p.length);
+      if (e <= s) continue;
+      out.push({ at: s, src: p.synthetic ? p.src : p.src + (s - p.at), length: e - s, synthetic: p.synthetic });
+    }
+    return out;
+  }
+
+  /** Index of the piece that contains joined offset `offset` (the last one for offsets past the end). */
+  private pieceIndex(offset: number): number {
+    let lo = 0;
+    let hi = this.pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.pieces[mid].at <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Source offset of joined offset `offset`. */
+  private sourceOffset(offset: number): number {
+    const p = this.pieces[this.pieceIndex(offset)];
+    return p.synthetic ? p.src : p.src + Math.min(offset - p.at, p.length - 1);
   }
 
   /** Source range of joined-text offsets [start, end). */
   rangeOf(start: number, end: number): Range {
-    if (this.map.length === 0) {
+    if (this.pieces.length === 0 || this.text.length === 0) {
       const p = this.source.positionAt(0);
       return { start: p, end: p };
     }
-    const s = this.map[Math.min(Math.max(start, 0), this.map.length - 1)];
-    const lastIdx = Math.min(Math.max(end - 1, 0), this.map.length - 1);
-    const e = end > start ? this.map[lastIdx] + 1 : s;
+    const last = this.text.length - 1;
+    const s = this.sourceOffset(Math.min(Math.max(start, 0), last));
+    const e = end > start ? this.sourceOffset(Math.min(Math.max(end - 1, 0), last)) + 1 : s;
     return this.source.rangeOf(s, e);
   }
 
   get fullRange(): Range {
     return this.rangeOf(0, this.text.length);
   }
-
-  slice(start: number, end: number): JoinedText {
-    return new JoinedText(this.source, this.text.slice(start, end), this.map.slice(start, end));
-  }
 }
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 12 || c === 13 || c === 10 || c === 0xa0;
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 const STEMS = new Set(['electro', 'neuro', 'musculo', 'radio', 'physio', 'psycho', 'cardio', 'myo', 'osteo', 'arthro', 'intra', 'inter', 'extra', 'post', 'pre', 'non', 'sub', 'trans', 'anti', 'hydro', 'thermo', 'chiro', 'ortho', 'micro', 'medi', 'dia', 'ther', 'treat', 'evalu']);

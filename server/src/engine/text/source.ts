@@ -16,7 +16,7 @@ export class SourceText {
     this.hadBom = original.charCodeAt(0) === 0xfeff;
     const body = this.hadBom ? original.slice(1) : original;
     this.eol = detectEol(body);
-    this.lines = body.split(/\r\n|\r|\n/);
+    this.lines = this.eol === '\n' && !body.includes('\r') ? body.split('\n') : body.split(/\r\n|\r|\n/);
     this.text = this.lines.join('\n');
     this.lineStarts = new Array<number>(this.lines.length);
     let offset = 0;
@@ -70,6 +70,7 @@ export class SourceText {
 }
 
 function detectEol(s: string): string {
+  if (!s.includes('\r')) return '\n';
   const crlf = (s.match(/\r\n/g) ?? []).length;
   const lf = (s.match(/(^|[^\r])\n/g) ?? []).length;
   const cr = (s.match(/\r(?!\n)/g) ?? []).length;
@@ -80,7 +81,7 @@ function detectEol(s: string): string {
 
 /** True when the text looks binary (NUL bytes or many control characters) and should not be parsed as a letter. */
 export function looksBinary(s: string): boolean {
-  const sample = s.slice(0, 8192);
+  const sample = s.slice(0, 4096);
   if (!/[\u0000-\u0008\u000b\u000e-\u001f]/.test(sample)) return false;
   if (sample.includes('\u0000')) return true;
   let control = 0;
