@@ -774,7 +774,23 @@ export class VsCodeSession {
         ),
       this.timeoutMs,
     );
-    await this.page.locator(`${rowSel}[data-index="${index}"]`).click();
+    // Prefer Enter on the focused row once it is the file: clicking by index can hit a row that the
+    // list redraws under the pointer. Fall back to the click when the file is listed but never focused.
+    const focused = await this.page
+      .waitForFunction(
+        ({ rowSel, base, dir }) => {
+          const r = document.querySelector(`${rowSel}.focused`);
+          if (!r) return false;
+          const name = (r.querySelector('.label-name')?.textContent ?? '').trim();
+          const desc = (r.querySelector('.label-description')?.textContent ?? '').trim();
+          return name === base && (desc === dir || (dir === '' && desc === '.'));
+        },
+        { rowSel, base, dir },
+        { timeout: 10_000, polling: 100 },
+      )
+      .then(() => true, () => false);
+    if (focused) await this.page.keyboard.press('Enter');
+    else await this.page.locator(`${rowSel}[data-index="${index}"]`).click();
     await this.waitHidden('.quick-input-widget', 'Quick Open');
     await this.waitActiveTab(abs, `the editor tab of ${rel} to be active`);
     this.activeFile = rel;
