@@ -1,19 +1,6 @@
-import { Header, HEADER_LABEL_TEXT, HeaderFieldKey } from '../engine';
+import { Header, HEADER_LABEL_TEXT, HeaderFieldKey, parseUsDate } from '../engine';
 
 const DAY = 86_400_000;
-
-/** Parses a US date "MM/DD/YYYY" (also M/D/YY); undefined when it is not a real date. */
-export function parseUsDate(s: string): number | undefined {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(s.trim());
-  if (!m) return undefined;
-  const month = Number(m[1]);
-  const day = Number(m[2]);
-  let year = Number(m[3]);
-  if (m[3].length === 2) year += year < 70 ? 2000 : 1900;
-  const t = Date.UTC(year, month - 1, day);
-  const d = new Date(t);
-  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? t : undefined;
-}
 
 export interface Interval {
   from: HeaderFieldKey;

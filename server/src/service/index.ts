@@ -13,5 +13,5 @@ export { toDiagnostic, toDiagnostics, toDiagnosticSeverity, diagnosticData, Diag
 export { loadSnippets, parseSnippets, SnippetDefinition, SnippetLoad } from './snippets';
 export { documentStats } from './stats';
 export { indexTopics } from './index-topics';
-export { headerIntervals, parseUsDate } from './dates';
+export { headerIntervals } from './dates';
 export { splitLines } from './text';

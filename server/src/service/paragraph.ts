@@ -1,15 +1,15 @@
+import { FIELD_LABEL, INTRO_LINE } from '../engine';
 import { Position } from './lsp-types';
 
-/** The labels that start the three parts of a disputed item after its header line. */
-export const FIELD_LABEL = /^[\s\f]*(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:/i;
-export const INTRO = /^[\s\f]*The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions\b/i;
+export { FIELD_LABEL };
+export const INTRO = INTRO_LINE;
 
 export type FieldKind = 'claims' | 'maximus' | 'rationale';
 
 export function fieldKindOf(line: string): FieldKind | undefined {
   const m = FIELD_LABEL.exec(line);
   if (!m) return undefined;
-  const l = m[1].toLowerCase();
+  const l = m[2].toLowerCase();
   return l.startsWith('claims') ? 'claims' : l.startsWith('maximus') ? 'maximus' : 'rationale';
 }
 

@@ -1,19 +1,12 @@
-import { SectionId, STANDARD_HEADINGS } from '../engine';
+import { matchHeading, SectionId } from '../engine';
 
 /** Where a line is in a letter, judged from the text alone (works on half-typed letters). */
 export type Region = 'header' | SectionId;
 
-const HEADING_BY_TEXT = new Map<string, SectionId>(STANDARD_HEADINGS.map((h) => [h.canonical, h.id]));
-
-function headingKey(line: string): string {
-  return line.trim().replace(/\s+/g, ' ').replace(/:$/, '').toUpperCase();
-}
-
-/** The section a heading line starts (case and spacing aside), or undefined for any other line. */
+/** The section a heading line starts (as the parser sees it, near misses included), or undefined. */
 export function headingOf(line: string): SectionId | undefined {
   const t = line.trim();
-  if (t.length < 10 || t.length > 60) return undefined;
-  return HEADING_BY_TEXT.get(headingKey(t));
+  return t.length <= 60 ? matchHeading(t)?.spec.id : undefined;
 }
 
 /**

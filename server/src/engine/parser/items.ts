@@ -8,8 +8,12 @@ import { parseRationale } from './rationale';
 
 type FieldKind = 'ca' | 'maximus' | 'rationale';
 
-const FIELD_RE = /^([\s\f]*)(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:/i;
-const INTRO_RE = /^[\s\f]*The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions\b/i;
+/** The labels that start the three parts of a disputed item after its item line. */
+export const FIELD_LABEL = /^([\s\f]*)(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:/i;
+/** The issues section's opening sentence. */
+export const INTRO_LINE = /^[\s\f]*The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions\b/i;
+const FIELD_RE = FIELD_LABEL;
+const INTRO_RE = INTRO_LINE;
 export const DECISION_WORDS = ['Upheld', 'Overturned'] as const;
 const ENDS_WITH_DECISION = /:\s*(Upheld|Overturned)\.?\s*$/i;
 /** A line that is nothing but a (possibly misspelled) decision word or two. */

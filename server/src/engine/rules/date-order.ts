@@ -1,17 +1,11 @@
 import { HEADER_LABEL_TEXT } from '../parser/header';
 import { HeaderFieldKey } from '../model/determination';
-import { isValidUsDate } from '../schema/determination-schema';
+import { parseUsDate } from '../schema/determination-schema';
 import { outOfOrder } from './out-of-order';
 import { Rule } from './rule';
 
 /** The order dates must follow: injury ≤ UR denial ≤ application received ≤ assigned ≤ decision. */
 const ORDER: HeaderFieldKey[] = ['dateOfInjury', 'urDenialDate', 'applicationReceived', 'dateAssigned', 'decisionDate'];
-
-export function dateValue(s: string): number | undefined {
-  if (!isValidUsDate(s)) return undefined;
-  const [m, d, y] = s.split('/').map(Number);
-  return Date.UTC(y, m - 1, d);
-}
 
 export const dateOrder: Rule = {
   meta: {
@@ -25,7 +19,7 @@ export const dateOrder: Rule = {
     const dates: { key: HeaderFieldKey; value: number }[] = [];
     for (const key of ORDER) {
       const f = fields[key];
-      const v = f ? dateValue(f.value) : undefined;
+      const v = f ? parseUsDate(f.value) : undefined;
       if (f && v !== undefined) dates.push({ key, value: v });
     }
     const blamed = new Set([...outOfOrder(dates.map((d) => d.value))].map((i) => dates[i].key));
