@@ -117,8 +117,12 @@ describe('IMR extension (.vsix) in code-server', function () {
 
     // Ready: a letter is open, the extension active and its server answering (the Command Palette
     // lists an extension's commands only once the workbench has read its contributions).
+    const opening = Date.now();
     await showLetter(vs, 'draft.imr');
     await statusBarText(vs, /Upheld 0 · Overturned 1/);
+    // Activation figure: first letter shown → extension active, server started, letter linted and
+    // the status bar filled (reported, not asserted: a timing is a benchmark, not a test).
+    console.log(`      first letter opened → extension active and status bar ready: ${Date.now() - opening} ms`);
     await vs.runCommand('IMR: Lint All Letters in Workspace');
     await vs.openProblemsPanel();
     const problems = await vs.waitForProblems((ps) => seen(ps).length >= expected.length, `${expected.length} imr problems`);
