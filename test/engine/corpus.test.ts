@@ -21,6 +21,22 @@ function expectedDecisions(text: string): string[] {
   return out;
 }
 
+/** The header as the -layout text gives it, for comparing other extractions with. */
+function reference(text: string): Record<string, string | undefined> {
+  const { determination } = lintText({ text, config: defaultConfig(REPO_ROOT), index: bundledIndex() });
+  return Object.fromEntries(Object.entries(determination.header.fields).map(([k, f]) => [k, f?.value]));
+}
+
+/** Rewrites the header as plain pdftotext does: every label on its own line in `labels` order, then the values in `values` order. */
+function plainHeader(text: string, labels: string[], values: string[]): string {
+  const lines = text.split('\n');
+  const end = lines.findIndex((l) => /HOW THE IMR FINAL DETERMINATION WAS MADE/.test(l));
+  const head = lines.slice(0, end).join('\n');
+  const value = (label: string) => new RegExp(`${label}:?\\s+(\\S+)`).exec(head)?.[1] ?? '';
+  const out = [...labels.map((l) => (l === 'Application' ? 'Application\nReceived:' : `${l}:`)), ...values.map(value), ''];
+  return [...out, ...lines.slice(end)].join('\n');
+}
+
 /**
  * Every warning the linter gives on a real letter, judged. `letter`: the letter is wrong (typo or
  * data-entry artefact) and the warning is right. Keyed by case number → "line rule".
@@ -93,6 +109,9 @@ describe('real letters (../shared/corpus/dev)', function () {
       tabs: (t) => t.replace(/ {4}/g, '\t'),
       // plain text without paragraph breaks or centring (as some extractions give)
       'no-blank-lines': (t) => t.split('\n').filter((l) => l.trim()).map((l) => l.trim()).join('\n'),
+      // plain pdftotext: the header's labels column by column, its values row by row
+      'plain-header-rows': (t) => plainHeader(t, ['Case Number', 'Date Assigned', 'Decision Date', 'Priority', 'Date of Injury', 'UR Denial Date', 'Application'], ['Case Number', 'Date Assigned', 'Date of Injury', 'Decision Date', 'UR Denial Date', 'Priority', 'Application']),
+      'plain-header-columns': (t) => plainHeader(t, ['Case Number', 'Date Assigned', 'Decision Date', 'Priority', 'Application', 'Date of Injury', 'UR Denial Date'], ['Case Number', 'Date Assigned', 'Decision Date', 'Priority', 'Application', 'Date of Injury', 'UR Denial Date']),
     };
     for (const file of files ?? []) {
       const text = fs.readFileSync(file, 'utf8');
@@ -100,6 +119,8 @@ describe('real letters (../shared/corpus/dev)', function () {
       for (const [name, make] of Object.entries(variants)) {
         const { determination, findings } = lintText({ text: make(text), config: defaultConfig(REPO_ROOT), index });
         assert.deepEqual(determination.items.map((i) => i.decision), want, `${path.basename(file)} (${name}): decisions`);
+        const header = Object.fromEntries(Object.entries(determination.header.fields).map(([k, f]) => [k, f?.value]));
+        assert.deepEqual(header, reference(text), `${path.basename(file)} (${name}): header`);
         const errors = findings.filter((f) => f.severity === 'error').map((f) => `${f.range.start.line + 1} ${f.ruleId}: ${f.message}`);
         assert.deepEqual(errors, [], `${path.basename(file)} (${name}): errors`);
       }

@@ -175,7 +175,40 @@ function assignBareValues(fields: HeaderField[], values: { text: string; range: 
     if (f.key === 'caseNumber') set(f, take((t) => CASE_RE.test(t)));
     else if (f.key === 'priority') set(f, take((t) => !DATE_RE.test(t) && !CASE_RE.test(t)));
   }
-  for (const f of empty) {
-    if (f.key !== 'caseNumber' && f.key !== 'priority') set(f, take((t) => DATE_RE.test(t)));
-  }
+  const dateFields = empty.filter((f) => f.key !== 'caseNumber' && f.key !== 'priority');
+  const dates: { text: string; range: Range }[] = [];
+  for (let v = take((t) => DATE_RE.test(t)); v; v = take((t) => DATE_RE.test(t))) dates.push(v);
+  const order = dateFieldOrder(dateFields.map((f) => f.key), dates.map((d) => d.text));
+  order.forEach((key, i) => set(dateFields.find((f) => f.key === key) as HeaderField, dates[i]));
+}
+
+/** The two-column block read row by row, and column by column (left column, then right). */
+const ROW_ORDER: HeaderFieldKey[] = ['dateAssigned', 'dateOfInjury', 'decisionDate', 'urDenialDate', 'applicationReceived'];
+const COLUMN_ORDER: HeaderFieldKey[] = ['dateAssigned', 'decisionDate', 'dateOfInjury', 'urDenialDate', 'applicationReceived'];
+const CHRONOLOGY: HeaderFieldKey[] = ['dateOfInjury', 'urDenialDate', 'applicationReceived', 'dateAssigned', 'decisionDate'];
+
+/**
+ * Which date field each bare value belongs to. Values come in the labels' order — unless the
+ * extraction read the values in another order of the two-column block (row by row, or column by
+ * column) and only that order makes the dates chronological, as real letters' dates are.
+ */
+function dateFieldOrder(labelOrder: HeaderFieldKey[], values: string[]): HeaderFieldKey[] {
+  const candidates = [labelOrder, ROW_ORDER, COLUMN_ORDER].filter((c) => c.length === values.length && c.every((k) => labelOrder.includes(k)));
+  const chronological = (order: HeaderFieldKey[]) => {
+    const byKey = new Map(order.map((k, i) => [k, usDateValue(values[i])]));
+    let prev = -Infinity;
+    for (const k of CHRONOLOGY) {
+      const v = byKey.get(k);
+      if (v === undefined) continue;
+      if (Number.isNaN(v) || v < prev) return false;
+      prev = v;
+    }
+    return true;
+  };
+  return chronological(labelOrder) ? labelOrder : candidates.find(chronological) ?? labelOrder;
+}
+
+function usDateValue(s: string): number {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})$/.exec(s);
+  return m ? Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2])) : NaN;
 }
