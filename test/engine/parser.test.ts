@@ -175,6 +175,16 @@ Decision rationale: Per ACOEM Chapter 12, Table 12-8, page 309 and pages 335-336
     });
   });
 
+  it('takes the conclusion from the concluding sentence, not from a later conditional', () => {
+    const conclusion = (rationale: string) =>
+      parse(withItems(`Item: Upheld\n\nClaims Administrator guideline: x\n\nMAXIMUS guideline: y\n\nDecision rationale: ${rationale}\n`)).items[0].rationale?.conclusion;
+    assert.equal(conclusion('Therefore, the request is not medically necessary. Further therapy would be medically necessary only with documented improvement.'), 'not-medically-necessary');
+    assert.equal(conclusion('The guideline supports it. As such, the request is medically necessary.'), 'medically-necessary');
+    assert.equal(conclusion('The MRI is not supported by the provided records as being medically necessary at this time.'), 'not-medically-necessary');
+    assert.equal(conclusion('The medical necessity of this request is not established.'), 'not-medically-necessary');
+    assert.equal(conclusion('This decision addresses the medical necessity of opioids as they have been prescribed.'), undefined);
+  });
+
   it('keeps text it does not understand and prints JSON the schema describes', () => {
     const text = withItems('A stray paragraph that is not an item.\n\nItem: Upheld\n\nClaims Administrator guideline: x\n\nMAXIMUS guideline: y\n\nDecision rationale: not medically necessary.\n');
     const d = parse(text);

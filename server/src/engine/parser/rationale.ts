@@ -9,16 +9,25 @@ const CONCLUSIONS: RegExp[] = [
   /\brequest\b[^.;]{0,80}?\b(?:is|was|would\s+be)\s+(?:not\s+)?(?:necessary|supported|warranted|certified)\b/gi,
 ];
 
+/** Words that open or carry a conclusion, as opposed to a conditional or a guideline's wording. */
+const CONCLUDING = /\b(?:therefore|as such|thus|consequently|accordingly|hence|in light of|for these reasons|in summary|in conclusion|request(?:ed)?|is determined)\b/i;
+
 /** Finds the rationale's necessity conclusion: the last necessity statement, negated or not. */
 export function findConclusion(body: JoinedText): { conclusion: Conclusion; range: Range } | undefined {
   const text = body.text;
+  // the last necessity statement in a concluding sentence ("Therefore, the request …"), else the last one
   let last: { index: number; length: number; phrase: string } | undefined;
+  let lastConcluding: typeof last;
   for (const re of CONCLUSIONS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (!last || m.index + m[0].length > last.index + last.length) last = { index: m.index, length: m[0].length, phrase: m[0] };
+      const hit = { index: m.index, length: m[0].length, phrase: m[0] };
+      const end = (x: typeof last) => (x ? x.index + x.length : -1);
+      if (end(hit) > end(last)) last = hit;
+      if (end(hit) > end(lastConcluding) && CONCLUDING.test(text.slice(sentenceStartBefore(text, m.index), m.index + m[0].length))) lastConcluding = hit;
     }
   }
+  last = lastConcluding ?? last;
   if (!last) return undefined;
   // the clause before the phrase (back to the previous sentence or clause break): its last ten words, and the phrase itself
   let cs = last.index;
