@@ -58,6 +58,13 @@ describe('parser', () => {
       assert.equal(at(text, s[1].headingRange), 'Clinical Case Sumary');
     });
 
+    it('treats a heading with doubled inner spaces or a trailing colon as a near miss', () => {
+      for (const bad of ['CLINICAL  CASE SUMMARY', 'CLINICAL CASE SUMMARY:']) {
+        const s = parse(fixture('letters/clean-2016.imr').replace('CLINICAL CASE SUMMARY', bad)).sections;
+        assert.deepEqual(s.map((x) => [x.id, x.exact]), [['howMade', true], ['clinicalCaseSummary', false], ['issues', true]], bad);
+      }
+    });
+
     it('reads the credentials', () => {
       const c = parse(fixture('letters/clean-2016.imr')).credentials;
       assert.equal(c.licensure?.value, 'California');

@@ -47,10 +47,10 @@ const LAST3 = new Set(STANDARD_HEADINGS.map((h) => h.canonical.slice(-3)));
 export function matchHeading(trimmed: string): HeadingMatch | undefined {
   if (trimmed.length < 10 || trimmed.length > MAX_LEN) return undefined;
   if (!FIRST.has(trimmed[0].toUpperCase()) && !LAST3.has(trimmed.slice(-3).toUpperCase())) return undefined;
-  const collapsed = trimmed.replace(/\s+/g, ' ');
   for (const spec of STANDARD_HEADINGS) {
-    if (collapsed === spec.canonical) return { spec, exact: true };
+    if (trimmed === spec.canonical) return { spec, exact: true };
   }
+  const collapsed = trimmed.replace(/\s+/g, ' ');
   // Prose sentences are not headings: they end with a period or have many lowercase words after a capital.
   if (/[.;]$/.test(collapsed)) return undefined;
   const upper = collapsed.toUpperCase().replace(/[:\s]+$/, '');
