@@ -34,7 +34,8 @@ export function findConclusion(body: JoinedText): { conclusion: Conclusion; rang
   while (cs > 0 && !/[.;:,!?]/.test(text[cs - 1])) cs--;
   const words = text.slice(cs, last.index).split(/\s+/).filter(Boolean).slice(-10);
   const window = `${words.join(' ')} ${last.phrase}`;
-  const neg = /\b(?:not|non|never|cannot|no\s+longer|neither|nor|lacks?|without)\b|n't\b/i.exec(window);
+  // negations of the verdict, not of the item's name: "non-steroidal", "without contrast" are names
+  const neg = /\b(?:not|never|cannot|no\s+longer|neither|nor)\b(?!-)|\bnon-?\s*(?=medically\b)|n't\b/i.exec(window);
   let ns = last.index;
   if (neg) {
     const at = text.lastIndexOf(neg[0], last.index + last.length);
