@@ -5,7 +5,7 @@ import { JoinedText } from '../text/joined';
 /** Phrases that state a necessity conclusion; whether each is negated is decided by the words before it. */
 const CONCLUSIONS: RegExp[] = [
   /\bmedically\s+(?:necessary|indicated|appropriate|needed|warranted)\b/gi,
-  /\b(?:is|was)\s+(?:not\s+)?a\s+medical\s+necessity\b|\bmedical\s+necessity\s+(?:of|for)\s+[^.;]{0,80}?\s+(?:is|has|was|have)\s+(?:not\s+)?(?:been\s+)?(?:established|demonstrated|supported)\b/gi,
+  /\b(?:is|was)\s+(?:not\s+)?a\s+medical\s+necessity\b|\bmedical\s+necessity\s+(?:(?:of|for)\s+[^.;]{0,80}?\s+)?(?:is|has|was|have)\s+(?:not\s+)?(?:been\s+)?(?:established|demonstrated|supported)\b/gi,
   /\brequest\b[^.;]{0,80}?\b(?:is|was|would\s+be)\s+(?:not\s+)?(?:necessary|supported|warranted|certified)\b/gi,
 ];
 
