@@ -27,6 +27,11 @@ export function version(): string {
 }
 
 export function defaultIo(): CliIo {
+  // `imr … | head` closes the pipe early: stop quietly instead of printing an EPIPE stack trace
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   return {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
