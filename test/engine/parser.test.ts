@@ -127,6 +127,17 @@ Decision rationale: The request is not medically necessary.
     });
   });
 
+  it('reads an intro sentence wrapped onto two lines, with the first item right after it', () => {
+    const text = fixture('letters/clean-2016.imr').replace(
+      'The Final Determination was based on decisions for the disputed items/services set forth below:\n\n',
+      'The Final Determination was based on decisions for the disputed items/services set forth\nbelow:\n',
+    );
+    assert.deepEqual(parse(text).items.map((i) => [i.text, i.decision]), [
+      ['Physical therapy two times a week for four weeks for the lumbar spine', 'Upheld'],
+      ['MRI of the lumbar spine without contrast', 'Overturned'],
+    ]);
+  });
+
   describe('citations', () => {
     const line = (text: string) => {
       const d = parse(withItems(`Item: Upheld\n\nClaims Administrator guideline: ${text}\n\nMAXIMUS guideline: ${text}\n\nDecision rationale: The request is not medically necessary.\n`));

@@ -75,10 +75,15 @@ function toBlocks(src: SourceText, from: number, to: number): Block[] {
         cur.labelRange = { start: { line, character: f[1].length }, end: { line, character: f[1].length + f[2].length } };
       }
       blocks.push(cur);
-      if (intro) cur = undefined; // the first item may follow the intro without a blank line
+      // the first item may follow the intro without a blank line; a wrapped intro ends at its colon
+      if (intro && /:\s*$/.test(text)) cur = undefined;
       continue;
     }
     cur.to = line;
+    if (isIntro(src, cur)) {
+      if (/:\s*$/.test(text)) cur = undefined;
+      continue;
+    }
     // an item line that ends with its decision closes the block (the next item may follow directly)
     if (!cur.field && ENDS_WITH_DECISION.test(text)) cur = undefined;
   }
