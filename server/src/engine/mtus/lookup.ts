@@ -6,6 +6,9 @@
  * guideline / index objects, so lookups stay cheap when a CLI lints thousands of letters.
  */
 import { IndexGuideline, IndexTopic, MtusIndex, PageSpan } from './types';
+import { levenshtein } from '../text/distance';
+
+export { levenshtein };
 
 // ------------------------------------------------------------------ names
 
@@ -290,26 +293,6 @@ export function findTopicByNumber(guideline: IndexGuideline, number: string): In
 }
 
 // ------------------------------------------------------------------ similarity
-
-/** Levenshtein distance (two-row DP). */
-export function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  if (!a.length) return b.length;
-  if (!b.length) return a.length;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
-}
 
 function tokens(n: string): string[] {
   return n.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);

@@ -1,4 +1,5 @@
 import { SectionId } from '../model/determination';
+import { levenshtein } from '../text/distance';
 
 /** A standard heading of some letter layout. */
 export interface HeadingSpec {
@@ -61,31 +62,11 @@ export function matchHeading(trimmed: string): HeadingMatch | undefined {
     // a near miss keeps the start or the end of the heading
     if (upper.slice(0, 3) !== spec.canonical.slice(0, 3) && upper.slice(-3) !== spec.canonical.slice(-3)) continue;
     const limit = Math.max(1, Math.floor(spec.canonical.length * 0.12));
-    const d = boundedLevenshtein(upper, spec.canonical, limit);
+    const d = levenshtein(upper, spec.canonical, limit);
     if (d <= limit && d < bestDistance) {
       bestDistance = d;
       best = { spec, exact: false };
     }
   }
   return best;
-}
-
-/** Levenshtein distance, or limit+1 as soon as it is certain to exceed `limit`. */
-export function boundedLevenshtein(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = cur[0];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (cur[j] < rowMin) rowMin = cur[j];
-    }
-    if (rowMin > limit) return limit + 1;
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
 }

@@ -1,4 +1,4 @@
-import { boundedLevenshtein } from '../parser/headings';
+import { levenshtein } from '../text/distance';
 import { DECISION_WORDS } from '../parser/items';
 import { itemAt, itemLabel } from './item-ref';
 import { Fix, Rule, replace } from './rule';
@@ -8,7 +8,7 @@ export function intendedDecision(word: string): string | undefined {
   const w = word.trim().replace(/[.,;:]+$/, '').toLowerCase();
   const hits = DECISION_WORDS.filter((d) => {
     const l = d.toLowerCase();
-    return l === w || boundedLevenshtein(w, l, 2) <= 2 || (w.length >= 5 && l.startsWith(w));
+    return l === w || levenshtein(w, l, 2) <= 2 || (w.length >= 5 && l.startsWith(w));
   });
   return hits.length === 1 ? hits[0] : undefined;
 }
