@@ -1,4 +1,4 @@
-import { UsageError } from './files';
+import { UsageError } from './errors';
 
 export interface ParsedArgs {
   positional: string[];

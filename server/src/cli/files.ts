@@ -3,7 +3,7 @@ import * as path from 'path';
 import { ConfigResolver } from '../engine';
 import { globToRegExp } from './glob';
 
-export class UsageError extends Error {}
+import { UsageError } from './errors';
 
 /**
  * Expands the command line's paths: files are linted whatever their extension; folders contribute the

@@ -2,8 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkIndex, createIndexProvider, searchIndex } from '../engine';
 import { parseArgs } from './args';
-import { UsageError } from './files';
-import { CliIo, ToolError } from './lint-command';
+import { ToolError, UsageError } from './errors';
+import { CliIo } from './lint-command';
+import { indexFor } from './setup';
 
 const HELP = `Usage: imr index check FILE...     validate MTUS index files (schema + consistency)
        imr index search TEXT [--json] [--index FILE]...  find topics by name or alias`;
@@ -40,8 +41,7 @@ export function runIndex(argv: string[], io: CliIo): number {
     const text = args.positional.join(' ').trim();
     if (!text) throw new UsageError('usage: imr index search TEXT');
     const extra = [...rest.entries()].filter(([i, a]) => a === '--index' && rest[i + 1]).map(([i]) => path.resolve(io.cwd, rest[i + 1]));
-    const { index, problems } = createIndexProvider().get(extra);
-    if (problems.length > 0) throw new ToolError(`${problems[0].file}${problems[0].line !== undefined ? `:${problems[0].line + 1}` : ''}: invalid MTUS index: ${problems[0].message}`);
+    const index = indexFor(createIndexProvider(), extra);
     const hits = searchIndex(index, text, Number(args.flags.get('--max') ?? 20));
     if (args.flags.get('--json')) {
       io.stdout(JSON.stringify(hits.map((h) => ({ guideline: h.guideline.id, title: h.guideline.title, year: h.guideline.year, topic: h.topic.name, number: h.topic.number, pages: h.pages, verified: h.topic.verified, score: Number(h.score.toFixed(3)) })), null, 2) + '\n');

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ToolError } from './lint-command';
+import { ToolError } from './errors';
 
 /** Reads a letter as UTF-8; an unreadable file is a ToolError naming it. */
 export function readLetter(file: string): string {

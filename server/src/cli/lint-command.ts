@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { applyFixes, ConfigResolver, createConfigResolver, createIndexProvider, Finding, IndexProvider, lintText } from '../engine';
 import { parseArgs } from './args';
-import { collectFiles, UsageError } from './files';
+import { ToolError, UsageError } from './errors';
+import { collectFiles } from './files';
+import { resolveSetup } from './setup';
 import { FileResult, Formatter } from './formatters/types';
 import { json } from './formatters/json';
 import { sarif } from './formatters/sarif';
@@ -20,8 +22,6 @@ export interface CliIo {
   version: string;
 }
 
-/** Failures that stop the run: exit 2 with one line naming the file. */
-export class ToolError extends Error {}
 
 export const LINT_HELP = `Usage: imr-lint [options] <file|folder>...
        imr-lint --stdin [--stdin-filename NAME]
@@ -72,8 +72,8 @@ export function runLint(argv: string[], io: CliIo): number {
 
   const printConfig = flag('--print-config');
   if (typeof printConfig === 'string') {
-    const { config } = resolveFor(configs, indexes, path.resolve(io.cwd, printConfig));
-    io.stdout(JSON.stringify({ ...config.config, indexLoaded: config.indexLabel }, null, 2) + '\n');
+    const { config, index } = resolveSetup(configs, indexes, path.resolve(io.cwd, printConfig));
+    io.stdout(JSON.stringify({ ...config, indexLoaded: index.label }, null, 2) + '\n');
     return 0;
   }
 
@@ -122,29 +122,7 @@ function count(results: FileResult[], pred: (f: Finding) => boolean): number {
   return results.reduce((n, r) => n + r.findings.filter(pred).length, 0);
 }
 
-interface Resolved {
-  config: { config: object; indexLabel: string };
-  lint: (text: string) => Finding[];
-}
-
-function resolveFor(configs: ConfigResolver, indexes: IndexProvider, file: string | undefined, reportUnused = false): Resolved {
-  const { config, problems } = configs.forFile(file);
-  if (!config || problems.length > 0) {
-    const p = problems[0];
-    throw new ToolError(`${p.file}${p.line !== undefined ? `:${p.line + 1}` : ''}: invalid config: ${p.message}`);
-  }
-  const { index, problems: ip } = indexes.get(config.index);
-  if (ip.length > 0) {
-    const p = ip[0];
-    throw new ToolError(`${p.file}${p.line !== undefined ? `:${p.line + 1}` : ''}: invalid MTUS index: ${p.message}`);
-  }
-  return {
-    config: { config, indexLabel: index.label },
-    lint: (text) => lintText({ text, config, index, reportUnusedSuppressions: reportUnused }).findings,
-  };
-}
-
 function lintOne(text: string, filePath: string, configs: ConfigResolver, indexes: IndexProvider, reportUnused: boolean, configPath: string | undefined): FileResult {
-  const r = resolveFor(configs, indexes, configPath, reportUnused);
-  return { filePath, findings: r.lint(text), text };
+  const { config, index } = resolveSetup(configs, indexes, configPath);
+  return { filePath, findings: lintText({ text, config, index, reportUnusedSuppressions: reportUnused }).findings, text };
 }

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
-import { UsageError } from './files';
-import { CliIo, LINT_HELP, runLint, ToolError } from './lint-command';
+import { UsageError } from './errors';
+import { ToolError } from './errors';
+import { CliIo, LINT_HELP, runLint } from './lint-command';
 import { runIndex } from './index-command';
 import { runParse } from './parse-command';
 

@@ -2,8 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { expandTemplate, findTemplate, TEMPLATES } from '../templates/templates';
 import { parseArgs } from './args';
-import { UsageError } from './files';
-import { CliIo, ToolError } from './lint-command';
+import { UsageError } from './errors';
+import { ToolError } from './errors';
+import { CliIo } from './lint-command';
 
 export const NEW_HELP = `Usage: imr new [--template NAME] [FILE]
        imr new --list

@@ -57,13 +57,10 @@ export function lintText(input: LintInput): LintResult {
       findings: [{ ruleId: 'invalid-input', severity: 'error', message: what, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }],
     };
   }
-  let source = new SourceText(text);
-  let directives: Directive[] = [];
-  if (hasDirectives(text)) {
-    directives = parseDirectives(source.lines);
-    if (directives.length > 0) source = new SourceText(maskDirectiveLines(source.lines, directives).join(source.eol));
-  }
-  const original = directives.length > 0 ? new SourceText(text) : source;
+  const original = new SourceText(text);
+  // the parser and rules see directive lines as blank; positions stay those of the original
+  const directives: Directive[] = hasDirectives(text) ? parseDirectives(original.lines) : [];
+  const source = directives.length > 0 ? new SourceText(maskDirectiveLines(original.lines, directives).join(original.eol)) : original;
   const determination = parseLetter(source, index);
   const schemaIssues = validateDetermination(toJson(determination));
   const byRule = new Map<string, SchemaIssue[]>();

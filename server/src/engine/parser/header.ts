@@ -1,5 +1,6 @@
 import { Header, HeaderField, HeaderFieldKey } from '../model/determination';
 import { Range } from '../model/range';
+import { parseUsDate } from '../text/dates';
 import { SourceText } from '../text/source';
 
 interface LabelSpec {
@@ -195,7 +196,7 @@ const CHRONOLOGY: HeaderFieldKey[] = ['dateOfInjury', 'urDenialDate', 'applicati
 function dateFieldOrder(labelOrder: HeaderFieldKey[], values: string[]): HeaderFieldKey[] {
   const candidates = [labelOrder, ROW_ORDER, COLUMN_ORDER].filter((c) => c.length === values.length && c.every((k) => labelOrder.includes(k)));
   const chronological = (order: HeaderFieldKey[]) => {
-    const byKey = new Map(order.map((k, i) => [k, usDateValue(values[i])]));
+    const byKey = new Map(order.map((k, i) => [k, parseUsDate(values[i]) ?? NaN]));
     let prev = -Infinity;
     for (const k of CHRONOLOGY) {
       const v = byKey.get(k);
@@ -206,9 +207,4 @@ function dateFieldOrder(labelOrder: HeaderFieldKey[], values: string[]): HeaderF
     return true;
   };
   return chronological(labelOrder) ? labelOrder : candidates.find(chronological) ?? labelOrder;
-}
-
-function usDateValue(s: string): number {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})$/.exec(s);
-  return m ? Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2])) : NaN;
 }

@@ -12,8 +12,6 @@ type FieldKind = 'ca' | 'maximus' | 'rationale';
 export const FIELD_LABEL = /^([\s\f]*)(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:/i;
 /** The issues section's opening sentence. */
 export const INTRO_LINE = /^[\s\f]*The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions\b/i;
-const FIELD_RE = FIELD_LABEL;
-const INTRO_RE = INTRO_LINE;
 export const DECISION_WORDS = ['Upheld', 'Overturned'] as const;
 const ENDS_WITH_DECISION = /:\s*(Upheld|Overturned)\.?\s*$/i;
 /** A line that is nothing but a (possibly misspelled) decision word or two. */
@@ -50,8 +48,8 @@ function toBlocks(src: SourceText, from: number, to: number): Block[] {
       cur = undefined;
       continue;
     }
-    const f = FIELD_RE.exec(text);
-    const intro = INTRO_RE.test(text);
+    const f = FIELD_LABEL.exec(text);
+    const intro = INTRO_LINE.test(text);
     // an item right after a field paragraph, without a blank line (a page break, or plain text):
     // its line(s) follow the field's last sentence; the decision may be on a line of its own
     const loneDecision = !f && cur?.field !== undefined && /^[\s\f]*(Upheld|Overturned)\.?\s*$/i.test(text) && /:\s*$/.test(src.lines[line - 1] ?? '');
@@ -91,7 +89,7 @@ function toBlocks(src: SourceText, from: number, to: number): Block[] {
 }
 
 function isIntro(src: SourceText, b: Block): boolean {
-  return !b.field && INTRO_RE.test(src.lines[b.from]);
+  return !b.field && INTRO_LINE.test(src.lines[b.from]);
 }
 
 /** A short block that is only a decision-like word (the decision wrapped onto its own line). */

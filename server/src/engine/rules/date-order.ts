@@ -1,6 +1,6 @@
 import { HEADER_LABEL_TEXT } from '../parser/header';
 import { HeaderFieldKey } from '../model/determination';
-import { parseUsDate } from '../schema/determination-schema';
+import { parseUsDate } from '../text/dates';
 import { outOfOrder } from './out-of-order';
 import { Rule } from './rule';
 

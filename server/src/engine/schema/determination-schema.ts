@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import { JsonObject, JsonWithPointers } from '../model/json';
 import { Range } from '../model/range';
 import { findAsset } from '../assets';
+import { isValidUsDate } from '../text/dates';
 
 /** A schema violation, attributed to the rule named by the nearest `x-rule` of the failing schema. */
 export interface SchemaIssue {
@@ -16,25 +17,6 @@ export interface SchemaIssue {
   /** ajv's own message, for rules that have nothing better to say. */
   message: string;
   range: Range;
-}
-
-export const DATE_FORMAT = /^(\d{2})\/(\d{2})\/(\d{4})$/;
-
-/** A header date, MM/DD/YYYY, as a UTC timestamp; undefined when it is not that form or not a real date. */
-export function parseUsDate(s: string): number | undefined {
-  const m = DATE_FORMAT.exec(s);
-  if (!m) return undefined;
-  const month = Number(m[1]);
-  const day = Number(m[2]);
-  const year = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || year < 1900) return undefined;
-  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
-  return Date.UTC(year, month - 1, day);
-}
-
-/** MM/DD/YYYY and a real calendar date (the schema's `us-date` format). */
-export function isValidUsDate(s: string): boolean {
-  return parseUsDate(s) !== undefined;
 }
 
 let compiled: { file: string; validate: ValidateFunction } | undefined;

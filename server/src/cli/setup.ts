@@ -1,0 +1,21 @@
+import { ConfigResolver, IndexProvider, LintConfig, MtusIndex } from '../engine';
+import { ToolError } from './errors';
+
+/** "file:line: what: message" — the one line a failed run prints. */
+export function problemLine(p: { file: string; line?: number; message: string }, what: string): string {
+  return `${p.file}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${what}: ${p.message}`;
+}
+
+/** The config and index that apply to a letter; an invalid config or index file stops the run. */
+export function resolveSetup(configs: ConfigResolver, indexes: IndexProvider, file: string | undefined): { config: LintConfig; index: MtusIndex } {
+  const { config, problems } = configs.forFile(file);
+  if (!config || problems.length > 0) throw new ToolError(problemLine(problems[0] ?? { file: file ?? '<config>', message: 'no configuration' }, 'invalid config'));
+  return { config, index: indexFor(indexes, config.index) };
+}
+
+/** The bundled index plus `extra`; an invalid index file stops the run. */
+export function indexFor(indexes: IndexProvider, extra: string[]): MtusIndex {
+  const { index, problems } = indexes.get(extra);
+  if (problems.length > 0) throw new ToolError(problemLine(problems[0], 'invalid MTUS index'));
+  return index;
+}
