@@ -88,7 +88,7 @@ export function lintText(input: LintInput): LintResult {
         const severity = severityFor(rule, setting?.severity, r.severity);
         if (!severity) return;
         if (directives.length > 0 && isSuppressed(directives, rule.meta.id, r.range.start.line)) return;
-        findings.push({ ruleId: rule.meta.id, severity, message: r.message, range: r.range, fix: r.fix, related: r.related });
+        findings.push({ ruleId: rule.meta.id, severity, message: r.message, range: r.range, fix: r.fix, suggestions: r.suggestions, related: r.related });
       },
     });
   }

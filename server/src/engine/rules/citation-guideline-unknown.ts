@@ -7,7 +7,9 @@ export const citationGuidelineUnknown: Rule = {
     id: 'citation-guideline-unknown',
     description: 'A guideline line cites an MTUS guideline (name and year) that the MTUS index does not have.',
     defaultSeverity: 'warning',
+    category: 'citation',
     fixable: false,
+    hasSuggestions: false,
   },
   check(ctx) {
     for (const { citation } of citations(ctx.determination)) {

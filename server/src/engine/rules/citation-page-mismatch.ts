@@ -7,7 +7,9 @@ export const citationPageMismatch: Rule = {
     id: 'citation-page-mismatch',
     description: "The pages cited for a topic (Page(s): …) are not the MTUS index's pages for it; the fix writes the index's pages.",
     defaultSeverity: 'error',
+    category: 'citation',
     fixable: true,
+    hasSuggestions: false,
   },
   check(ctx) {
     for (const { citation } of citations(ctx.determination)) {

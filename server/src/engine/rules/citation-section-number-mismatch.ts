@@ -7,7 +7,9 @@ export const citationSectionNumberMismatch: Rule = {
     id: 'citation-section-number-mismatch',
     description: 'A numbered section (Opioids Treatment Guidelines "3.3.6 …: Use of Urine Drug Testing (UDT)") has a number that does not match its title.',
     defaultSeverity: 'error',
+    category: 'citation',
     fixable: true,
+    hasSuggestions: false,
   },
   check(ctx) {
     for (const { citation } of citations(ctx.determination)) {

@@ -8,7 +8,9 @@ export const citationUnknownTopic: Rule = {
     id: 'citation-unknown-topic',
     description: 'A cited section or topic is not in the MTUS index for that guideline; suggests the nearest one.',
     defaultSeverity: 'warning',
+    category: 'citation',
     fixable: true,
+    hasSuggestions: false,
   },
   check(ctx) {
     for (const { citation } of citations(ctx.determination)) {

@@ -12,7 +12,9 @@ export const dateOrder: Rule = {
     id: 'date-order',
     description: 'Header dates out of order: Date of Injury ≤ UR Denial Date ≤ Application Received ≤ Date Assigned ≤ Decision Date.',
     defaultSeverity: 'error',
+    category: 'header',
     fixable: false,
+    hasSuggestions: false,
   },
   check(ctx) {
     const fields = ctx.determination.header.fields;

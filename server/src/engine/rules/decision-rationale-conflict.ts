@@ -5,7 +5,9 @@ export const decisionRationaleConflict: Rule = {
     id: 'decision-rationale-conflict',
     description: 'The decision contradicts the rationale: Upheld while the rationale concludes the request is medically necessary, or Overturned while it concludes it is not.',
     defaultSeverity: 'error',
+    category: 'decision',
     fixable: false,
+    hasSuggestions: false,
   },
   check(ctx) {
     for (const item of ctx.determination.items) {

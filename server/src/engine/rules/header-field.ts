@@ -37,7 +37,9 @@ export const headerField: Rule = {
     id: 'header-field',
     description: 'A header field (Case Number, Date Assigned, Date of Injury, Decision Date, UR Denial Date, Priority, Application Received) is missing or its value is invalid.',
     defaultSeverity: 'error',
+    category: 'header',
     fixable: false,
+    hasSuggestions: false,
   },
   check(ctx) {
     const fields = ctx.determination.header.fields;

@@ -5,7 +5,9 @@ export const headingFormat: Rule = {
     id: 'heading-format',
     description: 'A standard section heading is misspelled or not in the canonical case and punctuation.',
     defaultSeverity: 'error',
+    category: 'layout',
     fixable: true,
+    hasSuggestions: false,
   },
   check(ctx) {
     for (const s of ctx.determination.sections) {

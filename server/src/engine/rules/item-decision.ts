@@ -18,7 +18,9 @@ export const itemDecision: Rule = {
     id: 'item-decision',
     description: 'A disputed item has no decision, or its decision is not one of the allowed words (Upheld, Overturned).',
     defaultSeverity: 'error',
+    category: 'decision',
     fixable: true,
+    hasSuggestions: false,
   },
   check(ctx) {
     const items = ctx.determination.items;

@@ -29,7 +29,9 @@ export const itemFieldMissing: Rule = {
     id: 'item-field-missing',
     description: 'A disputed item lacks one of its parts: the item text, the Claims Administrator guideline line, the MAXIMUS guideline line or the decision rationale.',
     defaultSeverity: 'error',
+    category: 'layout',
     fixable: false,
+    hasSuggestions: false,
   },
   check(ctx) {
     const items = ctx.determination.items;

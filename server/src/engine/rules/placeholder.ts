@@ -25,7 +25,9 @@ export const placeholder: Rule = {
     id: 'placeholder',
     description: 'Unfilled template markers: [[…]], {{…}}, <<…>>, TBD, TODO, XX/XX/XXXX.',
     defaultSeverity: 'error',
+    category: 'template',
     fixable: false,
+    hasSuggestions: false,
   },
   check(ctx) {
     const configured = ctx.options.patterns;

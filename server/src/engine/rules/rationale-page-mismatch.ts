@@ -48,7 +48,9 @@ export const rationalePageMismatch: Rule = {
     description: 'A page cited in a decision rationale for an MTUS guideline topic, table or chapter disagrees with the MTUS index.',
     // a page in free prose is softer evidence than a citation line: warn, even against a verified entry
     defaultSeverity: 'warning',
+    category: 'citation',
     fixable: true,
+    hasSuggestions: false,
   },
   check(ctx) {
     for (const item of ctx.determination.items) {

@@ -31,7 +31,10 @@ export interface Finding {
   severity: Severity;
   message: string;
   range: Range;
+  /** A mechanical, certain edit: applied by `--fix` and `source.fixAll.imr`. */
   fix?: Fix;
+  /** Edits that change what the letter decides or cites: offered one at a time, never applied unattended. */
+  suggestions?: Fix[];
   related?: RelatedInfo[];
 }
 
@@ -40,17 +43,27 @@ export interface Report {
   message: string;
   range: Range;
   fix?: Fix;
+  suggestions?: Fix[];
   related?: RelatedInfo[];
   /** Per-finding default, e.g. warning where the index entry is unverified. */
   severity?: Severity;
 }
+
+/** What a rule is about; `--fix-type` narrows fixes by it. */
+export type RuleCategory = 'layout' | 'header' | 'decision' | 'citation' | 'template' | 'directive';
+
+export const RULE_CATEGORIES: readonly RuleCategory[] = ['layout', 'header', 'decision', 'citation', 'template', 'directive'];
 
 export interface RuleMeta {
   /** Stable kebab-case id; also the diagnostic code and the doc page name (docs/rules/<id>.md). */
   id: string;
   description: string;
   defaultSeverity: Severity;
+  category: RuleCategory;
+  /** The rule may report a `fix`: mechanical and certain, safe to apply unattended. */
   fixable: boolean;
+  /** The rule may report `suggestions`: edits the reviewer chooses one at a time. */
+  hasSuggestions: boolean;
 }
 
 export interface RuleContext {

@@ -5,7 +5,9 @@ export const sectionDuplicate: Rule = {
     id: 'section-duplicate',
     description: 'A standard section heading appears more than once.',
     defaultSeverity: 'error',
+    category: 'layout',
     fixable: false,
+    hasSuggestions: false,
   },
   check(ctx) {
     const first = new Map<string, number>();

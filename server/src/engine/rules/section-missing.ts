@@ -32,7 +32,9 @@ export const sectionMissing: Rule = {
     id: 'section-missing',
     description: 'A standard section required by the schema (HOW THE IMR FINAL DETERMINATION WAS MADE, CLINICAL CASE SUMMARY, IMR ISSUES, DECISIONS AND RATIONALES) is missing.',
     defaultSeverity: 'error',
+    category: 'layout',
     fixable: true,
+    hasSuggestions: false,
   },
   check(ctx) {
     for (const issue of ctx.schemaIssues) {

@@ -7,7 +7,9 @@ export const sectionOrder: Rule = {
     id: 'section-order',
     description: 'The standard sections appear out of order (HOW THE IMR FINAL DETERMINATION WAS MADE, then CLINICAL CASE SUMMARY, then IMR ISSUES, DECISIONS AND RATIONALES).',
     defaultSeverity: 'error',
+    category: 'layout',
     fixable: false,
+    hasSuggestions: false,
   },
   check(ctx) {
     const seen = new Set<string>();

@@ -10,7 +10,9 @@ export const unusedSuppression: Rule = {
     id: 'unused-suppression',
     description: 'An inline imr-disable comment that suppresses nothing (or names an unknown rule). Off by default.',
     defaultSeverity: 'warning',
+    category: 'directive',
     fixable: true,
+    hasSuggestions: false,
   },
   check() {
     /* findings come from the linter's suppression pass */
