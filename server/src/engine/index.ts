@@ -17,7 +17,7 @@ export { applyFixes, createOffsetMapper } from './fix/apply';
 export { RULES, RULES_BY_ID } from './rules';
 export { unusedSuppression } from './rules/unused-suppression';
 export { ALL_RULES } from './rules/all-rules';
-export { Finding, Fix, TextEdit, Rule, RuleMeta, RuleCategory, RULE_CATEGORIES, Severity, RelatedInfo, docsUrl, DOCS_BASE } from './rules/rule';
+export { Finding, Fix, TextEdit, Report, Rule, RuleMeta, RuleCategory, RULE_CATEGORIES, renderMessage, REDACTED, Severity, RelatedInfo, docsUrl, DOCS_BASE } from './rules/rule';
 export { validateDetermination, SchemaIssue, determinationSchemaPath } from './schema/determination-schema';
 export { isValidUsDate, parseUsDate } from './text/dates';
 export * from './config/types';

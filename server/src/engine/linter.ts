@@ -6,7 +6,7 @@ import { parseLetter } from './parser/parse';
 import { RULES, RULES_BY_ID } from './rules';
 import { unusedSuppression } from './rules/unused-suppression';
 import { DEFAULT_PLACEHOLDERS, placeholderRegExp } from './rules/placeholder';
-import { Finding, Report, Rule, Severity } from './rules/rule';
+import { Finding, Report, Rule, Severity, renderMessage } from './rules/rule';
 import { validateDetermination, SchemaIssue } from './schema/determination-schema';
 import { hasDirectives, isSuppressed, maskDirectiveLines, parseDirectives, Directive } from './suppressions';
 import { looksBinary, SourceText } from './text/source';
@@ -20,6 +20,8 @@ export interface LintInput {
   index: MtusIndex;
   /** Report directives that suppressed nothing, whatever the config says (CLI --report-unused-suppressions). */
   reportUnusedSuppressions?: boolean;
+  /** Messages never quote values taken from the letter (CLI --redact, config `redact: true`). */
+  redact?: boolean;
 }
 
 export interface LintResult {
@@ -88,7 +90,16 @@ export function lintText(input: LintInput): LintResult {
         const severity = severityFor(rule, setting?.severity, r.severity);
         if (!severity) return;
         if (directives.length > 0 && isSuppressed(directives, rule.meta.id, r.range.start.line)) return;
-        findings.push({ ruleId: rule.meta.id, severity, message: r.message, range: r.range, fix: r.fix, suggestions: r.suggestions, related: r.related });
+        findings.push({
+          ruleId: rule.meta.id,
+          severity,
+          message: renderMessage(rule.meta, r, input.redact === true || config.redact === true),
+          messageId: r.messageId,
+          range: r.range,
+          fix: r.fix,
+          suggestions: r.suggestions,
+          related: r.related,
+        });
       },
     });
   }

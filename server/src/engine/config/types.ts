@@ -19,6 +19,8 @@ export interface LintConfig {
   exclude: string[];
   /** Placeholder patterns (regular expressions) replacing the defaults of the placeholder rule. */
   placeholders?: string[];
+  /** Messages never quote values taken from the letter (header values, quoted text). */
+  redact?: boolean;
 }
 
 export interface ConfigProblem {

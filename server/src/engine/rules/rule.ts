@@ -30,6 +30,8 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** The template the message came from, when the rule used one. */
+  messageId?: string;
   range: Range;
   /** A mechanical, certain edit: applied by `--fix` and `source.fixAll.imr`. */
   fix?: Fix;
@@ -38,9 +40,16 @@ export interface Finding {
   related?: RelatedInfo[];
 }
 
-/** What a rule reports; severity defaults to the rule's own (and configuration overrides both). */
+/**
+ * What a rule reports; severity defaults to the rule's own (and configuration overrides both).
+ * Either a literal `message`, or a `messageId` naming one of the rule's `meta.messages` templates with
+ * `{{key}}` slots filled from `data`. By convention `data` holds only values taken from the letter
+ * (dates, case number, quoted text): redacted output replaces each with "…".
+ */
 export interface Report {
-  message: string;
+  message?: string;
+  messageId?: string;
+  data?: Record<string, string | number>;
   range: Range;
   fix?: Fix;
   suggestions?: Fix[];
@@ -64,6 +73,8 @@ export interface RuleMeta {
   fixable: boolean;
   /** The rule may report `suggestions`: edits the reviewer chooses one at a time. */
   hasSuggestions: boolean;
+  /** Message templates by message id (`{{key}}` slots filled from a report's `data`). */
+  messages?: Record<string, string>;
 }
 
 export interface RuleContext {
@@ -107,4 +118,25 @@ export function replaceWrapped(source: SourceText, range: Range, newText: string
   if (oldWords.length !== newWords.length) return replace(range, newText, title);
   const rebuilt = oldParts.map((part, i) => (i % 2 === 0 ? newWords[i / 2] : part)).join('');
   return replace(range, rebuilt, title);
+}
+
+/** The placeholder a redacted message shows instead of a value taken from the letter. */
+export const REDACTED = '…';
+
+/**
+ * The text of a report: its literal message, or its template filled from `data` (each value replaced by
+ * REDACTED when `redact` is set). An unknown message id is a programming error.
+ */
+export function renderMessage(meta: RuleMeta, r: Report, redact = false): string {
+  if (r.messageId === undefined) {
+    if (r.message === undefined) throw new Error(`rule ${meta.id} reported neither message nor messageId`);
+    return r.message;
+  }
+  const template = meta.messages?.[r.messageId];
+  if (template === undefined) throw new Error(`rule ${meta.id} has no message "${r.messageId}"`);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => {
+    const value = r.data?.[key];
+    if (value === undefined) return whole;
+    return redact ? REDACTED : String(value);
+  });
 }
