@@ -2,7 +2,7 @@ import { RULES } from '../engine/rules';
 import { expandSnippet, maxTabstop, parseSnippet, serializeSnippet, shiftTabstops } from './snippet';
 
 /**
- * The single source of the letter templates: `imr new` writes them, and scripts/gen-snippets.ts turns
+ * The single source of the letter templates: `imr new` writes them, and scripts/generate.ts turns
  * them into snippets/imr.code-snippets for the editor. Bodies are VS Code snippet syntax, one string
  * per line. Fill-ins default to markers the `placeholder` rule flags ([[…]], XX/XX/XXXX), so a letter
  * written from a template lints clean except for what is still to be filled in.
@@ -96,7 +96,7 @@ export function composeBodies(parts: string[][], separator: string[] = ['']): st
 }
 
 function directiveChoices(): string {
-  return RULES.map((r) => r.meta.id).join(',');
+  return RULES.filter((r) => r.meta.category !== 'directive').map((r) => r.meta.id).join(',');
 }
 
 /** Every template, in the order `imr new --list` shows them. */

@@ -21,6 +21,10 @@ export const itemDecision: Rule = {
     category: 'decision',
     fixable: true,
     hasSuggestions: false,
+    messages: {
+      missing: 'Item {{item}} has no decision ({{allowed}}).',
+      notAllowed: 'Decision "{{decision}}" is not allowed; use {{allowed}}.',
+    },
   },
   check(ctx) {
     const items = ctx.determination.items;
@@ -37,11 +41,13 @@ export const itemDecision: Rule = {
         }
         // on the line that ends with the item's colon, where the decision belongs
         const range = item.colonEnd ? { start: { line: item.colonEnd.start.line, character: item.colonEnd.start.line === item.headerRange.start.line ? item.headerRange.start.character : 0 }, end: item.colonEnd.end } : item.headerRange;
-        ctx.report({ message: `Item ${itemLabel(item)} has no decision (${allowed}).`, range, fix });
+        ctx.report({ messageId: 'missing', data: { item: itemLabel(item) }, params: { allowed }, range, fix });
       } else if (issue.instancePath.endsWith('/decision') && item.decision !== undefined && item.decisionRange) {
         const intended = intendedDecision(item.decision);
         ctx.report({
-          message: `Decision "${item.decision}" is not allowed; use ${allowed}.`,
+          messageId: 'notAllowed',
+          data: { decision: item.decision },
+          params: { allowed },
           range: item.decisionRange,
           fix: intended ? replace(item.decisionRange, intended, `Replace with "${intended}"`) : undefined,
         });

@@ -32,12 +32,21 @@ export const itemFieldMissing: Rule = {
     category: 'layout',
     fixable: false,
     hasSuggestions: false,
+    messages: {
+      noItems: 'No disputed items found (an item line such as "Physical therapy: Upheld" followed by its guideline lines and rationale).',
+      empty: 'Item {{item}}: the {{field}} is empty.',
+      noRationale: 'Item {{item}} has no Decision rationale.',
+      noLine: 'Item {{item}} has no {{field}} line.',
+      emptyUnnamed: 'An item: the {{field}} is empty.',
+      noRationaleUnnamed: 'An item has no Decision rationale.',
+      noLineUnnamed: 'An item has no {{field}} line.',
+    },
   },
   check(ctx) {
     const items = ctx.determination.items;
     for (const issue of ctx.schemaIssues) {
       if (issue.instancePath === '/items' && issue.keyword === 'minItems') {
-        ctx.report({ message: 'No disputed items found (an item line such as "Physical therapy: Upheld" followed by its guideline lines and rationale).', range: issue.range });
+        ctx.report({ messageId: 'noItems', range: issue.range });
         continue;
       }
       const item = itemAt(items, issue.instancePath);
@@ -45,12 +54,13 @@ export const itemFieldMissing: Rule = {
       const what = issue.keyword === 'required' ? issue.missingProperty ?? '' : issue.instancePath.split('/')[3] ?? '';
       if (what === 'decision') continue; // item-decision reports it
       const name = FIELD_NAMES[what] ?? what;
-      const subject = item.text ? `Item ${itemLabel(item)}` : 'An item';
-      let message: string;
-      if (issue.keyword !== 'required') message = `${subject}: the ${name} is empty.`;
-      else if (what === 'rationale') message = `${subject} has no Decision rationale.`;
-      else message = `${subject} has no ${name} line.`;
-      ctx.report({ message, range: what === 'text' ? item.headerRange : missingRange(item, what) });
+      const kind = issue.keyword !== 'required' ? 'empty' : what === 'rationale' ? 'noRationale' : 'noLine';
+      ctx.report({
+        messageId: item.text ? kind : `${kind}Unnamed`,
+        data: item.text ? { item: itemLabel(item) } : undefined,
+        params: { field: name },
+        range: what === 'text' ? item.headerRange : missingRange(item, what),
+      });
     }
   },
 };
