@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { ConfigProblem, ConfigResolver, createConfigResolver, createIndexProvider, IndexProblem, IndexProvider, LintConfig, MtusIndex } from '../engine';
-import { ImrSettings } from './protocol';
+import { ImrSettings } from '../../../shared/protocol';
 
 /** A problem that stops a letter from being linted: its config file or an index file is invalid. */
 export interface SetupProblem {

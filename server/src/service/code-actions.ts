@@ -2,7 +2,7 @@ import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit, WorkspaceEdit 
 import { createOffsetMapper, Finding } from '../engine';
 import { diagnosticData, isKnownRule } from './diagnostics';
 import { indentOf, splitLines } from './text';
-import { SOURCE_FIX_ALL_IMR } from '../lsp/protocol';
+import { SOURCE_FIX_ALL_IMR } from '../../../shared/protocol';
 
 // Code action kind of "fix everything fixable" (editor.codeActionsOnSave: { "source.fixAll.imr": "explicit" }).
 export { SOURCE_FIX_ALL_IMR };

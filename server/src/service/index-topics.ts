@@ -1,4 +1,4 @@
-import type { IndexTopicEntry } from '../lsp/protocol';
+import type { IndexTopicEntry } from '../../../shared/protocol';
 import { MtusIndex } from '../engine';
 import { citedName, sectionCitation, topicLabel } from './describe';
 import { allTopics, formatPages } from './mtus';
