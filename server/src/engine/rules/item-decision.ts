@@ -1,5 +1,5 @@
 import { levenshtein } from '../text/distance';
-import { DECISION_WORDS } from '../parser/items';
+import { DECISION_FOR_CONCLUSION, DECISION_WORDS } from '../vocabulary';
 import { itemAt, itemLabel } from './item-ref';
 import { Fix, Rule, replace } from './rule';
 
@@ -16,7 +16,7 @@ export function intendedDecision(word: string): string | undefined {
 export const itemDecision: Rule = {
   meta: {
     id: 'item-decision',
-    description: 'A disputed item has no decision, or its decision is not one of the allowed words (Upheld, Overturned).',
+    description: `A disputed item has no decision, or its decision is not one of the allowed words (${DECISION_WORDS.join(', ')}).`,
     defaultSeverity: 'error',
     category: 'decision',
     fixable: true,
@@ -36,7 +36,7 @@ export const itemDecision: Rule = {
         let fix: Fix | undefined;
         const conclusion = item.rationale?.conclusion;
         if (item.colonEnd && conclusion) {
-          const word = conclusion === 'medically-necessary' ? 'Overturned' : 'Upheld';
+          const word = DECISION_FOR_CONCLUSION[conclusion];
           fix = replace(item.colonEnd, ` ${word}`, `Insert "${word}" (the rationale concludes ${conclusion.replace(/-/g, ' ')})`);
         }
         // on the line that ends with the item's colon, where the decision belongs

@@ -1,5 +1,6 @@
 import { Item } from '../model/determination';
 import { Range } from '../model/range';
+import { ITEM_FIELDS } from '../vocabulary';
 import { itemAt, itemLabel } from './item-ref';
 
 /**
@@ -9,8 +10,8 @@ import { itemAt, itemLabel } from './item-ref';
 function missingRange(item: Item, what: string): Range {
   const headerLine = item.decisionRange?.start.line ?? item.colonEnd?.start.line ?? item.headerRange.end.line;
   const start = { line: headerLine, character: headerLine === item.headerRange.start.line ? item.headerRange.start.character : 0 };
-  const order = ['claimsAdministratorGuideline', 'maximusGuideline', 'rationale'];
-  const parts = [item.claimsAdministratorGuideline?.labelRange, item.maximusGuideline?.labelRange, item.rationale?.labelRange];
+  const order: string[] = ITEM_FIELDS.map((f) => f.key);
+  const parts = ITEM_FIELDS.map((f) => item[f.key]?.labelRange);
   const next = parts.slice(order.indexOf(what) + 1).find((r) => r !== undefined);
   const end = next ? next.start : item.range.end;
   return { start, end: end.line >= start.line ? end : start };
@@ -18,9 +19,7 @@ function missingRange(item: Item, what: string): Range {
 import { Rule } from './rule';
 
 const FIELD_NAMES: Record<string, string> = {
-  claimsAdministratorGuideline: 'Claims Administrator guideline',
-  maximusGuideline: 'MAXIMUS guideline',
-  rationale: 'Decision rationale',
+  ...Object.fromEntries(ITEM_FIELDS.map((f) => [f.key, f.label])),
   text: 'item text',
 };
 

@@ -1,4 +1,4 @@
-import { CANONICAL_HEADING, REQUIRED_ORDER } from '../parser/headings';
+import { CANONICAL_HEADING, REQUIRED_ORDER } from '../vocabulary';
 import { SectionId } from '../model/determination';
 import { Range } from '../model/range';
 import { RuleContext, Rule } from './rule';

@@ -1,4 +1,4 @@
-import { REQUIRED_ORDER, CANONICAL_HEADING } from '../parser/headings';
+import { REQUIRED_ORDER, CANONICAL_HEADING } from '../vocabulary';
 import { outOfOrder } from './out-of-order';
 import { Rule } from './rule';
 
