@@ -7,10 +7,12 @@
  *   README.md, docs/rules/README.md  the rule tables, between `<!-- generated:rules -->` markers
  *   docs/rules/<id>.md               the facts list (severity, fix, options), between `<!-- generated:meta -->` markers
  *   snippets/imr.code-snippets       the editor snippets, from server/src/templates/templates.ts
+ *   schemas/determination.schema.json  the decision words (items' `decision` enum), from engine/vocabulary.ts
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from '../server/src/engine/rules';
+import { DECISION_WORDS } from '../server/src/engine/vocabulary';
 import { JsonSchema, Rule } from '../server/src/engine/rules/rule';
 import { CODE_SNIPPETS_PATH, renderCodeSnippets } from '../server/src/templates/code-snippets';
 
@@ -121,6 +123,17 @@ function pageFacts(rule: Rule): string {
   ].join('\n');
 }
 
+/** Rewrites the `enum` list of the item's `decision` property in place, keeping the file's layout. */
+function renderDeterminationSchema(current: string): string {
+  const at = current.indexOf('"decision": {');
+  const open = at < 0 ? -1 : current.indexOf('"enum": [', at);
+  const close = open < 0 ? -1 : current.indexOf(']', open);
+  if (close < 0) throw new Error('schemas/determination.schema.json: no "decision": { … "enum": [ … ] } found');
+  const indent = current.slice(current.lastIndexOf('\n', open) + 1, open);
+  const items = DECISION_WORDS.map((w) => `${indent}  ${JSON.stringify(w)}`).join(',\n');
+  return `${current.slice(0, open)}"enum": [\n${items}\n${indent}${current.slice(close)}`;
+}
+
 export function artifacts(): Artifact[] {
   return [
     { file: 'package.json', render: renderPackageJson },
@@ -132,6 +145,7 @@ export function artifacts(): Artifact[] {
       return { file, render: (s: string) => replaceBetweenMarkers(s, 'meta', pageFacts(r), file) };
     }),
     { file: CODE_SNIPPETS_PATH, render: () => renderCodeSnippets() },
+    { file: 'schemas/determination.schema.json', render: renderDeterminationSchema },
   ];
 }
 
