@@ -1,5 +1,5 @@
 /**
- * The language server's custom protocol (server/src/lsp/protocol.ts has no imports, so the client
+ * The language server's custom protocol (shared/protocol.ts has no imports, so the client
  * bundle takes only these names and types from it, no server code).
  */
 export {
@@ -13,4 +13,4 @@ export {
   SOURCE_FIX_ALL_IMR,
   TRUST_CHANGED_NOTIFICATION,
   TrustChangedParams,
-} from '../../server/src/lsp/protocol';
+} from '../../shared/protocol';

@@ -211,14 +211,6 @@ describe('CLI as a process (bin/imr-lint.js, bin/imr.js)', function () {
       assertRunFailed(lint(['letters/case.imr'], { cwd: dir }), '.imrlintrc.yaml');
     });
 
-    // BUG (server/src/engine/config/load.ts, loadConfigText): YAML syntax errors lose their line.
-    // parseDocument is called with prettyErrors: false, so YAMLError.linePos is never set and
-    // `e.linePos?.[0]?.line` is always undefined; the position is in e.pos (use lc.linePos(e.pos[0]),
-    // as mtus/yaml-index.ts does). Input: letters/.imrlintrc.yaml = "rules:\n  placeholder: warn\n
-    // heading-format: [error\n" (or the mis-indented key " heading-format: error" on line 3). Expected
-    // stderr "…/letters/.imrlintrc.yaml:3: invalid config: …"; actual "…/letters/.imrlintrc.yaml: invalid
-    // config: All mapping items must start at the same column" (same for tabs, duplicate keys, unclosed
-    // brackets and quotes, and .imrlintrc.json syntax errors).
     it('a YAML syntax error in .imrlintrc.yaml names file:line', () => {
       const dir = makeTemp();
       write(dir, 'letters/case.imr', letter('clean-2016.imr'));
@@ -281,21 +273,11 @@ describe('CLI as a process (bin/imr-lint.js, bin/imr.js)', function () {
       assertRunFailed(imr(['index', 'check', 'missing.yaml'], { cwd: dir }), 'missing.yaml');
     });
 
-    // BUG (server/src/cli/main.ts, runImr default case): an unknown command throws
-    // UsageError(`unknown command "…"\n${IMR_HELP}`), so stderr is the error line plus the 9-line help.
-    // README: exit 2 prints one line on stderr. Input: `imr frobnicate`. Expected one stderr line
-    // (e.g. `imr: unknown command "frobnicate" (try imr --help)`); actual 10 lines.
     it('imr: an unknown command is one line on stderr', () => {
       const dir = makeTemp();
       assertRunFailed(imr(['frobnicate'], { cwd: dir }), 'frobnicate');
     });
 
-    // BUG (server/src/engine/linter.ts, unused-suppression pass): with reportUnusedSuppressions and no
-    // `unused-suppression` setting in the config, severityFor(RULES_BY_ID.get('unused-suppression')…)
-    // dereferences undefined — RULES_BY_ID holds RULES only, unused-suppression is in ALL_RULES.
-    // Input: `imr-lint --report-unused-suppressions case.imr` where case.imr has any imr-disable comment.
-    // Expected exit 0/1 with an unused-suppression finding; actual exit 2
-    // "imr-lint: internal error: Cannot read properties of undefined (reading 'meta')".
     it('--report-unused-suppressions on a letter with a directive reports it (no internal error)', () => {
       const dir = makeTemp();
       write(dir, 'case.imr', '<!-- imr-disable-file placeholder -- nothing to hide -->\n' + letter('clean-2016.imr'));
@@ -719,12 +701,6 @@ describe('CLI as a process (bin/imr-lint.js, bin/imr.js)', function () {
       assert.ok(res.messages.every((m) => m.ruleId === 'citation-page-mismatch'));
     });
 
-    // BUG (server/src/engine/fix/apply.ts, applyFixes): quadratic in the number of fixes. Each accepted
-    // edit is applied with `text = text.slice(0, s.start) + s.text + text.slice(s.end)`, copying the
-    // whole letter per fix, and every span is checked against all accepted spans (`accepted.some`).
-    // Input: the 5 MB letter above with "Page(s): 97" in every item (20,012 fixable findings).
-    // lintText takes ~3.5 s; applyFixes alone took 201 s in-process, `imr-lint --fix big-bad.imr`
-    // 144 s. Expected: linear (sort spans once, join the untouched slices and the new texts).
     it('--fix on a 5 MB letter with ~20,000 fixable findings finishes in reasonable time', () => {
       const dir = makeTemp();
       const f = write(dir, 'big-bad.imr', bigLetter(5 * 1024 * 1024, (item) => item.replace(/98-99/g, '97')));

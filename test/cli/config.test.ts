@@ -135,10 +135,6 @@ describe('.imrlintrc configuration (engine)', function () {
       assert.equal(d.problems[0].file, path.join(dir, 'dir', '.imrlintrc.yaml'));
     });
 
-    // BUG (server/src/engine/config/load.ts, loadConfigText): YAML syntax errors carry no line —
-    // prettyErrors: false leaves YAMLError.linePos unset, so `e.linePos?.[0]?.line` is undefined; the
-    // offset is in e.pos (lc.linePos(e.pos[0])). Input: "rules:\n  placeholder: warn\n heading-format: error\n".
-    // Expected problems[0].line === 2 (zero-based); actual undefined. (CLI: no ":3" after the file name.)
     it('YAML and JSON syntax errors have a line', () => {
       const a = loadConfigText('rules:\n  placeholder: warn\n heading-format: error\n', '/virtual/.imrlintrc.yaml');
       assert.equal(a.config, undefined);
@@ -165,6 +161,28 @@ describe('.imrlintrc configuration (engine)', function () {
       write(dir, '.imrlintrc.yaml', 'placeholders: ["FIXME"]\nrules:\n  placeholder: [error, {patterns: ["\\\\bTODO\\\\b"]}]\n');
       const text = replaceOnce(MIXED(), 'low back pain radiating', 'low back pain FIXME radiating');
       assert.deepEqual(brief(lintAs(path.join(dir, 'case.imr'), text)), ['17:33 error heading-format', '21:95 error placeholder', '29:72 error item-decision']);
+    });
+  });
+
+  describe('rule options (each rule optionsSchema, in the generated config schema)', () => {
+    it('a rule option of the wrong type is a problem naming the rule and the line', () => {
+      const r = loadConfigText('rules:\n  placeholder: [error, {patterns: 3}]\n', '/virtual/.imrlintrc.yaml');
+      assert.equal(r.config, undefined);
+      assert.ok(r.problems.some((p) => p.line === 1 && p.message.startsWith('rules.placeholder')), JSON.stringify(r.problems));
+    });
+
+    it('an option a rule does not have is a problem', () => {
+      const r = loadConfigText('rules:\n  heading-format: [error, {patterns: ["x"]}]\n', '/virtual/.imrlintrc.yaml');
+      assert.equal(r.config, undefined);
+      assert.ok(r.problems.some((p) => p.message.startsWith('rules.heading-format')), JSON.stringify(r.problems));
+    });
+
+    it('valid options in every setting form load', () => {
+      for (const form of ['[warn, {patterns: ["FIXME"]}]', '{severity: warn, options: {patterns: ["FIXME"]}}']) {
+        const r = loadConfigText(`rules:\n  placeholder: ${form}\n  heading-format: [warn, {}]\n`, '/virtual/.imrlintrc.yaml');
+        assert.deepEqual(r.problems, [], form);
+        assert.deepEqual(r.config?.rules.placeholder, { severity: 'warn', options: { patterns: ['FIXME'] } });
+      }
     });
   });
 

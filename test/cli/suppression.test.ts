@@ -171,12 +171,6 @@ describe('inline suppressions (engine)', function () {
       assert.equal(f[0].severity, 'error');
     });
 
-    // BUG (server/src/engine/linter.ts, unused-suppression pass): reportUnusedSuppressions: true with no
-    // `unused-suppression` entry in config.rules throws "TypeError: Cannot read properties of undefined
-    // (reading 'meta')": severityFor(RULES_BY_ID.get('unused-suppression') as Rule, undefined, undefined)
-    // reads rule.meta, but RULES_BY_ID is built from RULES, which does not contain unused-suppression
-    // (only ALL_RULES does). Also hits `imr-lint --report-unused-suppressions` (exit 2, internal error).
-    // Expected: one unused-suppression finding, severity warning (the rule's default).
     it('reportUnusedSuppressions with the default config reports a warning (no throw)', () => {
       const f = findings(unusedId(), {}, true);
       assert.deepEqual(brief(f), ['16:1 unused-suppression', '17:11 placeholder', '18:10 placeholder']);

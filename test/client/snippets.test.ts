@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { findLetterSnippet, loadLetterTemplate, parseSnippets, stripJsonc } from '../../client/src/snippets';
+import { findLetterSnippet, loadLetterTemplate, parseSnippets, stripJsonComments } from '../../client/src/snippets';
 
 /** `IMR: New Determination Letter` reads the whole-letter snippet from the extension folder at run time. */
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -9,7 +9,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 describe('client: letter template from snippets/imr.code-snippets', () => {
   it('strips JSONC comments and trailing commas but not string contents', () => {
     const text = '{\n // note\n "a": "http://x/*y*/", /* block */ "b": [1, 2,],\n}';
-    assert.deepStrictEqual(JSON.parse(stripJsonc(text)), { a: 'http://x/*y*/', b: [1, 2] });
+    assert.deepStrictEqual(JSON.parse(stripJsonComments(text)), { a: 'http://x/*y*/', b: [1, 2] });
   });
 
   it('picks the whole-letter snippet, not a section snippet', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ALL_RULES, defaultConfig, Finding, lintText, LintConfig } from '../../server/src/engine';
+import { RULES, defaultConfig, Finding, lintText, LintConfig } from '../../server/src/engine';
 import { bundledIndex, spliceIntoLetter } from '../support/splice-letter';
 
 /**
@@ -56,11 +56,14 @@ export function exampleLetter(text: string): string {
 
 function configFor(ruleId: string): LintConfig {
   const config = defaultConfig(ROOT);
-  const rule = ALL_RULES.find((r) => r.meta.id === ruleId);
-  // rules that are off by default (unused-suppression) are switched on for their own page
-  if (rule && ruleId === 'unused-suppression') config.rules[ruleId] = { severity: rule.meta.defaultSeverity === 'error' ? 'error' : 'warn', options: {} };
+  const rule = RULES.find((r) => r.meta.id === ruleId);
+  // rules that are off by default are switched on for their own page
+  if (rule && rule.meta.enabledByDefault === false) config.rules[ruleId] = { severity: rule.meta.defaultSeverity === 'error' ? 'error' : 'warn', options: {} };
   return config;
 }
+
+/** Rules that still report literal messages (so --redact cannot hide the letter's values in them). */
+const LITERAL_MESSAGES = new Set(['header-field', 'date-order', 'decision-rationale-conflict']);
 
 function show(findings: Finding[]): string {
   return findings.map((f) => `  ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId}: ${f.message}`).join('\n') || '  (none)';
@@ -70,22 +73,22 @@ const pages = fs.existsSync(DOCS) ? fs.readdirSync(DOCS).filter((f) => f.endsWit
 
 describe('rule documentation (docs/rules)', () => {
   it('every rule has a page', () => {
-    const missing = ALL_RULES.map((r) => r.meta.id).filter((id) => !pages.includes(`${id}.md`));
+    const missing = RULES.map((r) => r.meta.id).filter((id) => !pages.includes(`${id}.md`));
     assert.deepStrictEqual(missing, [], `rules without docs/rules/<id>.md: ${missing.join(', ')}`);
   });
 
   it('every page is about a rule', () => {
-    const ids = new Set(ALL_RULES.map((r) => r.meta.id));
+    const ids = new Set(RULES.map((r) => r.meta.id));
     const orphans = pages.filter((p) => !ids.has(p.replace(/\.md$/, '')));
     assert.deepStrictEqual(orphans, [], `pages without a rule: ${orphans.join(', ')}`);
   });
 
   it('the README lists every rule', () => {
     const readme = fs.readFileSync(path.join(DOCS, 'README.md'), 'utf8');
-    for (const r of ALL_RULES) assert.ok(readme.includes(`(${r.meta.id}.md)`), `README.md does not link ${r.meta.id}.md`);
+    for (const r of RULES) assert.ok(readme.includes(`(${r.meta.id}.md)`), `README.md does not link ${r.meta.id}.md`);
   });
 
-  for (const rule of ALL_RULES) {
+  for (const rule of RULES) {
     const id = rule.meta.id;
     const file = path.join(DOCS, `${id}.md`);
     if (!fs.existsSync(file)) continue;
@@ -95,7 +98,7 @@ describe('rule documentation (docs/rules)', () => {
 
       it('states the default severity and whether the rule is fixable, as the rule does', () => {
         assert.ok(markdown.startsWith(`# ${id}\n`), 'the page starts with "# <id>"');
-        const sev = id === 'unused-suppression' ? 'off' : rule.meta.defaultSeverity;
+        const sev = rule.meta.enabledByDefault === false ? 'off' : rule.meta.defaultSeverity;
         assert.match(markdown, new RegExp(`Default severity: \\*\\*${sev}\\*\\*`));
         assert.match(markdown, rule.meta.fixable ? /Fixable: \*\*yes\*\*/ : /Fixable: no/);
       });
@@ -117,6 +120,11 @@ describe('rule documentation (docs/rules)', () => {
           assert.ok(own.length > 0, `fail example does not produce ${id}; findings:\n${show(findings)}`);
           const others = findings.filter((f) => f.ruleId !== id);
           assert.strictEqual(others.length, 0, `fail example also produces other rules:\n${show(others)}`);
+          if (!LITERAL_MESSAGES.has(id)) {
+            assert.ok(own.every((f) => f.messageId !== undefined && rule.meta.messages?.[f.messageId] !== undefined), `${id} reports a literal message, not a messageId of meta.messages`);
+            const redacted = lintText({ text: letter, config: configFor(id), index: bundledIndex(), redact: true }).findings.filter((f) => f.ruleId === id);
+            assert.deepStrictEqual(redacted.map((f) => f.messageId), own.map((f) => f.messageId));
+          }
           for (const text of ex.reported) {
             assert.ok(own.some((f) => f.message.includes(text)), `no ${id} message contains "${text}"; messages:\n${show(own)}`);
           }

@@ -37,7 +37,6 @@ function seen(problems: Problem[]): SeenFinding[] {
 async function statusBarText(vs: VsCodeSession, re: RegExp): Promise<string> {
   const handle = await vs.page.waitForFunction(
     (source) => {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const d = (globalThis as any).document;
       const items = Array.from(d.querySelectorAll('.statusbar-item')) as { textContent: string | null }[];
       return items.map((i) => (i.textContent ?? '').trim()).find((t) => new RegExp(source).test(t));
@@ -59,7 +58,6 @@ async function showLetter(vs: VsCodeSession, rel: string): Promise<void> {
   await tab.first().click();
   await vs.page.waitForFunction(
     (n) => {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const d = (globalThis as any).document;
       const active = d.querySelector('.part.editor .editor-group-container.active .tab.active .label-name');
       return (active?.textContent ?? '').trim() === n && d.querySelector('.part.editor .editor-group-container.active .monaco-editor .view-lines') !== null;
@@ -213,7 +211,6 @@ describe('IMR extension (.vsix) in code-server', function () {
     const want = ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES', 'Physical therapy for the left knee, 8 sessions'];
     const names = await vs.page.waitForFunction(
       ({ rowSel, want }) => {
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const d = (globalThis as any).document;
         const rows = Array.from(d.querySelectorAll(rowSel)) as { querySelector(s: string): { textContent: string | null } | null }[];
         const labels = rows.map((r) => (r.querySelector('.label-name')?.textContent ?? '').trim());

@@ -11,7 +11,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 [ "${E2E_SKIP_SETUP:-0}" = 1 ] || bash scripts/e2e-setup.sh
-[ "${E2E_SKIP_BUILD:-0}" = 1 ] || npx tsc -p tsconfig.json
+[ "${E2E_SKIP_BUILD:-0}" = 1 ] || npx tsc -b
 if [ "$#" -gt 0 ] && [ -e "$1" ]; then
   # Explicit spec files: mocha would add them to the config's spec glob, so
   # pass the config's other options by hand instead.

@@ -3,7 +3,7 @@
  * (diagnostics, completion, quick fix for `.imr` files) is packaged with vsce,
  * installed into code-server and exercised through the real workbench UI.
  *
- * Run: bash scripts/e2e-setup.sh && npx tsc -p . && npx mocha --config test/e2e-browser/.mocharc.e2e.json
+ * Run: bash scripts/e2e-setup.sh && npx tsc -b && npx mocha --config test/e2e-browser/.mocharc.e2e.json
  */
 import * as assert from 'assert';
 import * as fs from 'fs';

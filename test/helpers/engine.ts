@@ -22,9 +22,16 @@ export function fixture(rel: string): string {
   return fs.readFileSync(path.join(FIXTURES, rel), 'utf8');
 }
 
-/** Corpus letters, or undefined when ../shared/corpus/dev is absent (a user's fresh clone). */
+/**
+ * Corpus letters, or undefined when ../shared/corpus/dev is absent (a user's fresh clone). With
+ * IMR_REQUIRE_CORPUS=1 (set by .ci/run) a missing corpus is an error, so the real-letter tests cannot
+ * silently turn into skips.
+ */
 export function corpusFiles(): string[] | undefined {
-  if (!fs.existsSync(CORPUS_DIR)) return undefined;
+  if (!fs.existsSync(CORPUS_DIR)) {
+    if (process.env.IMR_REQUIRE_CORPUS === '1') throw new Error(`IMR_REQUIRE_CORPUS=1 but the letter corpus ${CORPUS_DIR} is missing`);
+    return undefined;
+  }
   return fs.readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(CORPUS_DIR, f));
 }
 

@@ -25,7 +25,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 
 // TypeScript's "node" module resolution ignores package.json "exports"; Node honours them, so the
 // types come from the file and the code from the package's "./node" export.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const rpc = require('vscode-languageserver-protocol/node') as typeof ProtocolNode & typeof JsonRpcNode;
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = rpc;
 

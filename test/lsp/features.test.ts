@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import type { DocumentSymbol, FoldingRange, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol/lib/node/main';
-import type { DocumentStats, IndexTopicEntry } from '../../server/src/lsp/protocol';
+import type { DocumentStats, IndexTopicEntry } from '../../shared/protocol';
 import { CLEAN, DEFECTS, PAGE_STYLE } from '../fixtures/lsp/letters';
 import { fileUri, positionOf, rpc, TestClient } from './client';
 

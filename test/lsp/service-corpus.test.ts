@@ -10,9 +10,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyFixes, createIndexProvider, defaultConfig, findAsset, lintText } from '../../server/src/engine';
 import { doComplete, doHover, findDefinition, findDocumentSymbols, getCodeActions, getFoldingRanges, loadSnippets, toDiagnostics } from '../../server/src/service';
 import type { DocumentSymbol, Range } from '../../server/src/service/lsp-types';
-import { REPO_ROOT } from './client';
+import { corpusFiles, CORPUS_DIR } from '../helpers/engine';
 
-const CORPUS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'dev');
 
 function inside(outer: Range, inner: Range): boolean {
   const le = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
@@ -29,7 +28,8 @@ function checkSymbol(s: DocumentSymbol, where: string): void {
 
 describe('language service over the dev corpus', function () {
   this.timeout(120_000);
-  const files = fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort() : [];
+  const files = (corpusFiles() ?? []).map((f) => path.basename(f));
+  const CORPUS = CORPUS_DIR;
 
   before(function () {
     if (files.length === 0) this.skip();

@@ -8,9 +8,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadIndex } from '../../server/src/engine/mtus/load';
 import { findTopic, resolveGuideline, splitSectionList } from '../../server/src/engine/mtus/lookup';
-import { repoRoot } from './helpers';
+import { corpusFiles, CORPUS_DIR } from '../helpers/engine';
 
-const corpusDir = path.resolve(repoRoot, '../shared/corpus/dev');
+const corpusDir = CORPUS_DIR;
 
 /**
  * Genuine errors in the letters — the linter should flag these, so the index must NOT resolve them.
@@ -73,7 +73,7 @@ function mtusCitations(line: string): Citation[] {
 
 describe('mtus/corpus: every citation in the dev letters resolves', function () {
   it('resolves guidelines and sections (except the listed letter errors)', function () {
-    if (!fs.existsSync(corpusDir)) {
+    if (!corpusFiles()) {
       console.log(`      (skipped: letter corpus not found at ${corpusDir})`);
       this.skip();
     }

@@ -246,7 +246,7 @@ describe('Neovim built-in LSP client (interop)', function () {
       console.log('    nvim is not on PATH: skipping the Neovim interop tests (Debian/Ubuntu: apt-get install neovim)');
       this.skip();
     }
-    assert.ok(fs.existsSync(path.join(REPO_ROOT, 'out', 'server', 'src', 'lsp', 'main.js')), 'build first: npx tsc -p tsconfig.json');
+    assert.ok(fs.existsSync(path.join(REPO_ROOT, 'out', 'server', 'src', 'lsp', 'main.js')), 'build first: npx tsc -b');
     console.log(`    ${version}`);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-neovim-'));
     file = path.join(dir, 'letter.imr');

@@ -47,10 +47,10 @@ describe('templates', () => {
     assert.strictEqual(marked.length, 13, show(marked));
   });
 
-  it(`${CODE_SNIPPETS_PATH} is generated from the templates (run npm run gen-snippets after changing them)`, () => {
+  it(`${CODE_SNIPPETS_PATH} is generated from the templates (run npm run generate after changing them)`, () => {
     const file = path.join(ROOT, CODE_SNIPPETS_PATH);
-    assert.ok(fs.existsSync(file), `${CODE_SNIPPETS_PATH} is missing: run npm run gen-snippets`);
-    assert.strictEqual(fs.readFileSync(file, 'utf8'), renderCodeSnippets(), `${CODE_SNIPPETS_PATH} differs from the templates: run npm run gen-snippets`);
+    assert.ok(fs.existsSync(file), `${CODE_SNIPPETS_PATH} is missing: run npm run generate`);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), renderCodeSnippets(), `${CODE_SNIPPETS_PATH} differs from the templates: run npm run generate`);
   });
 
   it(`${CODE_SNIPPETS_PATH} has one entry per template with prefix, description and body`, () => {

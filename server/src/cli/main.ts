@@ -18,7 +18,6 @@ Commands:
 export function version(): string {
   try {
     // package.json sits at the repository/package root, above out/ or dist/
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { findAsset } = require('../engine/assets') as typeof import('../engine/assets');
     const p = findAsset('package.json');
     return p ? (JSON.parse(fs.readFileSync(p, 'utf8')) as { version: string }).version : '0.0.0';
@@ -65,7 +64,6 @@ export function runImr(argv: string[], io: CliIo): number {
     case 'index':
       return runIndex(rest, io);
     case 'new': {
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
       const { runNew } = require('./new-command') as typeof import('./new-command');
       return runNew(rest, io);
     }

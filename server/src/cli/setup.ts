@@ -1,4 +1,4 @@
-import { ConfigResolver, IndexProvider, LintConfig, MtusIndex } from '../engine';
+import { ConfigResolver, IndexProvider, LintConfig, MtusIndex, resolveLintSetup } from '../engine';
 import { ToolError } from './errors';
 
 /** "file:line: what: message" — the one line a failed run prints. */
@@ -8,9 +8,9 @@ export function problemLine(p: { file: string; line?: number; message: string },
 
 /** The config and index that apply to a letter; an invalid config or index file stops the run. */
 export function resolveSetup(configs: ConfigResolver, indexes: IndexProvider, file: string | undefined): { config: LintConfig; index: MtusIndex } {
-  const { config, problems } = configs.forFile(file);
-  if (!config || problems.length > 0) throw new ToolError(problemLine(problems[0] ?? { file: file ?? '<config>', message: 'no configuration' }, 'invalid config'));
-  return { config, index: indexFor(indexes, config.index) };
+  const { config, index, problem } = resolveLintSetup(configs, indexes, file);
+  if (problem || !config) throw new ToolError(problemLine(problem ?? { file: file ?? '<config>', message: 'no configuration' }, problem?.kind === 'index' ? 'invalid MTUS index' : 'invalid config'));
+  return { config, index };
 }
 
 /** The bundled index plus `extra`; an invalid index file stops the run. */

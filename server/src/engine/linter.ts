@@ -4,8 +4,7 @@ import { toJson } from './model/json';
 import { MtusIndex } from './mtus/types';
 import { parseLetter } from './parser/parse';
 import { RULES, RULES_BY_ID } from './rules';
-import { unusedSuppression } from './rules/unused-suppression';
-import { DEFAULT_PLACEHOLDERS, placeholderRegExp } from './rules/placeholder';
+import { placeholder, placeholderPatterns, placeholderRegExp } from './rules/placeholder';
 import { Finding, Report, Rule, Severity, renderMessage } from './rules/rule';
 import { validateDetermination, SchemaIssue } from './schema/determination-schema';
 import { hasDirectives, isSuppressed, maskDirectiveLines, parseDirectives, Directive } from './suppressions';
@@ -38,6 +37,8 @@ const EMPTY_DET = (lineCount: number): Determination => ({
   unparsed: [],
   lineCount,
 });
+
+const RULE_IDS: ReadonlySet<string> = new Set(RULES_BY_ID.keys());
 
 function severityFor(rule: Rule, setting: SeveritySetting | undefined, reported: Severity | undefined): Severity | undefined {
   if (setting === 'off') return undefined;
@@ -72,28 +73,36 @@ export function lintText(input: LintInput): LintResult {
     byRule.set(issue.ruleId, list);
   }
 
-  const placeholders = placeholderRegExp(config.placeholders ?? DEFAULT_PLACEHOLDERS);
+  const optionsOf = (rule: Rule): Record<string, unknown> => ({ ...rule.defaultOptions, ...config.rules[rule.meta.id]?.options });
+  // what other rules leave to `placeholder`: the patterns that rule is configured with
+  const placeholders = placeholderRegExp(placeholderPatterns(optionsOf(placeholder)));
+  const redact = input.redact === true || config.redact === true;
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = config.rules[rule.meta.id];
-    if (setting?.severity === 'off') continue;
-    const options: Record<string, unknown> = { ...(setting?.options ?? {}) };
-    if (rule.meta.id === 'placeholder' && config.placeholders && options.patterns === undefined) options.patterns = config.placeholders;
+    // --report-unused-suppressions switches the directive rules on whatever the config says
+    const forced = rule.meta.category === 'directive' && input.reportUnusedSuppressions === true;
+    if (setting?.severity === 'off' && !forced) continue;
+    if (rule.meta.enabledByDefault === false && setting?.severity === undefined && !forced) continue;
+    // directive rules judge the comments themselves: they run last and are never suppressed by them
+    const suppressible = rule.meta.category !== 'directive';
     rule.check({
       source,
       determination,
       index,
-      options,
+      options: optionsOf(rule),
       placeholders,
       schemaIssues: byRule.get(rule.meta.id) ?? [],
+      directives,
+      ruleIds: RULE_IDS,
       report(r: Report) {
-        const severity = severityFor(rule, setting?.severity, r.severity);
+        const severity = severityFor(rule, forced && setting?.severity === 'off' ? undefined : setting?.severity, r.severity);
         if (!severity) return;
-        if (directives.length > 0 && isSuppressed(directives, rule.meta.id, r.range.start.line)) return;
+        if (suppressible && directives.length > 0 && isSuppressed(directives, rule.meta.id, r.range.start.line)) return;
         findings.push({
           ruleId: rule.meta.id,
           severity,
-          message: renderMessage(rule.meta, r, input.redact === true || config.redact === true),
+          message: renderMessage(rule.meta, r, redact),
           messageId: r.messageId,
           range: r.range,
           fix: r.fix,
@@ -109,27 +118,6 @@ export function lintText(input: LintInput): LintResult {
     for (const issue of issues) findings.push({ ruleId, severity: 'error', message: `${issue.instancePath || '(letter)'} ${issue.message}`, range: issue.range });
   }
 
-  const unusedSetting = config.rules['unused-suppression']?.severity;
-  if (directives.length > 0 && (input.reportUnusedSuppressions || (unusedSetting && unusedSetting !== 'off'))) {
-    const severity = severityFor(unusedSuppression, unusedSetting, undefined) ?? 'warning';
-    const known = (id: string) => RULES_BY_ID.has(id) || id === unusedSuppression.meta.id;
-    for (const d of directives) {
-      const unknown = d.rules.filter((id) => !known(id));
-      const unused = d.rules.length === 0 ? (d.used.size === 0 ? ['*'] : []) : d.rules.filter((id) => !d.used.has(id) && known(id));
-      if (unknown.length === 0 && unused.length === 0) continue;
-      const parts: string[] = [];
-      if (unknown.length > 0) parts.push(`unknown rule ${unknown.map((u) => `"${u}"`).join(', ')}`);
-      if (unused.length > 0) parts.push(unused[0] === '*' ? 'it suppresses nothing' : `${unused.map((u) => `"${u}"`).join(', ')} reported nothing here`);
-      const lineRange = original.lineRange(d.line);
-      findings.push({
-        ruleId: 'unused-suppression',
-        severity,
-        message: `Unused imr-disable-${d.kind} comment: ${parts.join('; ')}.`,
-        range: d.range,
-        fix: { title: 'Remove the comment', edits: [{ range: { start: lineRange.start, end: d.line + 1 < original.lineCount ? { line: d.line + 1, character: 0 } : lineRange.end }, newText: '' }] },
-      });
-    }
-  }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
   return { findings, determination, source: original };
 }

@@ -21,11 +21,29 @@ export interface Directive {
 
 const DIRECTIVE = /^(\s*)<!--\s*imr-disable-(next-line|file)\b(.*?)-->\s*$/;
 
+/** The text of a suppression comment (without indent or line end). */
+export function directiveComment(kind: Directive['kind'], rules: readonly string[], reason?: string): string {
+  const list = rules.length > 0 ? ` ${rules.join(', ')}` : '';
+  return `<!-- imr-disable-${kind}${list}${reason !== undefined ? ` -- ${reason}` : ''} -->`;
+}
+
+/** The suppression comment on `line` of `lines`, if that line is one. */
+export function directiveAt(lines: readonly string[], line: number): Directive | undefined {
+  const text = lines[line];
+  if (text === undefined || !text.includes('imr-disable-')) return undefined;
+  const d = parseDirectives([text])[0];
+  return d ? { ...d, line, range: shift(d.range, line), ruleRanges: d.ruleRanges.map((r) => shift(r, line)) } : undefined;
+}
+
+function shift(r: Range, line: number): Range {
+  return { start: { line, character: r.start.character }, end: { line, character: r.end.character } };
+}
+
 export function hasDirectives(text: string): boolean {
   return text.includes('imr-disable-');
 }
 
-export function parseDirectives(lines: string[]): Directive[] {
+export function parseDirectives(lines: readonly string[]): Directive[] {
   const out: Directive[] = [];
   for (let line = 0; line < lines.length; line++) {
     const s = lines[line];

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Determination, Finding, lintText, MtusIndex, parseLetter } from '../engine';
 import { FileProblems, LintEnvironment, SetupProblem } from './lint-environment';
-import { ImrSettings } from './protocol';
+import { ImrSettings } from '../../../shared/protocol';
 import { SettingsStore } from './settings';
 import { folderOf, uriToPath } from './uris';
 

@@ -33,7 +33,7 @@ import {
   toDiagnostic,
 } from '../service';
 import { Analysis, Analyzer } from './analysis';
-import { DOCUMENT_STATS_REQUEST, DocumentStats, DocumentStatsParams, INDEX_TOPICS_REQUEST, IndexTopicEntry, IndexTopicsParams } from './protocol';
+import { DOCUMENT_STATS_REQUEST, DocumentStats, DocumentStatsParams, INDEX_TOPICS_REQUEST, IndexTopicEntry, IndexTopicsParams } from '../../../shared/protocol';
 import { MtusIndex } from '../engine';
 
 export interface LanguageHandlerDeps {

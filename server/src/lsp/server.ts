@@ -21,7 +21,7 @@ import { Analyzer } from './analysis';
 import { FileProblemReporter } from './file-problems';
 import { registerLanguageHandlers } from './language-handlers';
 import { LintEnvironment } from './lint-environment';
-import { InitializationOptions, SOURCE_FIX_ALL_IMR, TRUST_CHANGED_NOTIFICATION, TrustChangedParams } from './protocol';
+import { InitializationOptions, SOURCE_FIX_ALL_IMR, TRUST_CHANGED_NOTIFICATION, TrustChangedParams } from '../../../shared/protocol';
 import { SettingsStore } from './settings';
 import { folderOf, isConfigFileUri, isLetter, pathToUri, sameFile, uriToPath } from './uris';
 import { Validator } from './validation';

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, ImrSettings, RuleSeveritySetting } from './protocol';
+import { DEFAULT_SETTINGS, ImrSettings, RuleSeveritySetting } from '../../../shared/protocol';
 
 const SEVERITIES: readonly RuleSeveritySetting[] = ['off', 'info', 'warn', 'error'];
 

@@ -1,8 +1,8 @@
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit, WorkspaceEdit } from './lsp-types';
-import { createOffsetMapper, Finding } from '../engine';
+import { createOffsetMapper, Directive, directiveAt, directiveComment, Finding } from '../engine';
 import { diagnosticData, isKnownRule } from './diagnostics';
 import { indentOf, splitLines } from './text';
-import { SOURCE_FIX_ALL_IMR } from '../lsp/protocol';
+import { SOURCE_FIX_ALL_IMR } from '../../../shared/protocol';
 
 // Code action kind of "fix everything fixable" (editor.codeActionsOnSave: { "source.fixAll.imr": "explicit" }).
 export { SOURCE_FIX_ALL_IMR };
@@ -108,41 +108,29 @@ export function nonOverlappingEdits(text: string, findings: readonly Finding[]):
   return out;
 }
 
-const NEXT_LINE_DIRECTIVE = /^([\s\f]*)<!--\s*imr-disable-next-line\b(.*?)-->\s*$/;
-const FILE_DIRECTIVE = /^([\s\f]*)<!--\s*imr-disable-file\b(.*?)-->\s*$/;
-
-/** Adds a rule to an existing directive's list, keeping a "-- reason". undefined when it already suppresses everything or that rule. */
-function extendDirective(lines: readonly string[], line: number, re: RegExp, ruleId: string): TextEdit | undefined {
-  const s = lines[line];
-  const m = re.exec(s);
-  if (!m) return undefined;
-  const body = m[2];
-  const reasonAt = body.indexOf(' -- ');
-  const list = (reasonAt >= 0 ? body.slice(0, reasonAt) : body).trim();
-  const ids: string[] = list.match(/[a-z][a-z0-9-]*/g) ?? [];
-  if (ids.length === 0 || ids.includes(ruleId)) return undefined;
-  const listStart = s.indexOf(body) + body.indexOf(list);
-  const at = { line, character: listStart + list.length };
-  return { range: { start: at, end: at }, newText: `, ${ruleId}` };
+/** Adds a rule to the directive on `line`, if it is one of `kind`, after its last rule id. undefined when there is none, or it already suppresses everything or that rule. */
+function extendDirective(lines: readonly string[], line: number, kind: Directive['kind'], ruleId: string): TextEdit | undefined {
+  const d = directiveAt(lines, line);
+  const last = d?.ruleRanges[d.ruleRanges.length - 1];
+  if (!d || d.kind !== kind || !last || d.rules.includes(ruleId)) return undefined;
+  return { range: { start: last.end, end: last.end }, newText: `, ${ruleId}` };
 }
 
 export function disableLineEdit(lines: readonly string[], line: number, ruleId: string, eol = '\n'): TextEdit {
-  if (line > 0 && NEXT_LINE_DIRECTIVE.test(lines[line - 1])) {
-    const ext = extendDirective(lines, line - 1, NEXT_LINE_DIRECTIVE, ruleId);
+  if (line > 0) {
+    const ext = extendDirective(lines, line - 1, 'next-line', ruleId);
     if (ext) return ext;
   }
   const indent = indentOf(lines[line] ?? '');
   const at = { line, character: 0 };
-  return { range: { start: at, end: at }, newText: `${indent}<!-- imr-disable-next-line ${ruleId} -->${eol}` };
+  return { range: { start: at, end: at }, newText: `${indent}${directiveComment('next-line', [ruleId])}${eol}` };
 }
 
 export function disableFileEdit(lines: readonly string[], ruleId: string, eol = '\n'): TextEdit {
   for (let l = 0; l < Math.min(lines.length, 20); l++) {
-    if (FILE_DIRECTIVE.test(lines[l])) {
-      const ext = extendDirective(lines, l, FILE_DIRECTIVE, ruleId);
-      if (ext) return ext;
-    }
+    const ext = extendDirective(lines, l, 'file', ruleId);
+    if (ext) return ext;
   }
   const at = { line: 0, character: 0 };
-  return { range: { start: at, end: at } as Range, newText: `<!-- imr-disable-file ${ruleId} -->${eol}` };
+  return { range: { start: at, end: at } as Range, newText: `${directiveComment('file', [ruleId])}${eol}` };
 }

@@ -1,5 +1,5 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position, Range } from './lsp-types';
-import { IndexGuideline, IndexTopic, MtusIndex } from '../engine';
+import { CITATION_LABELS, IndexGuideline, IndexTopic, MtusIndex } from '../engine';
 import { citedName, describeGuideline, describeTopic, sectionCitation, topicLabel } from './describe';
 import { findTopic, formatPages, matchGuidelinePrefix, resolveGuideline } from './mtus';
 import { ParagraphBefore } from './paragraph';
@@ -8,8 +8,11 @@ import { ParagraphBefore } from './paragraph';
 export const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
 const MTUS_START = /Decision\s+based\s+on\s+MTUS\b\s*/gi;
-const SECTIONS_LABEL = /\bSection\s*\(\s*s\s*\)\s*:\s*/i;
-const PAGES_LABEL = /\bPage\s*\(\s*s\s*\)\s*:\s*/i;
+/** The parser's citation labels (engine vocabulary), with the spaces after them. */
+const SECTIONS_LABEL = new RegExp(`${CITATION_LABELS.sections.pattern.source}\\s*`, 'i');
+const PAGES_LABEL = new RegExp(`${CITATION_LABELS.pages.pattern.source}\\s*`, 'i');
+const SECTIONS = CITATION_LABELS.sections.canonical;
+const PAGES = CITATION_LABELS.pages.canonical;
 const YEAR = /\b(19|20)\d{2}\b/;
 
 interface Span {
@@ -50,11 +53,11 @@ export function citationCompletions(p: ParagraphBefore, position: Position, inde
     const at = toRange(seg.start + seg.text.length - trailing.length);
     return [
       {
-        label: 'Section(s):',
+        label: SECTIONS,
         kind: CompletionItemKind.Keyword,
         detail: `sections of ${g.title} ${g.year}`,
-        textEdit: { range: at, newText: ', Section(s): ' },
-        filterText: `${trailing}Section(s):`,
+        textEdit: { range: at, newText: `, ${SECTIONS} ` },
+        filterText: `${trailing}${SECTIONS}`,
         command: TRIGGER_SUGGEST,
       },
     ];
@@ -136,9 +139,9 @@ function topicItem(g: IndexGuideline, t: IndexTopic, k: number, range: Range, ne
 function pageStyleTopics(g: IndexGuideline, range: Range): CompletionItem[] {
   return g.topics.map((t, k) => {
     const pages = t.pages.length > 0 ? formatPages(t.pages) : '';
-    const item = topicItem(g, t, k, range, `${t.name} Page(s): ${pages}`, t.name);
+    const item = topicItem(g, t, k, range, `${t.name} ${PAGES} ${pages}`, t.name);
     if (!pages) {
-      item.textEdit = { range, newText: `${t.name} Page(s): \${1}` };
+      item.textEdit = { range, newText: `${t.name} ${PAGES} \${1}` };
       item.insertTextFormat = InsertTextFormat.Snippet;
     }
     item.filterText = t.name;

@@ -1,8 +1,8 @@
 import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Position, Range } from './lsp-types';
-import { DECISION_WORDS, HEADER_LABEL_TEXT, HeaderFieldKey, MtusIndex, REQUIRED_ORDER, SectionId, STANDARD_HEADINGS } from '../engine';
+import { DECISION_PATTERN, DECISION_WORDS, HEADER_LABEL_TEXT, HEADER_ORDER, HeaderFieldKey, MtusIndex, REQUIRED_ORDER, SectionId, STANDARD_HEADINGS } from '../engine';
 import { citationCompletions, TRIGGER_SUGGEST } from './completion-citations';
 import { DECISION_MEANING } from './decisions';
-import { HEADER_HELP, HEADER_ORDER } from './header-fields';
+import { HEADER_HELP } from './header-fields';
 import { FIELD_LABEL, fieldKindOf, FieldKind, INTRO, paragraphBefore } from './paragraph';
 import { headingOf, Region, regionAt } from './regions';
 import { SnippetDefinition } from './snippets';
@@ -188,6 +188,8 @@ const FIELD_PREFIXES: readonly FieldPrefix[] = [
   { kind: 'rationale', label: 'Decision rationale:', text: 'Decision rationale: ', doc: "The expert reviewer's reasons, ending with the necessity conclusion." },
 ];
 
+const ENDS_WITH_DECISION = new RegExp(`:\\s*(${DECISION_PATTERN})\\s*$`, 'i');
+
 /** Which part of the current item comes next, judging from the nearest field label or item line above. */
 function nextField(lines: readonly string[], line: number): FieldKind | undefined {
   for (let l = line - 1; l >= 0 && line - l < 200; l--) {
@@ -195,7 +197,7 @@ function nextField(lines: readonly string[], line: number): FieldKind | undefine
     if (kind === 'claims') return 'maximus';
     if (kind === 'maximus') return 'rationale';
     if (kind === 'rationale') return undefined;
-    if (/:\s*(Upheld|Overturned)\s*$/i.test(lines[l]) && !INTRO.test(lines[l])) return 'claims';
+    if (ENDS_WITH_DECISION.test(lines[l]) && !INTRO.test(lines[l])) return 'claims';
     if (headingOf(lines[l])) return undefined;
   }
   return undefined;

@@ -1,10 +1,10 @@
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from './lsp-types';
-import { ALL_RULES, docsUrl, Finding, Fix, Severity } from '../engine';
+import { RULES, docsUrl, Finding, Fix, Severity } from '../engine';
 import { lineLocation } from './definition';
 
 export const DIAGNOSTIC_SOURCE = 'imr';
 
-const KNOWN_RULES = new Set(ALL_RULES.map((r) => r.meta.id));
+const KNOWN_RULES = new Set(RULES.map((r) => r.meta.id));
 
 /** What a diagnostic carries in `data`: the fix, computed for one document version, so code actions need no re-lint. */
 export interface DiagnosticData {

@@ -1,8 +1,5 @@
 import { HeaderFieldKey } from '../engine';
 
-/** Header fields in the order letters print them. */
-export const HEADER_ORDER: readonly HeaderFieldKey[] = ['caseNumber', 'dateAssigned', 'dateOfInjury', 'decisionDate', 'urDenialDate', 'priority', 'applicationReceived'];
-
 export const DATE_FIELDS: readonly HeaderFieldKey[] = ['dateAssigned', 'dateOfInjury', 'decisionDate', 'urDenialDate', 'applicationReceived'];
 
 /** One-line help per header field (markdown). */

@@ -1,10 +1,10 @@
 import { Hover, MarkupKind, Position } from './lsp-types';
-import { Determination, HEADER_LABEL_TEXT, IndexGuideline, IndexTopic, MtusIndex, PageSpan, Range } from '../engine';
+import { decisionWord, DECISION_WORDS, Determination, HEADER_LABEL_TEXT, HEADER_ORDER, IndexGuideline, IndexTopic, MtusIndex, PageSpan, Range } from '../engine';
 import { CitationTarget, citationTargetAt, itemAt } from './citation-at';
 import { describeHeaderDate } from './dates';
 import { DECISION_MEANING } from './decisions';
 import { describeGuideline, describeTopic } from './describe';
-import { DATE_FIELDS, HEADER_HELP, HEADER_ORDER } from './header-fields';
+import { DATE_FIELDS, HEADER_HELP } from './header-fields';
 import { formatPages } from './mtus';
 import { contains } from './text';
 
@@ -32,8 +32,8 @@ export function doHover(input: HoverInput): Hover | null {
   }
   const item = itemAt(d, p);
   if (item?.decision && item.decisionRange && contains(item.decisionRange, p)) {
-    const word = Object.keys(DECISION_MEANING).find((w) => w.toLowerCase() === item.decision?.toLowerCase());
-    const lines = [word ? DECISION_MEANING[word] : `"${item.decision}" is not a decision word; use Upheld or Overturned.`];
+    const word = decisionWord(item.decision);
+    const lines = [word ? DECISION_MEANING[word] : `"${item.decision}" is not a decision word; use ${DECISION_WORDS.join(' or ')}.`];
     const conclusion = item.rationale?.conclusion;
     if (conclusion) lines.push('', `This item's rationale concludes: *${conclusion.replace(/-/g, ' ')}*.`);
     return hover(lines.join('\n'), item.decisionRange);

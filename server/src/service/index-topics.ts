@@ -1,5 +1,5 @@
-import type { IndexTopicEntry } from '../lsp/protocol';
-import { MtusIndex } from '../engine';
+import type { IndexTopicEntry } from '../../../shared/protocol';
+import { CITATION_LABELS, MtusIndex } from '../engine';
 import { citedName, sectionCitation, topicLabel } from './describe';
 import { allTopics, formatPages } from './mtus';
 
@@ -12,10 +12,10 @@ export function indexTopics(index: MtusIndex): IndexTopicEntry[] {
     out.push({
       label: topicLabel(t),
       detail: `${g.title} ${g.year}${pages ? ` — page(s) ${pages}` : ''}${t.verified ? '' : ' (unverified)'}`,
-      insertText: `${name}, Section(s): ${sectionCitation(g, t)}`,
+      insertText: `${name}, ${CITATION_LABELS.sections.canonical} ${sectionCitation(g, t)}`,
       guideline: name,
       guidelineId: g.id,
-      ...(pages && !t.number ? { pageStyleInsertText: `${g.names[0] ?? g.title} ${t.name} Page(s): ${pages}` } : {}),
+      ...(pages && !t.number ? { pageStyleInsertText: `${g.names[0] ?? g.title} ${t.name} ${CITATION_LABELS.pages.canonical} ${pages}` } : {}),
       ...(t.description ? { description: t.description } : {}),
       verified: t.verified,
     });

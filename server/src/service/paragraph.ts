@@ -1,16 +1,15 @@
-import { FIELD_LABEL, INTRO_LINE } from '../engine';
+import { FIELD_LABEL, INTRO_LINE, ItemFieldKind, itemFieldOfLabel } from '../engine';
 import { Position } from './lsp-types';
 
 export { FIELD_LABEL };
 export const INTRO = INTRO_LINE;
 
-export type FieldKind = 'claims' | 'maximus' | 'rationale';
+export type FieldKind = ItemFieldKind;
 
+/** The item part whose label starts `line`, if any. */
 export function fieldKindOf(line: string): FieldKind | undefined {
   const m = FIELD_LABEL.exec(line);
-  if (!m) return undefined;
-  const l = m[2].toLowerCase();
-  return l.startsWith('claims') ? 'claims' : l.startsWith('maximus') ? 'maximus' : 'rationale';
+  return m ? itemFieldOfLabel(m[2] ?? '')?.kind : undefined;
 }
 
 /**

@@ -20,8 +20,3 @@ export function regionAt(lines: readonly string[], line: number): Region {
   }
   return 'header';
 }
-
-/** Whether the letter has any standard heading at all (an empty buffer has none). */
-export function hasHeadings(lines: readonly string[]): boolean {
-  return lines.some((l) => headingOf(l) !== undefined);
-}

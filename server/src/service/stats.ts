@@ -1,4 +1,4 @@
-import type { DocumentStats } from '../lsp/protocol';
+import type { DocumentStats } from '../../../shared/protocol';
 import { Determination } from '../engine';
 
 /** Decision counts for the status bar. */

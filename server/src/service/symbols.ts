@@ -1,6 +1,5 @@
 import { DocumentSymbol, SymbolKind } from './lsp-types';
-import { Determination, GuidelineLine, Item, Range } from '../engine';
-import { HEADER_ORDER } from './header-fields';
+import { Determination, GuidelineLine, HEADER_ORDER, Item, ITEM_FIELDS, Range } from '../engine';
 import { comparePositions } from './text';
 
 /** Guard against pathological letters (yaml-language-server caps symbols the same way). */
@@ -25,11 +24,12 @@ function fieldSymbol(name: string, line: GuidelineLine): DocumentSymbol {
 
 function itemSymbol(item: Item): DocumentSymbol {
   const children: DocumentSymbol[] = [];
-  if (item.claimsAdministratorGuideline) children.push(fieldSymbol('Claims Administrator guideline', item.claimsAdministratorGuideline));
-  if (item.maximusGuideline) children.push(fieldSymbol('MAXIMUS guideline', item.maximusGuideline));
+  const [claims, maximus, rationale] = ITEM_FIELDS.map((f) => f.label);
+  if (item.claimsAdministratorGuideline) children.push(fieldSymbol(claims ?? '', item.claimsAdministratorGuideline));
+  if (item.maximusGuideline) children.push(fieldSymbol(maximus ?? '', item.maximusGuideline));
   if (item.rationale) {
     const r = item.rationale;
-    children.push({ name: 'Decision rationale', detail: r.conclusion?.replace(/-/g, ' '), kind: SymbolKind.String, range: cover(r.range, r.labelRange), selectionRange: r.labelRange });
+    children.push({ name: rationale ?? '', detail: r.conclusion?.replace(/-/g, ' '), kind: SymbolKind.String, range: cover(r.range, r.labelRange), selectionRange: r.labelRange });
   }
   const name = short(`${item.prefix ? `${item.prefix}: ` : ''}${item.text}`) || '(item)';
   const range = cover(item.range, item.headerRange);

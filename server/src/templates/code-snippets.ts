@@ -11,7 +11,7 @@ interface SnippetEntry {
 
 /**
  * The text of snippets/imr.code-snippets, generated from TEMPLATES (never edit the file by hand:
- * run `npm run gen-snippets`; a test fails when the file and this function disagree).
+ * run `npm run generate`; a test fails when the file and this function disagree).
  */
 export function renderCodeSnippets(templates: readonly Template[] = TEMPLATES): string {
   const file: Record<string, SnippetEntry> = {};

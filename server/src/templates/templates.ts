@@ -1,8 +1,8 @@
-import { RULES } from '../engine/rules';
+import { CANONICAL_HEADING, CITATION_LABELS, DECISION_WORDS, directiveComment, HEADER_LABEL_TEXT, HeaderFieldKey, ITEM_FIELDS, RULES } from '../engine';
 import { expandSnippet, maxTabstop, parseSnippet, serializeSnippet, shiftTabstops } from './snippet';
 
 /**
- * The single source of the letter templates: `imr new` writes them, and scripts/gen-snippets.ts turns
+ * The single source of the letter templates: `imr new` writes them, and scripts/generate.ts turns
  * them into snippets/imr.code-snippets for the editor. Bodies are VS Code snippet syntax, one string
  * per line. Fill-ins default to markers the `placeholder` rule flags ([[…]], XX/XX/XXXX), so a letter
  * written from a template lints clean except for what is still to be filled in.
@@ -34,11 +34,16 @@ export interface Template {
   body: string[];
 }
 
+/** A header label with its colon, padded to the column width. */
+const label = (key: HeaderFieldKey, width: number): string => `${HEADER_LABEL_TEXT[key]}:`.padEnd(width);
+const [CLAIMS, MAXIMUS, RATIONALE] = ITEM_FIELDS.map((f) => `${f.label}:`);
+const SECTIONS = CITATION_LABELS.sections.canonical;
+
 const HEADER = [
-  'Case Number:          ${1:[[CMyy-nnnnnnn]]}',
-  'Date Assigned:        ${2:XX/XX/XXXX}                      Date of Injury:        ${3:XX/XX/XXXX}',
-  'Decision Date:        ${4:XX/XX/XXXX}                      UR Denial Date:        ${5:XX/XX/XXXX}',
-  'Priority:             ${6|Standard,Expedited|}                        Application Received:  ${7:XX/XX/XXXX}',
+  `${label('caseNumber', 22)}\${1:[[CMyy-nnnnnnn]]}`,
+  `${label('dateAssigned', 22)}\${2:XX/XX/XXXX}                      ${label('dateOfInjury', 23)}\${3:XX/XX/XXXX}`,
+  `${label('decisionDate', 22)}\${4:XX/XX/XXXX}                      ${label('urDenialDate', 23)}\${5:XX/XX/XXXX}`,
+  `${label('priority', 22)}\${6|Standard,Expedited|}                        ${label('applicationReceived', 23)}\${7:XX/XX/XXXX}`,
 ];
 
 const CREDENTIALS = [
@@ -48,7 +53,7 @@ const CREDENTIALS = [
 ];
 
 const HOW_MADE_TEXT = [
-  'HOW THE IMR FINAL DETERMINATION WAS MADE',
+  CANONICAL_HEADING.howMade,
   'The complete case file was sent by MAXIMUS Federal Services to an independent expert reviewer.',
   'The reviewer has no affiliation with the employer, the employee, the providers or the claims',
   'administrator, is licensed to practice in California, has been in active clinical practice for',
@@ -59,25 +64,25 @@ const HOW_MADE_TEXT = [
 ];
 
 const CLINICAL_CASE_SUMMARY = [
-  'CLINICAL CASE SUMMARY',
+  CANONICAL_HEADING.clinicalCaseSummary,
   'The expert reviewer prepared this summary from the case file, including all medical records:',
   '',
   '${1:[[Summary: age and sex, date of injury, diagnoses, treatment to date, the request and the utilization review decision]]}',
 ];
 
 const ISSUES_INTRO = [
-  'IMR ISSUES, DECISIONS AND RATIONALES',
+  CANONICAL_HEADING.issues,
   'The Final Determination was based on decisions for the disputed items/services set forth below:',
 ];
 
 const ITEM = [
-  '${1:[[Requested item]]}: ${2|Upheld,Overturned|}',
+  `\${1:[[Requested item]]}: \${2|${DECISION_WORDS.join(',')}|}`,
   '',
-  'Claims Administrator guideline: Decision based on ${3:[[MTUS <guideline> <year>, Section(s): <section>]]}.',
+  `${CLAIMS} Decision based on \${3:[[MTUS <guideline> <year>, ${SECTIONS} <section>]]}.`,
   '',
-  'MAXIMUS guideline: Decision based on ${4:[[MTUS <guideline> <year>, Section(s): <section>]]}.',
+  `${MAXIMUS} Decision based on \${4:[[MTUS <guideline> <year>, ${SECTIONS} <section>]]}.`,
   '',
-  'Decision rationale: ${5:[[What the guideline recommends and whether the records show that its criteria are met]]} Therefore, the request for ${1} is ${6|not medically necessary,medically necessary|}.',
+  `${RATIONALE} ` + '${5:[[What the guideline recommends and whether the records show that its criteria are met]]} Therefore, the request for ${1} is ${6|not medically necessary,medically necessary|}.',
 ];
 
 /** Joins parts into one body, renumbering each part's tabstops after the previous ones; ends with $0. */
@@ -96,7 +101,7 @@ export function composeBodies(parts: string[][], separator: string[] = ['']): st
 }
 
 function directiveChoices(): string {
-  return RULES.map((r) => r.meta.id).join(',');
+  return RULES.filter((r) => r.meta.category !== 'directive').map((r) => r.meta.id).join(',');
 }
 
 /** Every template, in the order `imr new --list` shows them. */
@@ -171,7 +176,7 @@ export const TEMPLATES: readonly Template[] = [
     description: 'A comment that suppresses one rule on the next line, with the reason.',
     slot: 'directive',
     markedFillIns: false,
-    body: [`<!-- imr-disable-next-line \${1|${directiveChoices()}|} -- \${2:reason} -->$0`],
+    body: [`${directiveComment('next-line', [`\${1|${directiveChoices()}|}`], '${2:reason}')}$0`],
   },
   {
     name: 'disable-file',
@@ -180,7 +185,7 @@ export const TEMPLATES: readonly Template[] = [
     description: 'A comment that suppresses one rule in the whole letter, with the reason.',
     slot: 'directive',
     markedFillIns: false,
-    body: [`<!-- imr-disable-file \${1|${directiveChoices()}|} -- \${2:reason} -->$0`],
+    body: [`${directiveComment('file', [`\${1|${directiveChoices()}|}`], '${2:reason}')}$0`],
   },
 ];
 

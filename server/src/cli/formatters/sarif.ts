@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { ALL_RULES, docsUrl } from '../../engine';
+import { RULES, docsUrl } from '../../engine';
 import { Formatter } from './types';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -8,7 +8,7 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 /** SARIF 2.1.0, as GitHub code scanning reads it. Paths are relative to %SRCROOT% (the working directory). */
 export const sarif: Formatter = (results, { cwd, version }) => {
   const ruleIndex = new Map<string, number>();
-  const rules = ALL_RULES.map((r, i) => {
+  const rules = RULES.map((r, i) => {
     ruleIndex.set(r.meta.id, i);
     return {
       id: r.meta.id,

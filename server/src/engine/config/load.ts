@@ -118,7 +118,11 @@ function toConfig(raw: RawConfig, file: string): LintConfig {
   config.index = (raw.index ?? []).map((p) => path.resolve(baseDir, p));
   if (raw.include) config.include = raw.include;
   if (raw.exclude) config.exclude = raw.exclude;
-  if (raw.placeholders) config.placeholders = raw.placeholders;
+  // top-level `placeholders:` is shorthand for the placeholder rule's `patterns` option (the rule's own option wins)
+  if (raw.placeholders) {
+    const setting = config.rules.placeholder ?? { options: {} };
+    if (setting.options.patterns === undefined) config.rules.placeholder = { ...setting, options: { ...setting.options, patterns: raw.placeholders } };
+  }
   return config;
 }
 

@@ -17,8 +17,6 @@ export interface LintConfig {
   /** Globs (relative to baseDir) of letters to lint when a folder is given. */
   include: string[];
   exclude: string[];
-  /** Placeholder patterns (regular expressions) replacing the defaults of the placeholder rule. */
-  placeholders?: string[];
   /** Messages never quote values taken from the letter (header values, quoted text). */
   redact?: boolean;
 }

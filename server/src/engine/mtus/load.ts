@@ -17,17 +17,7 @@ export { formatIndexProblem } from './yaml-index';
 const BUNDLED_REL = path.join('server', 'data', 'mtus-index.yaml');
 const BUNDLED_LABEL = 'bundled MTUS index';
 
-let bundledOverride: string | undefined;
 let bundledFound: string | undefined;
-
-/**
- * Overrides where the bundled index is read from (e.g. a bundler that copies it elsewhere).
- * Pass undefined to go back to the automatic search.
- */
-export function setBundledIndexPath(p: string | undefined): void {
-  bundledOverride = p === undefined ? undefined : path.resolve(p);
-  cache.clear();
-}
 
 /**
  * Absolute path of the bundled index: found by walking up from this module until
@@ -35,7 +25,6 @@ export function setBundledIndexPath(p: string | undefined): void {
  * `data/mtus-index.yaml` next to an esbuild bundle (dist/data/ or dist/../data/).
  */
 export function bundledIndexPath(): string {
-  if (bundledOverride) return bundledOverride;
   if (bundledFound) return bundledFound;
   let dir = __dirname;
   for (;;) {

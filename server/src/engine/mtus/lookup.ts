@@ -104,11 +104,6 @@ export function resolveGuideline(index: MtusIndex, name: string, year?: number):
   return cands.find((g) => g.defaultForName) ?? (cands.length === 1 ? cands[0] : undefined);
 }
 
-/** All guidelines a name can mean, whatever the year (for "did you mean 2016?" messages). */
-export function guidelinesNamed(index: MtusIndex, name: string): IndexGuideline[] {
-  return [...guidelineCandidates(index, name)];
-}
-
 interface PrefixMatcher {
   re: RegExp;
   guideline: IndexGuideline;

@@ -9,6 +9,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Document, isMap, isPair, isScalar, LineCounter, Node, parseDocument, YAMLMap } from 'yaml';
 import schema from '../../../../schemas/mtus-index.schema.json';
 import { IndexGuideline, IndexProblem, IndexTopic, PageSpan } from './types';
+import { levenshtein } from '../text/distance';
 
 /** Result of parsing one index file. */
 export interface ParsedIndexFile {
@@ -125,7 +126,7 @@ function nearest(word: string, options: string[]): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
   for (const o of options) {
-    const d = editDistance(word.toLowerCase(), o.toLowerCase());
+    const d = levenshtein(word.toLowerCase(), o.toLowerCase());
     if (d < bestD) {
       bestD = d;
       best = o;
@@ -134,19 +135,6 @@ function nearest(word: string, options: string[]): string | undefined {
   return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-function editDistance(a: string, b: string): number {
-  const dp: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0];
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j];
-      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length];
-}
 
 function patternHint(segs: Seg[], value: unknown): string {
   const last = [...segs].reverse().find((s) => typeof s === 'string');
@@ -315,7 +303,6 @@ function toGuideline(raw: Raw, topics: IndexTopic[], file: string, line: number)
 
 /** Zero-based line of the first NUL or other binary control byte, if the text looks binary. */
 function binaryLine(text: string): number | undefined {
-  // eslint-disable-next-line no-control-regex
   const m = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f\ufffd]/.exec(text.slice(0, 65536));
   if (!m) return undefined;
   let line = 0;

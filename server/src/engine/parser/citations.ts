@@ -2,12 +2,13 @@ import { Citation, GuidelineKind, GuidelineLine, NonMtusCitation, PageRef, Secti
 import { MtusIndex } from '../mtus/types';
 import { matchGuidelinePrefix, resolveGuideline, splitSectionList } from '../mtus/lookup';
 import { JoinedText } from '../text/joined';
+import { CITATION_LABELS } from '../vocabulary';
 
 const DECISION_BASED = /Decision\s+based\s+on\s+/gi;
 const NO_EVIDENCE = /did\s+not\s+cite\s+any\s+medical\s+evidence/i;
 const YEAR_RE = /\b(19|20)\d{2}\b/g;
-const PAGES_LABEL = /\bPage\s*\(?s?\)?\s*:/i;
-const SECTIONS_LABEL = /\bSection\s*\(?s?\)?\s*:/i;
+const PAGES_LABEL = CITATION_LABELS.pages.pattern;
+const SECTIONS_LABEL = CITATION_LABELS.sections.pattern;
 
 /** Parses a `Claims Administrator guideline:` / `MAXIMUS guideline:` paragraph (label already split off). */
 export function parseGuidelineLine(label: string, labelRange: GuidelineLine['labelRange'], body: JoinedText, index: MtusIndex): GuidelineLine {

@@ -2,6 +2,7 @@ import { Header, HeaderField, HeaderFieldKey } from '../model/determination';
 import { Range } from '../model/range';
 import { parseUsDate } from '../text/dates';
 import { SourceText } from '../text/source';
+import { HEADER_LABEL_TEXT } from '../vocabulary';
 
 interface LabelSpec {
   key: HeaderFieldKey;
@@ -31,15 +32,6 @@ interface LabelHit {
   split: boolean;
 }
 
-export const HEADER_LABEL_TEXT: Record<HeaderFieldKey, string> = {
-  caseNumber: 'Case Number',
-  dateAssigned: 'Date Assigned',
-  dateOfInjury: 'Date of Injury',
-  decisionDate: 'Decision Date',
-  urDenialDate: 'UR Denial Date',
-  priority: 'Priority',
-  applicationReceived: 'Application Received',
-};
 
 function findLabels(line: string): LabelHit[] {
   const hits: LabelHit[] = [];

@@ -1,34 +1,5 @@
-import { SectionId } from '../model/determination';
 import { levenshtein } from '../text/distance';
-
-/** A standard heading of some letter layout. */
-export interface HeadingSpec {
-  id: SectionId;
-  canonical: string;
-}
-
-/**
- * Standard headings, first the current (Dec 2016 –) layout, then the older "Format2" and 2013 spellings,
- * which are accepted as exact for the letters that use them.
- */
-export const STANDARD_HEADINGS: readonly HeadingSpec[] = [
-  { id: 'howMade', canonical: 'HOW THE IMR FINAL DETERMINATION WAS MADE' },
-  { id: 'clinicalCaseSummary', canonical: 'CLINICAL CASE SUMMARY' },
-  { id: 'issues', canonical: 'IMR ISSUES, DECISIONS AND RATIONALES' },
-  { id: 'documentsReviewed', canonical: 'DOCUMENTS REVIEWED' },
-  { id: 'issues', canonical: 'IMR DECISION(S) AND RATIONALE(S)' },
-  { id: 'issues', canonical: 'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE' },
-];
-
-/** The headings every letter must have, in this order. */
-export const REQUIRED_ORDER: readonly SectionId[] = ['howMade', 'clinicalCaseSummary', 'issues'];
-
-export const CANONICAL_HEADING: Record<SectionId, string> = {
-  howMade: 'HOW THE IMR FINAL DETERMINATION WAS MADE',
-  documentsReviewed: 'DOCUMENTS REVIEWED',
-  clinicalCaseSummary: 'CLINICAL CASE SUMMARY',
-  issues: 'IMR ISSUES, DECISIONS AND RATIONALES',
-};
+import { HeadingSpec, STANDARD_HEADINGS } from '../vocabulary';
 
 export interface HeadingMatch {
   spec: HeadingSpec;

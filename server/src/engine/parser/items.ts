@@ -5,15 +5,12 @@ import { JoinedText } from '../text/joined';
 import { SourceText } from '../text/source';
 import { parseGuidelineLine } from './citations';
 import { parseRationale } from './rationale';
+import { DECISION_PATTERN, FIELD_LABEL, INTRO_LINE, ItemFieldKind, itemFieldOfLabel } from '../vocabulary';
 
-type FieldKind = 'ca' | 'maximus' | 'rationale';
+type FieldKind = ItemFieldKind;
 
-/** The labels that start the three parts of a disputed item after its item line. */
-export const FIELD_LABEL = /^([\s\f]*)(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:/i;
-/** The issues section's opening sentence. */
-export const INTRO_LINE = /^[\s\f]*The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions\b/i;
-export const DECISION_WORDS = ['Upheld', 'Overturned'] as const;
-const ENDS_WITH_DECISION = /:\s*(Upheld|Overturned)\.?\s*$/i;
+const ENDS_WITH_DECISION = new RegExp(`:\\s*(${DECISION_PATTERN})\\.?\\s*$`, 'i');
+const LONE_DECISION = new RegExp(`^[\\s\\f]*(${DECISION_PATTERN})\\.?\\s*$`, 'i');
 /** A line that is nothing but a (possibly misspelled) decision word or two. */
 const LONE_WORD = /^[\s\f]*([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2})\s*$/;
 
@@ -28,10 +25,7 @@ interface Block {
 }
 
 function fieldKind(label: string): FieldKind {
-  const l = label.toLowerCase();
-  if (l.startsWith('claims')) return 'ca';
-  if (l.startsWith('maximus')) return 'maximus';
-  return 'rationale';
+  return itemFieldOfLabel(label)?.kind ?? 'rationale';
 }
 
 function isBlank(line: string): boolean {
@@ -52,7 +46,7 @@ function toBlocks(src: SourceText, from: number, to: number): Block[] {
     const intro = INTRO_LINE.test(text);
     // an item right after a field paragraph, without a blank line (a page break, or plain text):
     // its line(s) follow the field's last sentence; the decision may be on a line of its own
-    const loneDecision = !f && cur?.field !== undefined && /^[\s\f]*(Upheld|Overturned)\.?\s*$/i.test(text) && /:\s*$/.test(src.lines[line - 1] ?? '');
+    const loneDecision = !f && cur?.field !== undefined && LONE_DECISION.test(text) && /:\s*$/.test(src.lines[line - 1] ?? '');
     if (!f && cur && cur.field !== undefined && (ENDS_WITH_DECISION.test(text) || loneDecision)) {
       let start = loneDecision ? line - 1 : line;
       while (start - 1 > cur.from && start > line - 4 && !/[.)"']\s*$/.test(src.lines[start - 1])) start--;
@@ -109,7 +103,7 @@ function looksLikeHeader(src: SourceText, blocks: Block[], k: number): boolean {
   if (b.to > b.from && /:\s*$/.test(src.lines[b.to - 1]) && LONE_WORD.test(lastLine)) return true;
   if (next && isLoneDecision(src, next) && /:\s*$/.test(lastLine)) return true;
   // an item line whose decision is missing or misspelled, right before its guideline lines
-  if (next && (next.field === 'ca' || next.field === 'maximus')) return b.to - b.from <= 6 && !/[.;,]\s*$/.test(lastLine);
+  if (next && (next.field === 'claims' || next.field === 'maximus')) return b.to - b.from <= 6 && !/[.;,]\s*$/.test(lastLine);
   return false;
 }
 
@@ -136,7 +130,7 @@ export function parseItems(src: SourceText, from: number, to: number, index: Mtu
       current.rationale = parseRationale(first.labelRange as Range, body);
     } else {
       const line: GuidelineLine = parseGuidelineLine(first.label ?? '', first.labelRange as Range, body, index);
-      if (open.kind === 'ca') current.claimsAdministratorGuideline = line;
+      if (open.kind === 'claims') current.claimsAdministratorGuideline = line;
       else current.maximusGuideline = line;
     }
     current.range = { start: current.range.start, end: src.lineRange(last.to).end };
@@ -159,7 +153,7 @@ export function parseItems(src: SourceText, from: number, to: number, index: Mtu
     }
     if (b.field) {
       closeField();
-      const order = b.field === 'ca' ? 0 : b.field === 'maximus' ? 1 : 2;
+      const order = b.field === 'claims' ? 0 : b.field === 'maximus' ? 1 : 2;
       const have = !current ? 3 : current.rationale ? 2 : current.maximusGuideline ? 1 : current.claimsAdministratorGuideline ? 0 : -1;
       if (!current || order <= have) {
         // fields without an item line before them: an item whose header is missing

@@ -10,6 +10,7 @@ export const citationGuidelineUnknown: Rule = {
     category: 'citation',
     fixable: false,
     hasSuggestions: false,
+    messages: { unknown: 'Unknown MTUS guideline "{{guideline}}": not in the MTUS index.{{hint}}' },
   },
   check(ctx) {
     for (const { citation } of citations(ctx.determination)) {
@@ -21,7 +22,9 @@ export const citationGuidelineUnknown: Rule = {
         .map((g) => String(g.year));
       const hint = editions.length > 0 ? ` The index has it for ${[...new Set(editions)].join(', ')}.` : '';
       ctx.report({
-        message: `Unknown MTUS guideline "${name}": not in the MTUS index.${hint}`,
+        messageId: 'unknown',
+        data: { guideline: name },
+        params: { hint },
         range: citation.guidelineRange,
       });
     }

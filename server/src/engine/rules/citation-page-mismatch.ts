@@ -10,6 +10,7 @@ export const citationPageMismatch: Rule = {
     category: 'citation',
     fixable: true,
     hasSuggestions: false,
+    messages: { mismatch: '{{topic}} is on page(s) {{pages}} of {{guideline}}, not {{cited}}{{unverified}}.' },
   },
   check(ctx) {
     for (const { citation } of citations(ctx.determination)) {
@@ -32,7 +33,9 @@ export const citationPageMismatch: Rule = {
       const last = citation.pages[citation.pages.length - 1].range;
       const fix: Fix = { title: `Replace pages with ${want}`, edits: [{ range: { start: first.start, end: last.end }, newText: want }] };
       ctx.report({
-        message: `${topic.name} is on page(s) ${want} of ${g.title} ${g.year}, not ${bad.map((p) => p.text).join(', ')}${topic.verified ? '' : ' (index entry unverified)'}.`,
+        messageId: 'mismatch',
+        data: { cited: bad.map((p) => p.text).join(', ') },
+        params: { topic: topic.name, pages: want, guideline: `${g.title} ${g.year}`, unverified: topic.verified ? '' : ' (index entry unverified)' },
         range: { start: bad[0].range.start, end: bad[bad.length - 1].range.end },
         fix,
         severity: topic.verified ? undefined : 'warning',

@@ -10,6 +10,7 @@ export const citationSectionNumberMismatch: Rule = {
     category: 'citation',
     fixable: true,
     hasSuggestions: false,
+    messages: { mismatch: 'Section {{number}} is {{numberIs}}; "{{title}}" is section {{titleNumber}}.' },
   },
   check(ctx) {
     for (const { citation } of citations(ctx.determination)) {
@@ -21,7 +22,9 @@ export const citationSectionNumberMismatch: Rule = {
         if (!byTitle?.number || byTitle.number === s.number) continue;
         const byNumber = findTopicByNumber(g, s.number);
         ctx.report({
-          message: `Section ${s.number} is ${byNumber ? `"${byNumber.name}"` : 'not a section number'}; "${byTitle.name}" is section ${byTitle.number}.`,
+          messageId: 'mismatch',
+          data: { number: s.number },
+          params: { numberIs: byNumber ? `"${byNumber.name}"` : 'not a section number', title: byTitle.name, titleNumber: byTitle.number },
           range: s.numberRange,
           fix: replace(s.numberRange, byTitle.number, `Replace with ${byTitle.number}`),
           severity: byTitle.verified ? undefined : 'warning',

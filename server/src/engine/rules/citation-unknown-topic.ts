@@ -11,6 +11,10 @@ export const citationUnknownTopic: Rule = {
     category: 'citation',
     fixable: true,
     hasSuggestions: false,
+    messages: {
+      number: '"{{cited}}" is a number, not a section of {{guideline}}.',
+      unknown: '"{{cited}}" is not a section of {{guideline}} in the MTUS index.{{hint}}',
+    },
   },
   check(ctx) {
     for (const { citation } of citations(ctx.determination)) {
@@ -23,7 +27,7 @@ export const citationUnknownTopic: Rule = {
       for (const n of names) {
         if (findTopic(g, n.full) || (n.numbered && findTopic(g, n.name))) continue;
         if (/^\d+$/.test(n.full.trim())) {
-          ctx.report({ message: `"${n.full}" is a number, not a section of ${g.title} ${g.year}.`, range: n.range });
+          ctx.report({ messageId: 'number', data: { cited: n.full }, params: { guideline: `${g.title} ${g.year}` }, range: n.range });
           continue;
         }
         const suggestions = suggestTopics(g, n.name, 3);
@@ -33,7 +37,9 @@ export const citationUnknownTopic: Rule = {
         }
         const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((t) => `"${t.number ? t.number + ' ' : ''}${t.name}"`).join(', ')}?` : '';
         ctx.report({
-          message: `"${n.full}" is not a section of ${g.title} ${g.year} in the MTUS index.${hint}`,
+          messageId: 'unknown',
+          data: { cited: n.full },
+          params: { guideline: `${g.title} ${g.year}`, hint },
           range: n.range,
           fix,
           related: suggestions.length > 0 ? [{ message: `Index entry: ${suggestions[0].name}`, file: suggestions[0].file, line: suggestions[0].line }] : undefined,

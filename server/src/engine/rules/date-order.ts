@@ -1,11 +1,11 @@
-import { HEADER_LABEL_TEXT } from '../parser/header';
+import { HEADER_DATE_SEQUENCE, HEADER_LABEL_TEXT } from '../vocabulary';
 import { HeaderFieldKey } from '../model/determination';
 import { parseUsDate } from '../text/dates';
 import { outOfOrder } from './out-of-order';
 import { Rule } from './rule';
 
 /** The order dates must follow: injury ≤ UR denial ≤ application received ≤ assigned ≤ decision. */
-const ORDER: HeaderFieldKey[] = ['dateOfInjury', 'urDenialDate', 'applicationReceived', 'dateAssigned', 'decisionDate'];
+const ORDER = HEADER_DATE_SEQUENCE;
 
 export const dateOrder: Rule = {
   meta: {

@@ -1,11 +1,11 @@
-import { HEADER_LABEL_TEXT } from '../parser/header';
+import { HEADER_LABEL_TEXT, HEADER_ORDER } from '../vocabulary';
 import { HeaderFieldKey } from '../model/determination';
 import { Header } from '../model/determination';
 import { Range } from '../model/range';
 import { Rule } from './rule';
 
 /** Canonical order of the fields, and which share a line in the two-column layout. */
-const ORDER: HeaderFieldKey[] = ['caseNumber', 'dateAssigned', 'dateOfInjury', 'decisionDate', 'urDenialDate', 'priority', 'applicationReceived'];
+const ORDER = HEADER_ORDER;
 const PARTNER: Partial<Record<HeaderFieldKey, HeaderFieldKey>> = {
   dateAssigned: 'dateOfInjury',
   dateOfInjury: 'dateAssigned',

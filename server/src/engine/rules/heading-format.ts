@@ -8,12 +8,15 @@ export const headingFormat: Rule = {
     category: 'layout',
     fixable: true,
     hasSuggestions: false,
+    messages: { notCanonical: 'Heading "{{heading}}" should be "{{canonical}}".' },
   },
   check(ctx) {
     for (const s of ctx.determination.sections) {
       if (s.exact) continue;
       ctx.report({
-        message: `Heading "${s.heading}" should be "${s.canonical}".`,
+        messageId: 'notCanonical',
+        data: { heading: s.heading },
+        params: { canonical: s.canonical },
         range: s.headingRange,
         fix: replace(s.headingRange, s.canonical, `Replace with "${s.canonical}"`),
       });

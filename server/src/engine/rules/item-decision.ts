@@ -1,5 +1,5 @@
 import { levenshtein } from '../text/distance';
-import { DECISION_WORDS } from '../parser/items';
+import { DECISION_FOR_CONCLUSION, DECISION_WORDS } from '../vocabulary';
 import { itemAt, itemLabel } from './item-ref';
 import { Fix, Rule, replace } from './rule';
 
@@ -16,11 +16,15 @@ export function intendedDecision(word: string): string | undefined {
 export const itemDecision: Rule = {
   meta: {
     id: 'item-decision',
-    description: 'A disputed item has no decision, or its decision is not one of the allowed words (Upheld, Overturned).',
+    description: `A disputed item has no decision, or its decision is not one of the allowed words (${DECISION_WORDS.join(', ')}).`,
     defaultSeverity: 'error',
     category: 'decision',
     fixable: true,
     hasSuggestions: false,
+    messages: {
+      missing: 'Item {{item}} has no decision ({{allowed}}).',
+      notAllowed: 'Decision "{{decision}}" is not allowed; use {{allowed}}.',
+    },
   },
   check(ctx) {
     const items = ctx.determination.items;
@@ -32,16 +36,18 @@ export const itemDecision: Rule = {
         let fix: Fix | undefined;
         const conclusion = item.rationale?.conclusion;
         if (item.colonEnd && conclusion) {
-          const word = conclusion === 'medically-necessary' ? 'Overturned' : 'Upheld';
+          const word = DECISION_FOR_CONCLUSION[conclusion];
           fix = replace(item.colonEnd, ` ${word}`, `Insert "${word}" (the rationale concludes ${conclusion.replace(/-/g, ' ')})`);
         }
         // on the line that ends with the item's colon, where the decision belongs
         const range = item.colonEnd ? { start: { line: item.colonEnd.start.line, character: item.colonEnd.start.line === item.headerRange.start.line ? item.headerRange.start.character : 0 }, end: item.colonEnd.end } : item.headerRange;
-        ctx.report({ message: `Item ${itemLabel(item)} has no decision (${allowed}).`, range, fix });
+        ctx.report({ messageId: 'missing', data: { item: itemLabel(item) }, params: { allowed }, range, fix });
       } else if (issue.instancePath.endsWith('/decision') && item.decision !== undefined && item.decisionRange) {
         const intended = intendedDecision(item.decision);
         ctx.report({
-          message: `Decision "${item.decision}" is not allowed; use ${allowed}.`,
+          messageId: 'notAllowed',
+          data: { decision: item.decision },
+          params: { allowed },
           range: item.decisionRange,
           fix: intended ? replace(item.decisionRange, intended, `Replace with "${intended}"`) : undefined,
         });

@@ -1,5 +1,6 @@
 import { Item } from '../model/determination';
 import { Range } from '../model/range';
+import { ITEM_FIELDS } from '../vocabulary';
 import { itemAt, itemLabel } from './item-ref';
 
 /**
@@ -9,8 +10,8 @@ import { itemAt, itemLabel } from './item-ref';
 function missingRange(item: Item, what: string): Range {
   const headerLine = item.decisionRange?.start.line ?? item.colonEnd?.start.line ?? item.headerRange.end.line;
   const start = { line: headerLine, character: headerLine === item.headerRange.start.line ? item.headerRange.start.character : 0 };
-  const order = ['claimsAdministratorGuideline', 'maximusGuideline', 'rationale'];
-  const parts = [item.claimsAdministratorGuideline?.labelRange, item.maximusGuideline?.labelRange, item.rationale?.labelRange];
+  const order: string[] = ITEM_FIELDS.map((f) => f.key);
+  const parts = ITEM_FIELDS.map((f) => item[f.key]?.labelRange);
   const next = parts.slice(order.indexOf(what) + 1).find((r) => r !== undefined);
   const end = next ? next.start : item.range.end;
   return { start, end: end.line >= start.line ? end : start };
@@ -18,9 +19,7 @@ function missingRange(item: Item, what: string): Range {
 import { Rule } from './rule';
 
 const FIELD_NAMES: Record<string, string> = {
-  claimsAdministratorGuideline: 'Claims Administrator guideline',
-  maximusGuideline: 'MAXIMUS guideline',
-  rationale: 'Decision rationale',
+  ...Object.fromEntries(ITEM_FIELDS.map((f) => [f.key, f.label])),
   text: 'item text',
 };
 
@@ -32,12 +31,21 @@ export const itemFieldMissing: Rule = {
     category: 'layout',
     fixable: false,
     hasSuggestions: false,
+    messages: {
+      noItems: 'No disputed items found (an item line such as "Physical therapy: Upheld" followed by its guideline lines and rationale).',
+      empty: 'Item {{item}}: the {{field}} is empty.',
+      noRationale: 'Item {{item}} has no Decision rationale.',
+      noLine: 'Item {{item}} has no {{field}} line.',
+      emptyUnnamed: 'An item: the {{field}} is empty.',
+      noRationaleUnnamed: 'An item has no Decision rationale.',
+      noLineUnnamed: 'An item has no {{field}} line.',
+    },
   },
   check(ctx) {
     const items = ctx.determination.items;
     for (const issue of ctx.schemaIssues) {
       if (issue.instancePath === '/items' && issue.keyword === 'minItems') {
-        ctx.report({ message: 'No disputed items found (an item line such as "Physical therapy: Upheld" followed by its guideline lines and rationale).', range: issue.range });
+        ctx.report({ messageId: 'noItems', range: issue.range });
         continue;
       }
       const item = itemAt(items, issue.instancePath);
@@ -45,12 +53,13 @@ export const itemFieldMissing: Rule = {
       const what = issue.keyword === 'required' ? issue.missingProperty ?? '' : issue.instancePath.split('/')[3] ?? '';
       if (what === 'decision') continue; // item-decision reports it
       const name = FIELD_NAMES[what] ?? what;
-      const subject = item.text ? `Item ${itemLabel(item)}` : 'An item';
-      let message: string;
-      if (issue.keyword !== 'required') message = `${subject}: the ${name} is empty.`;
-      else if (what === 'rationale') message = `${subject} has no Decision rationale.`;
-      else message = `${subject} has no ${name} line.`;
-      ctx.report({ message, range: what === 'text' ? item.headerRange : missingRange(item, what) });
+      const kind = issue.keyword !== 'required' ? 'empty' : what === 'rationale' ? 'noRationale' : 'noLine';
+      ctx.report({
+        messageId: item.text ? kind : `${kind}Unnamed`,
+        data: item.text ? { item: itemLabel(item) } : undefined,
+        params: { field: name },
+        range: what === 'text' ? item.headerRange : missingRange(item, what),
+      });
     }
   },
 };

@@ -1,4 +1,4 @@
-import { Rule } from './rule';
+import { JsonSchema, Rule } from './rule';
 
 /** Default unfilled-template markers; configuration can replace them (`placeholders:` in .imrlintrc). */
 export const DEFAULT_PLACEHOLDERS = ['\\[\\[[^\\]\\n]*\\]\\]', '\\{\\{[^}\\n]*\\}\\}', '<<[^>\\n]*>>', '\\bTBD\\b', '\\bTODO\\b', '\\b[Xx]{2}/[Xx]{2}/[Xx]{2,4}\\b'];
@@ -20,7 +20,30 @@ function compile(patterns: string[]): RegExp {
   return re;
 }
 
-export const placeholder: Rule = {
+export type PlaceholderOptions = {
+  /** Regular expressions for unfilled markers, replacing the defaults. */
+  patterns: string[];
+};
+
+const OPTIONS_SCHEMA: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    patterns: {
+      description: 'Regular expressions for unfilled template markers, replacing the defaults ([[…]], {{…}}, <<…>>, TBD, TODO, XX/XX/XXXX).',
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+    },
+  },
+};
+
+/** The patterns in force for the given (possibly unchecked) options. */
+export function placeholderPatterns(options: Partial<PlaceholderOptions> | undefined): string[] {
+  const configured: unknown = options?.patterns;
+  return Array.isArray(configured) && configured.every((p) => typeof p === 'string') ? configured : DEFAULT_PLACEHOLDERS;
+}
+
+export const placeholder: Rule<PlaceholderOptions> = {
   meta: {
     id: 'placeholder',
     description: 'Unfilled template markers: [[…]], {{…}}, <<…>>, TBD, TODO, XX/XX/XXXX.',
@@ -28,10 +51,12 @@ export const placeholder: Rule = {
     category: 'template',
     fixable: false,
     hasSuggestions: false,
+    messages: { unfilled: 'Unfilled template placeholder "{{text}}".' },
+    optionsSchema: OPTIONS_SCHEMA,
   },
+  defaultOptions: { patterns: DEFAULT_PLACEHOLDERS },
   check(ctx) {
-    const configured = ctx.options.patterns;
-    const patterns = Array.isArray(configured) && configured.every((p) => typeof p === 'string') ? (configured as string[]) : DEFAULT_PLACEHOLDERS;
+    const patterns = placeholderPatterns(ctx.options);
     const re = compile(patterns);
     const lines = ctx.source.lines;
     for (let line = 0; line < lines.length; line++) {
@@ -44,7 +69,8 @@ export const placeholder: Rule = {
           continue;
         }
         ctx.report({
-          message: `Unfilled template placeholder "${m[0]}".`,
+          messageId: 'unfilled',
+          data: { text: m[0] },
           range: { start: { line, character: m.index }, end: { line, character: m.index + m[0].length } },
         });
       }

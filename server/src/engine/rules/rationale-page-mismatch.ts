@@ -51,6 +51,7 @@ export const rationalePageMismatch: Rule = {
     category: 'citation',
     fixable: true,
     hasSuggestions: false,
+    messages: { mismatch: 'Page {{page}} does not match the MTUS index: {{where}}{{unverified}}.' },
   },
   check(ctx) {
     for (const item of ctx.determination.items) {
@@ -72,7 +73,9 @@ export const rationalePageMismatch: Rule = {
           fix = { title: `Replace with ${formatPages(topic.pages)}`, edits: [{ range: { start, end: ref.range.end }, newText: formatPages(topic.pages) }] };
         }
         ctx.report({
-          message: `Page ${ref.text.replace(/^\D+/, '')} does not match the MTUS index: ${where}${verified ? '' : ' (index entry unverified)'}.`,
+          messageId: 'mismatch',
+          data: { page: ref.text.replace(/^\D+/, '') },
+          params: { where, unverified: verified ? '' : ' (index entry unverified)' },
           range: ref.range,
           fix,
           related: [{ message: `Index entry: ${g.title} ${g.year}${topic ? ` — ${topic.name}` : ''}`, file: (topic ?? g).file, line: (topic ?? g).line }],

@@ -2,6 +2,7 @@ import { Determination } from '../model/determination';
 import { Range } from '../model/range';
 import { MtusIndex } from '../mtus/types';
 import { SchemaIssue } from '../schema/determination-schema';
+import { Directive } from '../suppressions';
 import { SourceText } from '../text/source';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -49,7 +50,10 @@ export interface Finding {
 export interface Report {
   message?: string;
   messageId?: string;
+  /** Values taken from the letter: redacted output replaces each with REDACTED. */
   data?: Record<string, string | number>;
+  /** Values that are not from the letter (index entries, line numbers, counts): never redacted. */
+  params?: Record<string, string | number>;
   range: Range;
   fix?: Fix;
   suggestions?: Fix[];
@@ -73,26 +77,39 @@ export interface RuleMeta {
   fixable: boolean;
   /** The rule may report `suggestions`: edits the reviewer chooses one at a time. */
   hasSuggestions: boolean;
-  /** Message templates by message id (`{{key}}` slots filled from a report's `data`). */
+  /** Message templates by message id (`{{key}}` slots filled from a report's `data` and `params`). */
   messages?: Record<string, string>;
+  /** JSON Schema (draft-07) of the rule's options object; the config schema and docs are generated from it. */
+  optionsSchema?: JsonSchema;
+  /** False for a rule that runs only when configured (its defaultSeverity then applies). Default true. */
+  enabledByDefault?: boolean;
 }
 
-export interface RuleContext {
+/** A JSON Schema object (draft-07), as plain data. */
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
+export interface RuleContext<O extends object = Record<string, unknown>> {
   source: SourceText;
   determination: Determination;
   index: MtusIndex;
-  /** The rule's options from configuration (`rules: {id: [severity, options]}`), or {}. */
-  options: Record<string, unknown>;
+  /** The rule's `defaultOptions` overlaid with its options from configuration (`rules: {id: [severity, options]}`). */
+  options: O;
   /** Placeholder patterns in force (configured or default): other rules leave such text to `placeholder`. */
   placeholders: RegExp;
   /** Schema violations attributed to this rule (x-rule). */
   schemaIssues: SchemaIssue[];
+  /** The letter's inline suppression comments; rules of category `directive` run last and see which were used. */
+  directives: readonly Directive[];
+  /** Every rule id the linter knows. */
+  ruleIds: ReadonlySet<string>;
   report(r: Report): void;
 }
 
-export interface Rule {
+export interface Rule<O extends object = Record<string, unknown>> {
   meta: RuleMeta;
-  check(ctx: RuleContext): void;
+  /** Options in force when configuration gives none (typed; `meta.optionsSchema` describes the same shape). */
+  defaultOptions?: O;
+  check(ctx: RuleContext<O>): void;
 }
 
 export function docsUrl(id: string): string {
@@ -125,7 +142,7 @@ export const REDACTED = '…';
 
 /**
  * The text of a report: its literal message, or its template filled from `data` (each value replaced by
- * REDACTED when `redact` is set). An unknown message id is a programming error.
+ * REDACTED when `redact` is set) and `params` (never redacted). An unknown message id is a programming error.
  */
 export function renderMessage(meta: RuleMeta, r: Report, redact = false): string {
   if (r.messageId === undefined) {
@@ -136,7 +153,8 @@ export function renderMessage(meta: RuleMeta, r: Report, redact = false): string
   if (template === undefined) throw new Error(`rule ${meta.id} has no message "${r.messageId}"`);
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => {
     const value = r.data?.[key];
-    if (value === undefined) return whole;
-    return redact ? REDACTED : String(value);
+    if (value !== undefined) return redact ? REDACTED : String(value);
+    const param = r.params?.[key];
+    return param === undefined ? whole : String(param);
   });
 }

@@ -8,6 +8,7 @@ export const sectionDuplicate: Rule = {
     category: 'layout',
     fixable: false,
     hasSuggestions: false,
+    messages: { duplicate: 'Duplicate section "{{section}}" (first on line {{firstLine}}).' },
   },
   check(ctx) {
     const first = new Map<string, number>();
@@ -18,7 +19,8 @@ export const sectionDuplicate: Rule = {
         continue;
       }
       ctx.report({
-        message: `Duplicate section "${s.canonical}" (first on line ${line + 1}).`,
+        messageId: 'duplicate',
+        params: { section: s.canonical, firstLine: line + 1 },
         range: s.headingRange,
         related: [{ message: 'First occurrence', range: { start: { line, character: 0 }, end: { line, character: 0 } } }],
       });

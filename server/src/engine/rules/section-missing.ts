@@ -1,4 +1,4 @@
-import { CANONICAL_HEADING, REQUIRED_ORDER } from '../parser/headings';
+import { CANONICAL_HEADING, REQUIRED_ORDER } from '../vocabulary';
 import { SectionId } from '../model/determination';
 import { Range } from '../model/range';
 import { RuleContext, Rule } from './rule';
@@ -35,6 +35,7 @@ export const sectionMissing: Rule = {
     category: 'layout',
     fixable: true,
     hasSuggestions: false,
+    messages: { missingSection: 'Missing section "{{section}}".', missingPart: 'Missing {{part}}.' },
   },
   check(ctx) {
     for (const issue of ctx.schemaIssues) {
@@ -43,12 +44,13 @@ export const sectionMissing: Rule = {
         const name = CANONICAL_HEADING[id] ?? id;
         const at = whereMissing(ctx, id);
         ctx.report({
-          message: `Missing section "${name}".`,
+          messageId: 'missingSection',
+          params: { section: name },
           range: at ?? issue.range,
           fix: at && OPENERS[id]?.test(ctx.source.lines[at.start.line] ?? '') ? { title: `Insert the heading "${name}"`, edits: [{ range: { start: { line: at.start.line, character: 0 }, end: { line: at.start.line, character: 0 } }, newText: `${name}${ctx.source.eol}` }] } : undefined,
         });
       } else if (issue.keyword === 'required' && issue.instancePath === '') {
-        ctx.report({ message: `Missing ${issue.missingProperty}.`, range: issue.range });
+        ctx.report({ messageId: 'missingPart', params: { part: issue.missingProperty ?? '' }, range: issue.range });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { REQUIRED_ORDER, CANONICAL_HEADING } from '../parser/headings';
+import { REQUIRED_ORDER, CANONICAL_HEADING } from '../vocabulary';
 import { outOfOrder } from './out-of-order';
 import { Rule } from './rule';
 
@@ -10,6 +10,7 @@ export const sectionOrder: Rule = {
     category: 'layout',
     fixable: false,
     hasSuggestions: false,
+    messages: { outOfOrder: 'Section "{{section}}" is out of order: it must come {{relation}} "{{other}}".' },
   },
   check(ctx) {
     const seen = new Set<string>();
@@ -24,8 +25,8 @@ export const sectionOrder: Rule = {
       const rank = ranks[i];
       const before = firsts.filter((_, j) => j < i && ranks[j] > rank).map((x) => CANONICAL_HEADING[x.id]);
       const after = firsts.filter((_, j) => j > i && ranks[j] < rank).map((x) => CANONICAL_HEADING[x.id]);
-      const why = before.length > 0 ? `must come before "${before[0]}"` : `must come after "${after[0]}"`;
-      ctx.report({ message: `Section "${CANONICAL_HEADING[s.id]}" is out of order: it ${why}.`, range: s.headingRange });
+      const [relation, other] = before.length > 0 ? ['before', before[0]] : ['after', after[0]];
+      ctx.report({ messageId: 'outOfOrder', params: { section: CANONICAL_HEADING[s.id], relation, other }, range: s.headingRange });
     }
   },
 };
