@@ -7,6 +7,7 @@ import { RULES, RULES_BY_ID } from './rules';
 import { unusedSuppression } from './rules/unused-suppression';
 import { DEFAULT_PLACEHOLDERS, placeholderRegExp } from './rules/placeholder';
 import { Finding, Report, Rule, Severity, renderMessage } from './rules/rule';
+import { checkReportPolicy } from './fix/policy';
 import { validateDetermination, SchemaIssue } from './schema/determination-schema';
 import { hasDirectives, isSuppressed, maskDirectiveLines, parseDirectives, Directive } from './suppressions';
 import { looksBinary, SourceText } from './text/source';
@@ -22,6 +23,8 @@ export interface LintInput {
   reportUnusedSuppressions?: boolean;
   /** Messages never quote values taken from the letter (CLI --redact, config `redact: true`). */
   redact?: boolean;
+  /** The rules to run instead of RULES (tests of the engine itself). */
+  rules?: readonly Rule[];
 }
 
 export interface LintResult {
@@ -74,7 +77,7 @@ export function lintText(input: LintInput): LintResult {
 
   const placeholders = placeholderRegExp(config.placeholders ?? DEFAULT_PLACEHOLDERS);
   const findings: Finding[] = [];
-  for (const rule of RULES) {
+  for (const rule of input.rules ?? RULES) {
     const setting = config.rules[rule.meta.id];
     if (setting?.severity === 'off') continue;
     const options: Record<string, unknown> = { ...(setting?.options ?? {}) };
@@ -87,6 +90,7 @@ export function lintText(input: LintInput): LintResult {
       placeholders,
       schemaIssues: byRule.get(rule.meta.id) ?? [],
       report(r: Report) {
+        checkReportPolicy(rule.meta, r);
         const severity = severityFor(rule, setting?.severity, r.severity);
         if (!severity) return;
         if (directives.length > 0 && isSuppressed(directives, rule.meta.id, r.range.start.line)) return;
@@ -97,7 +101,7 @@ export function lintText(input: LintInput): LintResult {
           messageId: r.messageId,
           range: r.range,
           fix: r.fix,
-          suggestions: r.suggestions,
+          suggestions: r.suggestions && r.suggestions.length > 0 ? r.suggestions : undefined,
           related: r.related,
         });
       },

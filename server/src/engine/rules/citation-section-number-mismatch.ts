@@ -8,8 +8,9 @@ export const citationSectionNumberMismatch: Rule = {
     description: 'A numbered section (Opioids Treatment Guidelines "3.3.6 …: Use of Urine Drug Testing (UDT)") has a number that does not match its title.',
     defaultSeverity: 'error',
     category: 'citation',
-    fixable: true,
-    hasSuggestions: false,
+    // a section number taken from the index changes what the letter cites: a suggestion
+    fixable: false,
+    hasSuggestions: true,
   },
   check(ctx) {
     for (const { citation } of citations(ctx.determination)) {
@@ -23,7 +24,7 @@ export const citationSectionNumberMismatch: Rule = {
         ctx.report({
           message: `Section ${s.number} is ${byNumber ? `"${byNumber.name}"` : 'not a section number'}; "${byTitle.name}" is section ${byTitle.number}.`,
           range: s.numberRange,
-          fix: replace(s.numberRange, byTitle.number, `Replace with ${byTitle.number}`),
+          suggestions: [replace(s.numberRange, byTitle.number, `Replace with ${byTitle.number}`)],
           severity: byTitle.verified ? undefined : 'warning',
           related: [{ message: `Index entry: ${byTitle.number} ${byTitle.name}`, file: byTitle.file, line: byTitle.line }],
         });

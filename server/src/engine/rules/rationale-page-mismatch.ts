@@ -49,8 +49,9 @@ export const rationalePageMismatch: Rule = {
     // a page in free prose is softer evidence than a citation line: warn, even against a verified entry
     defaultSeverity: 'warning',
     category: 'citation',
-    fixable: true,
-    hasSuggestions: false,
+    // a page inside rationale prose is the reviewer's own writing: only ever a suggestion
+    fixable: false,
+    hasSuggestions: true,
   },
   check(ctx) {
     for (const item of ctx.determination.items) {
@@ -74,7 +75,7 @@ export const rationalePageMismatch: Rule = {
         ctx.report({
           message: `Page ${ref.text.replace(/^\D+/, '')} does not match the MTUS index: ${where}${verified ? '' : ' (index entry unverified)'}.`,
           range: ref.range,
-          fix,
+          suggestions: fix ? [fix] : undefined,
           related: [{ message: `Index entry: ${g.title} ${g.year}${topic ? ` — ${topic.name}` : ''}`, file: (topic ?? g).file, line: (topic ?? g).line }],
         });
       }
