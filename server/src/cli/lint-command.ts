@@ -109,7 +109,7 @@ export function runLint(argv: string[], io: CliIo): number {
   const errors = count(results, (f) => f.severity === 'error');
   const warnings = count(results, (f) => f.severity !== 'error');
   // the diff of --fix-dry-run: on stdout before a stylish report, on stderr when stdout is JSON/SARIF
-  if (diffs.length > 0) (formatName === 'stylish' ? io.stdout : io.stderr)(diffs.join(''));
+  if (diffs.length > 0) (formatName === 'stylish' ? io.stdout : io.stderr)(`${diffs.join('')}\n`);
   const out = formatter(results, { cwd: io.cwd, version: io.version, color });
   if (out) io.stdout(out.endsWith('\n') ? out : out + '\n');
   if (errors > 0) return 1;
