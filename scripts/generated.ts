@@ -115,8 +115,8 @@ function pageFacts(rule: Rule): string {
   const severity = m.enabledByDefault === false ? `**off**; when switched on without a severity, **${m.defaultSeverity}**` : `**${m.defaultSeverity}**`;
   return [
     `* Default severity: ${severity}`,
-    `* Fixable: ${m.fixable ? '**yes**' : 'no'}`,
-    `* Suggestions: ${m.hasSuggestions ? '**yes**' : 'no'}`,
+    `* Fix: ${m.fixable ? '**yes** (mechanical and certain: applied by `--fix` and fix-all)' : 'no'}`,
+    `* Suggestion: ${m.hasSuggestions ? '**yes** (offered as a quick fix the reviewer chooses; never applied unattended)' : 'no'}`,
     `* Category: ${m.category}`,
     optionsLine(rule),
     '',

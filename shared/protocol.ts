@@ -65,6 +65,8 @@ export interface TrustChangedParams {
 export interface InitializationOptions {
   /** Whether the workspace is trusted (default true). */
   trusted?: boolean;
+  /** The client has the SELECT_RANGE_COMMAND command. */
+  selectRangeCommand?: boolean;
 }
 
 export type RuleSeveritySetting = 'off' | 'info' | 'warn' | 'error';
@@ -85,3 +87,11 @@ export const DEFAULT_SETTINGS: ImrSettings = { rules: {}, index: [], validationD
 
 /** Code action kind of the fix-all action (editor.codeActionsOnSave). */
 export const SOURCE_FIX_ALL_IMR = 'source.fixAll.imr';
+
+/**
+ * `imr.selectRange` (a client command, arguments `[uri, range]`): selects a range in the letter's editor.
+ * A "Disable … for this line" quick fix runs it after inserting the comment, to put the reason
+ * placeholder under the cursor, when the client announced it (`InitializationOptions.selectRangeCommand`)
+ * and has no snippet text edits (LSP 3.18).
+ */
+export const SELECT_RANGE_COMMAND = 'imr.selectRange';

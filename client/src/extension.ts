@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageclient/node';
 import { LETTER_GLOB, registerCommands } from './commands';
 import { InitializationOptions } from './protocol';
+import { registerSelectRange } from './select-range';
 import { LANGUAGE_ID, StatusBar } from './status-bar';
 import { isTrusted, watchTrust } from './trust';
 
@@ -49,7 +50,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: InitializationOptions = { trusted: isTrusted() };
+  const initializationOptions: InitializationOptions = { trusted: isTrusted(), selectRangeCommand: true };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
@@ -110,6 +111,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImrExt
   context.subscriptions.push(
     ...registerCommands({ context, getClient: () => client, restart, output, workspaceLinted }),
     watchTrust(() => client),
+    registerSelectRange(),
     letterWatcher,
     letterWatcher.onDidDelete((uri) => {
       if (workspaceLinted.delete(uri.toString())) client?.diagnostics?.delete(uri);

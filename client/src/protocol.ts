@@ -10,6 +10,7 @@ export {
   IndexTopicEntry,
   IndexTopicsParams,
   InitializationOptions,
+  SELECT_RANGE_COMMAND,
   SOURCE_FIX_ALL_IMR,
   TRUST_CHANGED_NOTIFICATION,
   TrustChangedParams,

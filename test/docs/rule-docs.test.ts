@@ -96,11 +96,14 @@ describe('rule documentation (docs/rules)', () => {
       const markdown = fs.readFileSync(file, 'utf8');
       const examples = extractExamples(markdown, `docs/rules/${id}.md`);
 
-      it('states the default severity and whether the rule is fixable, as the rule does', () => {
+      it('states the default severity, and whether the rule has a fix and suggestions, as its meta does', () => {
         assert.ok(markdown.startsWith(`# ${id}\n`), 'the page starts with "# <id>"');
         const sev = rule.meta.enabledByDefault === false ? 'off' : rule.meta.defaultSeverity;
         assert.match(markdown, new RegExp(`Default severity: \\*\\*${sev}\\*\\*`));
-        assert.match(markdown, rule.meta.fixable ? /Fixable: \*\*yes\*\*/ : /Fixable: no/);
+        // the fix policy (README "Fixes and suggestions"): meta.fixable and meta.hasSuggestions, stated once per page
+        assert.match(markdown, rule.meta.fixable ? /^\* Fix: \*\*yes\*\*/m : /^\* Fix: no$/m);
+        assert.match(markdown, rule.meta.hasSuggestions ? /^\* Suggestion: \*\*yes\*\*/m : /^\* Suggestion: no$/m);
+        assert.ok(!/^\* Fixable:/m.test(markdown), 'the old "Fixable:" line is gone');
       });
 
       it('has at least one failing and one passing example', () => {

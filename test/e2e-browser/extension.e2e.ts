@@ -85,7 +85,8 @@ describe('IMR extension (.vsix) in code-server', function () {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-e2e-ext-'));
     workspace = path.join(tmp, 'letters');
     fs.cpSync(FIXTURE_WORKSPACE, workspace, { recursive: true });
-    vs = await startVsCode({ vsix: VSIX, workspace, name: 'imr' });
+    // fix-all on save, as the README recommends (applies fixes only, never suggestions)
+    vs = await startVsCode({ vsix: VSIX, workspace, name: 'imr', settings: { 'editor.codeActionsOnSave': { 'source.fixAll.imr': 'explicit' } } });
   });
 
   afterEach(async function () {
@@ -223,6 +224,56 @@ describe('IMR extension (.vsix) in code-server', function () {
     assert.ok(labels.indexOf('CLINICAL CASE SUMMARY') < labels.indexOf('Physical therapy for the left knee, 8 sessions'));
     await vs.screenshot('outline');
     await vs.press('Escape');
+  });
+
+  it('fix-all on save fixes a misspelled heading and leaves a missing decision alone', async function () {
+    const vs = session();
+    await showLetter(vs, 'missing-decision.imr.txt');
+    // misspell the heading on line 14 ("CLINICAL CASE SUMMARY" → "CLINICAL CASE SUMMAR"), then save
+    await vs.gotoLine(14, 'CLINICAL CASE SUMMARY'.length + 1);
+    await vs.press('Backspace');
+    await vs.save();
+    const original = fs.readFileSync(path.join(FIXTURE_WORKSPACE, 'missing-decision.imr.txt'), 'utf8');
+    const saved = vs.readFile('missing-decision.imr.txt');
+    assert.strictEqual(saved.split('\n')[13], 'CLINICAL CASE SUMMARY', 'the heading is fixed on save');
+    assert.strictEqual(saved.split('\n')[22], 'Acetaminophen 500 mg, 60 tablets:', 'no decision written on save');
+    assert.strictEqual(saved, original);
+    await vs.waitForProblems((ps) => ps.some((p) => p.file === 'missing-decision.imr.txt' && p.code === 'item-decision'), 'the missing decision still reported');
+  });
+
+  it('a suggestion is a quick fix applied only when the reviewer chooses it', async function () {
+    const vs = session();
+    await showLetter(vs, 'missing-decision.imr.txt');
+    await vs.gotoLine(23, 10);
+    const want = ['Insert "Overturned" (the rationale concludes medically necessary)', 'Insert "Upheld"'];
+    let offered: string[] = [];
+    for (const deadline = Date.now() + vs.timeoutMs; Date.now() < deadline && !want.every((w) => offered.includes(w)); ) {
+      offered = (await vs.openQuickFixMenu()).map((a) => a.title);
+      if (!want.every((w) => offered.includes(w))) await new Promise((r) => setTimeout(r, 300));
+    }
+    assert.ok(want.every((w) => offered.includes(w)), `both decisions offered: ${JSON.stringify(offered)}`);
+    await vs.screenshot('suggestions');
+    await vs.press('Escape');
+    // offered, not applied: the letter on disk and in the editor is unchanged
+    assert.ok(!(await vs.isDirty()));
+    assert.strictEqual(vs.readFile('missing-decision.imr.txt').split('\n')[22], 'Acetaminophen 500 mg, 60 tablets:');
+    await vs.applyQuickFix('Insert "Overturned"');
+    const text = await vs.waitForEditorText((t) => t.split('\n')[22] === 'Acetaminophen 500 mg, 60 tablets: Overturned', 'line 23 to read "…: Overturned"');
+    assert.strictEqual(text.split('\n')[22], 'Acetaminophen 500 mg, 60 tablets: Overturned');
+    await vs.waitForProblems((ps) => !ps.some((p) => p.file === 'missing-decision.imr.txt' && p.source === 'imr'), 'missing-decision.imr.txt to have no problems');
+  });
+
+  it('"Disable … for this line" inserts the comment with its reason selected for typing', async function () {
+    const vs = session();
+    await showLetter(vs, 'misspelled-heading.imr');
+    await vs.gotoLine(14, 3);
+    await vs.applyQuickFix('Disable heading-format for this line');
+    // "reason" is selected: typing replaces it
+    await vs.typeText('spelling kept from the original');
+    const text = await vs.waitForEditorText((t) => t.split('\n')[13].includes('spelling kept'), 'the reason typed into the comment');
+    assert.strictEqual(text.split('\n')[13], '<!-- imr-disable-next-line heading-format -- spelling kept from the original -->');
+    assert.strictEqual(text.split('\n')[14], 'CLINICAL CASE SUMARY', 'fix-all on save leaves a suppressed finding alone');
+    await vs.waitForProblems((ps) => !ps.some((p) => p.file === 'misspelled-heading.imr' && p.source === 'imr'), 'misspelled-heading.imr to have no problems');
   });
 
   it('"New Determination Letter" opens an untitled letter from the template', async function () {

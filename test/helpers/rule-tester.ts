@@ -8,8 +8,8 @@
  * `output: null` asserts that nothing is fixed: a fix can never slip in unnoticed.
  */
 import { strict as assert } from 'assert';
-import { applyFixes, defaultConfig, Finding, LintConfig, lintText, RULES_BY_ID, Severity } from '../../server/src/engine';
-import { ALL_RULES } from '../../server/src/engine';
+import { applyFixes, defaultConfig, Finding, LintConfig, lintText, RULES, RULES_BY_ID, Severity } from '../../server/src/engine';
+
 import { bundledIndex, REPO_ROOT } from './engine';
 
 export interface ValidCase {
@@ -60,10 +60,10 @@ const MAX_FIX_PASSES = 10;
 
 function configFor(ruleId: string, c: ValidCase): LintConfig {
   const config: LintConfig = { ...defaultConfig(REPO_ROOT), ...(c.config ?? {}), rules: {} };
-  const rule = ALL_RULES.find((r) => r.meta.id === ruleId);
+  const rule = RULES.find((r) => r.meta.id === ruleId);
   assert.ok(rule, `unknown rule ${ruleId}`);
   // every other rule off; the rule under test at its default severity (a rule off by default runs as a warning)
-  for (const r of ALL_RULES) config.rules[r.meta.id] = { severity: 'off', options: {} };
+  for (const r of RULES) config.rules[r.meta.id] = { severity: 'off', options: {} };
   for (const id of c.alsoOn ?? []) delete config.rules[id];
   const severity = rule.meta.defaultSeverity === 'error' ? 'error' : rule.meta.defaultSeverity === 'info' ? 'info' : 'warn';
   config.rules[ruleId] = { severity, options: c.options ?? {} };
@@ -106,7 +106,7 @@ export const REGISTERED = new Map<string, { valid: number; invalid: number }>();
 export function testRule(ruleId: string, tests: RuleTests): void {
   REGISTERED.set(ruleId, { valid: tests.valid.length, invalid: tests.invalid.length });
   describe(`rule ${ruleId}`, () => {
-    it('is a registered rule', () => assert.ok(RULES_BY_ID.has(ruleId) || ALL_RULES.some((r) => r.meta.id === ruleId)));
+    it('is a registered rule', () => assert.ok(RULES_BY_ID.has(ruleId) || RULES.some((r) => r.meta.id === ruleId)));
     describe('valid', () => {
       tests.valid.forEach((c, i) => {
         it(titleOf(c, i, 'valid'), () => {

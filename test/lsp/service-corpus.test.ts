@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyFixes, createIndexProvider, defaultConfig, findAsset, lintText } from '../../server/src/engine';
+import { runFixLoop, createIndexProvider, defaultConfig, findAsset, lintText } from '../../server/src/engine';
 import { doComplete, doHover, findDefinition, findDocumentSymbols, getCodeActions, getFoldingRanges, loadSnippets, toDiagnostics } from '../../server/src/service';
 import type { DocumentSymbol, Range } from '../../server/src/service/lsp-types';
 import { corpusFiles, CORPUS_DIR } from '../helpers/engine';
@@ -62,11 +62,12 @@ describe('language service over the dev corpus', function () {
       const diagnostics = toDiagnostics(r.findings, uri, 1);
       const actions = getCodeActions({ uri, version: 1, text, diagnostics, findings: r.findings });
       for (const a of actions) assert.ok(a.edit, `${f}: ${a.title} has an edit`);
-      // fix-all makes the same text as the CLI's --fix (one pass)
-      const fixAll = getCodeActions({ uri, version: 1, text, diagnostics: [], findings: r.findings, only: ['source.fixAll.imr'] })[0];
+      // fix-all makes the same text as the CLI's --fix: the engine's fix loop, fixes only
+      const lint = (t: string) => lintText({ text: t, config: defaultConfig(CORPUS), index }).findings;
+      const fixAll = getCodeActions({ uri, version: 1, text, diagnostics: [], findings: r.findings, lint, only: ['source.fixAll.imr'] })[0];
       const edits = fixAll?.edit?.changes?.[uri] ?? [];
       const viaEditor = TextDocument.applyEdits(TextDocument.create(uri, 'imr', 1, text), edits);
-      assert.strictEqual(viaEditor, applyFixes(text, r.findings).text, `${f}: fix-all equals applyFixes`);
+      assert.strictEqual(viaEditor, runFixLoop({ text, findings: r.findings, lint }).text, `${f}: fix-all equals the fix loop`);
     }
     assert.ok(hovers > files.length, `hovers: ${hovers}`);
     assert.ok(completions > files.length, `completions: ${completions}`);

@@ -6,6 +6,7 @@ import { parseLetter } from './parser/parse';
 import { RULES, RULES_BY_ID } from './rules';
 import { placeholder, placeholderPatterns, placeholderRegExp } from './rules/placeholder';
 import { Finding, Report, Rule, Severity, renderMessage } from './rules/rule';
+import { checkReportPolicy } from './fix/policy';
 import { validateDetermination, SchemaIssue } from './schema/determination-schema';
 import { hasDirectives, isSuppressed, maskDirectiveLines, parseDirectives, Directive } from './suppressions';
 import { looksBinary, SourceText } from './text/source';
@@ -21,6 +22,8 @@ export interface LintInput {
   reportUnusedSuppressions?: boolean;
   /** Messages never quote values taken from the letter (CLI --redact, config `redact: true`). */
   redact?: boolean;
+  /** The rules to run instead of RULES (tests of the engine itself). */
+  rules?: readonly Rule[];
 }
 
 export interface LintResult {
@@ -78,7 +81,7 @@ export function lintText(input: LintInput): LintResult {
   const placeholders = placeholderRegExp(placeholderPatterns(optionsOf(placeholder)));
   const redact = input.redact === true || config.redact === true;
   const findings: Finding[] = [];
-  for (const rule of RULES) {
+  for (const rule of input.rules ?? RULES) {
     const setting = config.rules[rule.meta.id];
     // --report-unused-suppressions switches the directive rules on whatever the config says
     const forced = rule.meta.category === 'directive' && input.reportUnusedSuppressions === true;
@@ -96,6 +99,7 @@ export function lintText(input: LintInput): LintResult {
       directives,
       ruleIds: RULE_IDS,
       report(r: Report) {
+        checkReportPolicy(rule.meta, r);
         const severity = severityFor(rule, forced && setting?.severity === 'off' ? undefined : setting?.severity, r.severity);
         if (!severity) return;
         if (suppressible && directives.length > 0 && isSuppressed(directives, rule.meta.id, r.range.start.line)) return;
@@ -106,7 +110,7 @@ export function lintText(input: LintInput): LintResult {
           messageId: r.messageId,
           range: r.range,
           fix: r.fix,
-          suggestions: r.suggestions,
+          suggestions: r.suggestions && r.suggestions.length > 0 ? r.suggestions : undefined,
           related: r.related,
         });
       },

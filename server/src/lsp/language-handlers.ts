@@ -28,13 +28,14 @@ import {
   getCodeActions,
   getFoldingRanges,
   indexTopics,
+  ReasonSelection,
   SnippetDefinition,
   splitLines,
   toDiagnostic,
 } from '../service';
 import { Analysis, Analyzer } from './analysis';
 import { DOCUMENT_STATS_REQUEST, DocumentStats, DocumentStatsParams, INDEX_TOPICS_REQUEST, IndexTopicEntry, IndexTopicsParams } from '../../../shared/protocol';
-import { MtusIndex } from '../engine';
+import { lintText, MtusIndex } from '../engine';
 
 export interface LanguageHandlerDeps {
   /** The open letter with that URI (undefined for other documents). */
@@ -47,6 +48,8 @@ export interface LanguageHandlerDeps {
   snippetSupport(): boolean;
   /** Whether the client accepts versioned `documentChanges` in workspace edits. */
   versionedEdits(): boolean;
+  /** How the client can have a disable comment's reason placeholder selected. */
+  reasonSelection(): ReasonSelection;
 }
 
 function cancelled<T>(): ResponseError<T> {
@@ -123,14 +126,18 @@ export function registerLanguageHandlers(connection: Connection, deps: LanguageH
   connection.onCodeAction(async (params: CodeActionParams, token): Promise<CodeAction[] | ResponseError<void> | null> => {
     const a = await analysisFor(params.textDocument.uri, token);
     if (!a || a instanceof ResponseError) return a;
+    const config = a.problem ? undefined : a.config;
     return getCodeActions({
       uri: a.uri,
       version: a.version,
       text: a.text,
       diagnostics: refreshStale(params.context.diagnostics, a),
       findings: a.problem ? [] : a.findings,
+      // fix-all re-lints with the letter's own configuration and index (the engine's fix loop)
+      lint: config ? (text) => lintText({ text, config, index: a.index }).findings : undefined,
       only: params.context.only,
       versionedEdits: deps.versionedEdits(),
+      reasonSelection: deps.reasonSelection(),
     });
   });
 

@@ -41,6 +41,8 @@ export function startServer(connection: Connection): void {
   const env = new LintEnvironment(process.cwd());
   let folders: string[] = [];
   let trusted = true;
+  /** The client has the imr.selectRange command (InitializationOptions.selectRangeCommand). */
+  let selectRangeCommand = false;
   let caps: ClientCapabilities = {};
   let snippets: readonly SnippetDefinition[] = [];
 
@@ -119,6 +121,7 @@ export function startServer(connection: Connection): void {
     env.setCwd(folders[0] ?? process.cwd());
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = init.trusted !== false;
+    selectRangeCommand = init.selectRangeCommand === true;
     if (caps.workspace?.configuration) {
       settings.setFetcher(async (scopeUri) => {
         const [value] = (await connection.workspace.getConfiguration([{ scopeUri, section: 'imr' }])) as unknown[];
@@ -226,6 +229,12 @@ export function startServer(connection: Connection): void {
     snippets: () => snippets,
     snippetSupport: () => caps?.textDocument?.completion?.completionItem?.snippetSupport === true,
     versionedEdits: () => caps.workspace?.workspaceEdit?.documentChanges === true,
+    reasonSelection: () => {
+      // LSP 3.18 `workspace.workspaceEdit.snippetEditSupport` (newer than the 3.17 types here)
+      const snippetEdits = (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
+      if (snippetEdits && caps.workspace?.workspaceEdit?.documentChanges === true) return 'snippet';
+      return selectRangeCommand ? 'command' : 'none';
+    },
   });
 
   connection.onShutdown(() => {

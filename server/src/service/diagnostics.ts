@@ -12,6 +12,8 @@ export interface DiagnosticData {
   /** Document version the fix was computed for. */
   version?: number;
   fix?: Fix;
+  /** Edits the reviewer may choose, one at a time (never applied by fix-all). */
+  suggestions?: Fix[];
 }
 
 export function toDiagnosticSeverity(s: Severity): DiagnosticSeverity {
@@ -24,7 +26,7 @@ export function isKnownRule(id: string): boolean {
 
 /** Finding → LSP diagnostic: code = rule id, doc link, related locations (letter ranges or index file lines). */
 export function toDiagnostic(f: Finding, documentUri: string, version?: number): Diagnostic {
-  const data: DiagnosticData = { ruleId: f.ruleId, ...(version !== undefined ? { version } : {}), ...(f.fix ? { fix: f.fix } : {}) };
+  const data: DiagnosticData = { ruleId: f.ruleId, ...(version !== undefined ? { version } : {}), ...(f.fix ? { fix: f.fix } : {}), ...(f.suggestions ? { suggestions: f.suggestions } : {}) };
   const d: Diagnostic = {
     range: f.range,
     severity: toDiagnosticSeverity(f.severity),

@@ -8,7 +8,7 @@ export { doHover, HoverInput } from './hover';
 export { findDocumentSymbols, MAX_SYMBOLS } from './symbols';
 export { getFoldingRanges, MAX_FOLDING_RANGES } from './folding';
 export { findDefinition, fileUri } from './definition';
-export { getCodeActions, nonOverlappingEdits, disableFileEdit, disableLineEdit, kindWanted, CodeActionInput, SOURCE_FIX_ALL_IMR } from './code-actions';
+export { getCodeActions, nonOverlappingEdits, disableFileEdit, disableLineEdit, kindWanted, CodeActionInput, DisableEdit, ReasonSelection, REASON_PLACEHOLDER, SOURCE_FIX_ALL_IMR } from './code-actions';
 export { toDiagnostic, toDiagnostics, toDiagnosticSeverity, diagnosticData, DiagnosticData, DIAGNOSTIC_SOURCE } from './diagnostics';
 export { loadSnippets, parseSnippets, SnippetDefinition, SnippetLoad } from './snippets';
 export { documentStats } from './stats';

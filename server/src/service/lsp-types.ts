@@ -10,6 +10,7 @@
 export {
   CodeAction,
   CodeActionKind,
+  Command,
   CompletionItem,
   CompletionItemKind,
   CompletionList,

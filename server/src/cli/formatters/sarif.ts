@@ -16,7 +16,7 @@ export const sarif: Formatter = (results, { cwd, version }) => {
       shortDescription: { text: r.meta.description },
       helpUri: docsUrl(r.meta.id),
       defaultConfiguration: { level: LEVEL[r.meta.defaultSeverity] },
-      properties: { fixable: r.meta.fixable },
+      properties: { fixable: r.meta.fixable, hasSuggestions: r.meta.hasSuggestions },
     };
   });
   const sarifResults = results.flatMap((r) => {
@@ -44,21 +44,23 @@ export const sarif: Formatter = (results, { cwd, version }) => {
       };
       const idx = ruleIndex.get(f.ruleId);
       if (idx !== undefined) res.ruleIndex = idx;
-      if (f.fix) {
-        res.fixes = [
-          {
-            description: { text: f.fix.title },
-            artifactChanges: [
-              {
-                artifactLocation,
-                replacements: f.fix.edits.map((e) => ({
-                  deletedRegion: { startLine: e.range.start.line + 1, startColumn: e.range.start.character + 1, endLine: e.range.end.line + 1, endColumn: e.range.end.character + 1 },
-                  insertedContent: { text: e.newText },
-                })),
-              },
-            ],
-          },
-        ];
+      // SARIF's `fixes` are *proposed* fixes (§3.27.30), which a viewer offers and a person applies: the
+      // fix and each suggestion are one; the property bag says which one --fix would apply unattended
+      const proposed = [...(f.fix ? [{ fix: f.fix, kind: 'fix' }] : []), ...(f.suggestions ?? []).map((s) => ({ fix: s, kind: 'suggestion' }))];
+      if (proposed.length > 0) {
+        res.fixes = proposed.map(({ fix, kind }) => ({
+          description: { text: fix.title },
+          artifactChanges: [
+            {
+              artifactLocation,
+              replacements: fix.edits.map((e) => ({
+                deletedRegion: { startLine: e.range.start.line + 1, startColumn: e.range.start.character + 1, endLine: e.range.end.line + 1, endColumn: e.range.end.character + 1 },
+                insertedContent: { text: e.newText },
+              })),
+            },
+          ],
+          properties: { kind },
+        }));
       }
       return res;
     });

@@ -31,5 +31,18 @@ export const stylish: Formatter = (results, { cwd, color }) => {
     if (fixable > 0) out.push(`  ${fixable} problem${fixable === 1 ? '' : 's'} potentially fixable with the \`--fix\` option.`);
     out.push('');
   }
+  // after --fix: what was written where (after --fix-dry-run: what would be)
+  const fixedFiles = results.filter((r) => r.fixed && r.fixed.total > 0);
+  if (fixedFiles.length > 0) {
+    let n = 0;
+    for (const r of fixedFiles) {
+      const f = r.fixed as NonNullable<typeof r.fixed>;
+      n += f.total;
+      const rules = Object.entries(f.byRule).map(([id, k]) => `${id} ${k}`).join(', ');
+      out.push(`${paint(color, 32, f.written ? 'fixed' : 'would fix')}  ${path.relative(cwd, r.filePath) || r.filePath}: ${f.total} fix${f.total === 1 ? '' : 'es'} (${rules})`);
+    }
+    const written = fixedFiles[0].fixed?.written;
+    out.push(`${n} fix${n === 1 ? '' : 'es'} ${written ? 'applied to' : 'would be applied to'} ${fixedFiles.length} file${fixedFiles.length === 1 ? '' : 's'}.`, '');
+  }
   return out.join('\n');
 };

@@ -1,30 +1,45 @@
-import { Finding, TextEdit } from '../rules/rule';
+import { Finding, Fix, TextEdit } from '../rules/rule';
 
 /**
- * Applies the fixes of `findings` to the original text (BOM and line endings preserved). Overlapping
- * fixes are skipped (a second pass picks them up). Returns the new text and how many fixes were applied.
+ * The one selection of fixes that can be applied together: in the given order, a finding's fix is
+ * taken unless one of its edits overlaps an edit already taken (or inserts at the same point as one).
+ * A skipped fix is picked up by the next pass of the fix loop. Findings without a fix are ignored.
  */
-export function applyFixes(original: string, findings: Finding[]): { text: string; applied: number } {
+export function selectNonOverlapping<F extends { fix?: Fix }>(original: string, findings: readonly F[]): F[] {
   const offset = createOffsetMapper(original);
-  const fixes = findings.filter((f) => f.fix).map((f) => (f.fix as NonNullable<Finding['fix']>).edits);
   /** Accepted edits, kept sorted by start so a conflict check is a binary search. */
   const accepted: Span[] = [];
-  let applied = 0;
-  for (const edits of fixes) {
-    const spans = edits.map((e: TextEdit) => ({ start: offset(e.range.start), end: offset(e.range.end), text: e.newText }));
+  const chosen: F[] = [];
+  for (const f of findings) {
+    if (!f.fix) continue;
+    const spans = f.fix.edits.map((e: TextEdit) => ({ start: offset(e.range.start), end: offset(e.range.end), text: e.newText }));
     if (spans.some((s) => conflicts(accepted, s))) continue;
     for (const s of spans) accepted.splice(upperBound(accepted, s.start), 0, s);
-    applied++;
+    chosen.push(f);
   }
-  // one pass over the text
+  return chosen;
+}
+
+/**
+ * Applies the fixes of `findings` (never their suggestions) to the original text, BOM and line
+ * endings preserved, in one pass. Overlapping fixes are skipped (see selectNonOverlapping). Returns
+ * the new text, how many fixes were applied, and the findings whose fix was applied.
+ */
+export function applyFixes(original: string, findings: readonly Finding[]): { text: string; applied: number; appliedFindings: Finding[] } {
+  const offset = createOffsetMapper(original);
+  const chosen = selectNonOverlapping(original, findings);
+  const spans: Span[] = [];
+  for (const f of chosen) for (const e of (f.fix as Fix).edits) spans.push({ start: offset(e.range.start), end: offset(e.range.end), text: e.newText });
+  // chosen spans never overlap; an insertion goes before a replacement that starts where it is
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
   const out: string[] = [];
   let cursor = 0;
-  for (const s of accepted) {
+  for (const s of spans) {
     out.push(original.slice(cursor, s.start), s.text);
     cursor = s.end;
   }
   out.push(original.slice(cursor));
-  return { text: out.join(''), applied };
+  return { text: out.join(''), applied: chosen.length, appliedFindings: chosen };
 }
 
 interface Span {

@@ -5,11 +5,12 @@ import { Rule, Fix } from './rule';
 export const citationPageMismatch: Rule = {
   meta: {
     id: 'citation-page-mismatch',
-    description: "The pages cited for a topic (Page(s): …) are not the MTUS index's pages for it; the fix writes the index's pages.",
+    description: "The pages cited for a topic (Page(s): …) are not the MTUS index's pages for it.",
     defaultSeverity: 'error',
     category: 'citation',
+    // the index's pages: a fix when the entry is verified, a suggestion when it is not
     fixable: true,
-    hasSuggestions: false,
+    hasSuggestions: true,
     messages: { mismatch: '{{topic}} is on page(s) {{pages}} of {{guideline}}, not {{cited}}{{unverified}}.' },
   },
   check(ctx) {
@@ -37,7 +38,7 @@ export const citationPageMismatch: Rule = {
         data: { cited: bad.map((p) => p.text).join(', ') },
         params: { topic: topic.name, pages: want, guideline: `${g.title} ${g.year}`, unverified: topic.verified ? '' : ' (index entry unverified)' },
         range: { start: bad[0].range.start, end: bad[bad.length - 1].range.end },
-        fix,
+        ...(topic.verified ? { fix } : { suggestions: [fix] }),
         severity: topic.verified ? undefined : 'warning',
         related: [{ message: `Index entry: ${g.title} ${g.year} — ${topic.name}, page(s) ${want}${topic.verified ? '' : ' (unverified)'}`, file: topic.file, line: topic.line }],
       });

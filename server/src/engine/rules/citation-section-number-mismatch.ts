@@ -8,8 +8,9 @@ export const citationSectionNumberMismatch: Rule = {
     description: 'A numbered section (Opioids Treatment Guidelines "3.3.6 …: Use of Urine Drug Testing (UDT)") has a number that does not match its title.',
     defaultSeverity: 'error',
     category: 'citation',
-    fixable: true,
-    hasSuggestions: false,
+    // a section number taken from the index changes what the letter cites: a suggestion
+    fixable: false,
+    hasSuggestions: true,
     messages: { mismatch: 'Section {{number}} is {{numberIs}}; "{{title}}" is section {{titleNumber}}.' },
   },
   check(ctx) {
@@ -26,7 +27,7 @@ export const citationSectionNumberMismatch: Rule = {
           data: { number: s.number },
           params: { numberIs: byNumber ? `"${byNumber.name}"` : 'not a section number', title: byTitle.name, titleNumber: byTitle.number },
           range: s.numberRange,
-          fix: replace(s.numberRange, byTitle.number, `Replace with ${byTitle.number}`),
+          suggestions: [replace(s.numberRange, byTitle.number, `Replace with ${byTitle.number}`)],
           severity: byTitle.verified ? undefined : 'warning',
           related: [{ message: `Index entry: ${byTitle.number} ${byTitle.name}`, file: byTitle.file, line: byTitle.line }],
         });

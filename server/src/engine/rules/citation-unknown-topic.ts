@@ -9,8 +9,9 @@ export const citationUnknownTopic: Rule = {
     description: 'A cited section or topic is not in the MTUS index for that guideline; suggests the nearest one.',
     defaultSeverity: 'warning',
     category: 'citation',
-    fixable: true,
-    hasSuggestions: false,
+    // the nearest topic is a guess about what the letter meant to cite: suggestions
+    fixable: false,
+    hasSuggestions: true,
     messages: {
       number: '"{{cited}}" is a number, not a section of {{guideline}}.',
       unknown: '"{{cited}}" is not a section of {{guideline}} in the MTUS index.{{hint}}',
@@ -31,17 +32,14 @@ export const citationUnknownTopic: Rule = {
           continue;
         }
         const suggestions = suggestTopics(g, n.name, 3);
-        let fix: Fix | undefined;
-        if (suggestions.length > 0 && !n.numbered) {
-          fix = replaceWrapped(ctx.source, n.range, suggestions[0].name, `Replace with "${suggestions[0].name}"`);
-        }
+        const edits: Fix[] = n.numbered ? [] : suggestions.map((t) => replaceWrapped(ctx.source, n.range, t.name, `Replace with "${t.name}"`));
         const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((t) => `"${t.number ? t.number + ' ' : ''}${t.name}"`).join(', ')}?` : '';
         ctx.report({
           messageId: 'unknown',
           data: { cited: n.full },
           params: { guideline: `${g.title} ${g.year}`, hint },
           range: n.range,
-          fix,
+          suggestions: edits,
           related: suggestions.length > 0 ? [{ message: `Index entry: ${suggestions[0].name}`, file: suggestions[0].file, line: suggestions[0].line }] : undefined,
         });
       }

@@ -1,16 +1,32 @@
 import { levenshtein } from '../text/distance';
-import { DECISION_FOR_CONCLUSION, DECISION_WORDS } from '../vocabulary';
+import { DECISION_WORDS } from '../vocabulary';
 import { itemAt, itemLabel } from './item-ref';
+import { Range } from '../model/range';
 import { Fix, Rule, replace } from './rule';
 
-/** The decision word a misspelling unambiguously means, if any. */
+/**
+ * The decision word a misspelling unambiguously means, if any: the same word in another case, or one
+ * word starting with the same letter within two edits of exactly one decision word (`Uphled`,
+ * `Overturnd`), or a clipped word of five letters or more (`Overt`). Anything else (`Held`, `Denied`,
+ * `Upheld in part`) is not certain, so it is not fixed.
+ */
 export function intendedDecision(word: string): string | undefined {
   const w = word.trim().replace(/[.,;:]+$/, '').toLowerCase();
+  if (!/^[a-z]+$/.test(w)) return undefined;
   const hits = DECISION_WORDS.filter((d) => {
     const l = d.toLowerCase();
-    return l === w || levenshtein(w, l, 2) <= 2 || (w.length >= 5 && l.startsWith(w));
+    return l === w || (w[0] === l[0] && (levenshtein(w, l, 2) <= 2 || (w.length >= 5 && l.startsWith(w))));
   });
   return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** One suggestion per decision word, the one the rationale's conclusion points to first. */
+function decisionSuggestions(range: Range, newText: (word: string) => string, verb: string, conclusion: string | undefined): Fix[] {
+  const inferred = conclusion === 'medically-necessary' ? 'Overturned' : conclusion === 'not-medically-necessary' ? 'Upheld' : undefined;
+  const words = inferred ? [inferred, ...DECISION_WORDS.filter((d) => d !== inferred)] : [...DECISION_WORDS];
+  return words.map((word) =>
+    replace(range, newText(word), `${verb} "${word}"${word === inferred && conclusion ? ` (the rationale concludes ${conclusion.replace(/-/g, ' ')})` : ''}`),
+  );
 }
 
 export const itemDecision: Rule = {
@@ -19,8 +35,9 @@ export const itemDecision: Rule = {
     description: `A disputed item has no decision, or its decision is not one of the allowed words (${DECISION_WORDS.join(', ')}).`,
     defaultSeverity: 'error',
     category: 'decision',
+    // a misspelled decision word is fixed only when certain; writing a decision is the reviewer's call
     fixable: true,
-    hasSuggestions: false,
+    hasSuggestions: true,
     messages: {
       missing: 'Item {{item}} has no decision ({{allowed}}).',
       notAllowed: 'Decision "{{decision}}" is not allowed; use {{allowed}}.',
@@ -33,15 +50,11 @@ export const itemDecision: Rule = {
       if (!item) continue;
       const allowed = DECISION_WORDS.join(' or ');
       if (issue.keyword === 'required' && issue.missingProperty === 'decision') {
-        let fix: Fix | undefined;
-        const conclusion = item.rationale?.conclusion;
-        if (item.colonEnd && conclusion) {
-          const word = DECISION_FOR_CONCLUSION[conclusion];
-          fix = replace(item.colonEnd, ` ${word}`, `Insert "${word}" (the rationale concludes ${conclusion.replace(/-/g, ' ')})`);
-        }
+        // never a fix: which decision to write is the reviewer's, whatever the rationale seems to say
+        const suggestions = item.colonEnd ? decisionSuggestions(item.colonEnd, (w) => ` ${w}`, 'Insert', item.rationale?.conclusion) : undefined;
         // on the line that ends with the item's colon, where the decision belongs
         const range = item.colonEnd ? { start: { line: item.colonEnd.start.line, character: item.colonEnd.start.line === item.headerRange.start.line ? item.headerRange.start.character : 0 }, end: item.colonEnd.end } : item.headerRange;
-        ctx.report({ messageId: 'missing', data: { item: itemLabel(item) }, params: { allowed }, range, fix });
+        ctx.report({ messageId: 'missing', data: { item: itemLabel(item) }, params: { allowed }, range, suggestions });
       } else if (issue.instancePath.endsWith('/decision') && item.decision !== undefined && item.decisionRange) {
         const intended = intendedDecision(item.decision);
         ctx.report({
@@ -49,7 +62,9 @@ export const itemDecision: Rule = {
           data: { decision: item.decision },
           params: { allowed },
           range: item.decisionRange,
-          fix: intended ? replace(item.decisionRange, intended, `Replace with "${intended}"`) : undefined,
+          ...(intended
+            ? { fix: replace(item.decisionRange, intended, `Replace with "${intended}"`) }
+            : { suggestions: decisionSuggestions(item.decisionRange, (w) => w, 'Replace with', item.rationale?.conclusion) }),
         });
       }
     }

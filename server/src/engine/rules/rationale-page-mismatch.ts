@@ -49,8 +49,9 @@ export const rationalePageMismatch: Rule = {
     // a page in free prose is softer evidence than a citation line: warn, even against a verified entry
     defaultSeverity: 'warning',
     category: 'citation',
-    fixable: true,
-    hasSuggestions: false,
+    // a page inside rationale prose is the reviewer's own writing: only ever a suggestion
+    fixable: false,
+    hasSuggestions: true,
     messages: { mismatch: 'Page {{page}} does not match the MTUS index: {{where}}{{unverified}}.' },
   },
   check(ctx) {
@@ -77,7 +78,7 @@ export const rationalePageMismatch: Rule = {
           data: { page: ref.text.replace(/^\D+/, '') },
           params: { where, unverified: verified ? '' : ' (index entry unverified)' },
           range: ref.range,
-          fix,
+          suggestions: fix ? [fix] : undefined,
           related: [{ message: `Index entry: ${g.title} ${g.year}${topic ? ` — ${topic.name}` : ''}`, file: (topic ?? g).file, line: (topic ?? g).line }],
         });
       }
