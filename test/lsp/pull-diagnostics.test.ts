@@ -85,8 +85,11 @@ describe('language server: pull diagnostics (textDocument/diagnostic, workspace/
     assert.deepStrictEqual(again.items.map((i) => i.kind), ['unchanged', 'unchanged']);
 
     write('cases/defects.imr.txt', CLEAN); // fixed on disk (size changes with it)
+    fs.rmSync(file('clean.imr')); // deleted: reported once with no problems, so the client clears it
     const third = byUri(await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { identifier: 'imr', previousResultIds }));
-    assert.strictEqual(third.get(fileUri(file('clean.imr')))!.kind, 'unchanged');
+    const deleted = third.get(fileUri(file('clean.imr')))!;
+    assert.strictEqual(deleted.kind, 'full');
+    assert.deepStrictEqual(codes(deleted), []);
     const fixed = third.get(fileUri(file('cases/defects.imr.txt')))!;
     assert.strictEqual(fixed.kind, 'full');
     assert.deepStrictEqual(codes(fixed), []);
@@ -102,7 +105,15 @@ describe('language server: pull diagnostics (textDocument/diagnostic, workspace/
     await refreshed;
     const previousResultIds = first.items.map((i) => ({ uri: i.uri, value: (i as { resultId: string }).resultId }));
     const after = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { identifier: 'imr', previousResultIds });
-    assert.deepStrictEqual(after.items.map((i) => [i.uri, i.kind]), [[fileUri(file('clean.imr')), 'full']], 'cases/ is now excluded; the config generation voids old result ids');
+    const items = byUri(after);
+    assert.strictEqual(items.get(fileUri(file('clean.imr')))?.kind, 'full', 'the config generation voids old result ids');
+    // cases/ is now excluded: its letter is reported once more, with no problems, so the client clears it
+    const excluded = items.get(fileUri(file('cases/defects.imr.txt')))!;
+    assert.strictEqual(excluded.kind, 'full');
+    assert.deepStrictEqual(codes(excluded), []);
+    assert.strictEqual(after.items.length, 2);
+    const next = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { identifier: 'imr', previousResultIds: [{ uri: fileUri(file('clean.imr')), value: (items.get(fileUri(file('clean.imr'))) as { resultId: string }).resultId }] });
+    assert.deepStrictEqual(next.items.map((i) => [i.uri, i.kind]), [[fileUri(file('clean.imr')), 'unchanged']]);
   });
 
   it('textDocument/diagnostic answers for an open letter by version (unchanged when asked again)', async () => {

@@ -97,6 +97,9 @@ export class PullDiagnostics {
         items.push(r.unchanged ? { kind: 'unchanged', uri, version: null, resultId: r.resultId } : { kind: 'full', uri, version: null, resultId: r.resultId, items: r.items });
       }
     }
+    // letters the client still shows but that are gone, or no longer selected: no problems now
+    const seenUris = new Set([...seen].map(pathToUri));
+    for (const uri of before.keys()) if (!seenUris.has(uri) && !this.deps.document(uri)) items.push({ kind: 'full', uri, version: null, items: [] });
     return items;
   }
 
