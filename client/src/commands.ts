@@ -4,6 +4,7 @@ import { INDEX_TOPICS_REQUEST, IndexTopicEntry, IndexTopicsParams } from './prot
 import { citationText } from './citation';
 import { loadLetterTemplate, SNIPPETS_FILE } from './snippets';
 import { LANGUAGE_ID } from './status-bar';
+import type { WorkspaceLint } from './workspace-diagnostics';
 
 export const COMMANDS = {
   newLetter: 'imr.newLetter',
@@ -12,17 +13,14 @@ export const COMMANDS = {
   restartServer: 'imr.restartServer',
 } as const;
 
-/** Letters in the workspace: *.imr and *.imr.txt. */
-export const LETTER_GLOB = '**/*.{imr,imr.txt}';
-const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
 
 export interface CommandHost {
   context: vscode.ExtensionContext;
   getClient(): LanguageClient | undefined;
   restart(): Promise<void>;
   output: vscode.OutputChannel;
-  /** Letters opened in the background by "Lint All Letters in Workspace" (see extension.ts middleware). */
-  workspaceLinted: Set<string>;
+  /** Workspace diagnostics (LSP pull), switched on by "Lint All Letters in Workspace". */
+  workspaceLint: WorkspaceLint;
 }
 
 export function registerCommands(host: CommandHost): vscode.Disposable[] {
@@ -125,33 +123,23 @@ export async function insertCitation(host: CommandHost): Promise<void> {
 }
 
 /**
- * IMR: Lint All Letters in Workspace — opens every *.imr / *.imr.txt file as a (hidden) text
- * document, so the language server lints it and its problems appear in the Problems panel.
- * VS Code closes such background documents after a while; the client keeps their last diagnostics
- * (middleware in extension.ts), the way a lint task's problems stay until the next run.
+ * IMR: Lint All Letters in Workspace — asks the language server for workspace diagnostics (LSP pull,
+ * `workspace/diagnostic`): it lints every letter the configuration selects (include/exclude of
+ * .imrlintrc) from disk, without opening any as a document, and the Problems panel lists them; it
+ * stays current afterwards (see workspace-diagnostics.ts). Resolves with the number of letters.
  */
 export async function lintWorkspace(host: CommandHost): Promise<number> {
   if (!runningClient(host)) return 0;
-  const uris = await vscode.workspace.findFiles(LETTER_GLOB, EXCLUDE_GLOB);
-  if (uris.length === 0) {
-    void vscode.window.showInformationMessage('IMR: no *.imr or *.imr.txt letters in this workspace.');
+  const summary = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'IMR: linting the letters in the workspace…', cancellable: true },
+    (_progress, token) => host.workspaceLint.run(token),
+  );
+  if (!summary) return 0;
+  if (summary.letters === 0) {
+    void vscode.window.showInformationMessage('IMR: no letters in this workspace (*.imr, *.imr.txt, or the include globs of .imrlintrc).');
     return 0;
   }
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `IMR: linting ${uris.length} letter(s)…` },
-    async () => {
-      for (const uri of uris) {
-        host.workspaceLinted.add(uri.toString());
-        try {
-          const doc = await vscode.workspace.openTextDocument(uri);
-          if (doc.languageId !== LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
-        } catch (err) {
-          host.output.appendLine(`Cannot open ${uri.fsPath}: ${String(err)}`);
-        }
-      }
-    },
-  );
   // Focus (not toggle: workbench.actions.view.problems would close an open panel) the Problems view.
   await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
-  return uris.length;
+  return summary.letters;
 }

@@ -1,17 +1,19 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import {
+  DiagnosticPullMode,
   LanguageClient,
   LanguageClientOptions,
   RevealOutputChannelOn,
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { LETTER_GLOB, registerCommands } from './commands';
+import { registerCommands } from './commands';
 import { InitializationOptions } from './protocol';
 import { registerSelectRange } from './select-range';
 import { LANGUAGE_ID, StatusBar } from './status-bar';
 import { isTrusted, watchTrust } from './trust';
+import { WorkspaceLint } from './workspace-diagnostics';
 
 /** What `activate` returns: used by the extension-host tests. */
 export interface ImrExtensionApi {
@@ -31,17 +33,12 @@ function serverModule(context: vscode.ExtensionContext): string {
   return candidates.find((p) => fs.existsSync(p)) ?? candidates[0];
 }
 
-/**
- * Letters that "Lint All Letters in Workspace" opened in the background. VS Code disposes such
- * documents after a few minutes; the server then clears their diagnostics as for any closed
- * document. For these letters the client keeps the last diagnostics instead, so the Problems panel
- * goes on listing the workspace's findings until the letter is opened again or deleted.
- */
-const workspaceLinted = new Set<string>();
+/** Workspace diagnostics, on when "Lint All Letters in Workspace" has been run. */
+const workspaceLint = new WorkspaceLint();
 
-function isOpen(uri: vscode.Uri): boolean {
-  const key = uri.toString();
-  return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
+/** `imr.run` of a letter: pulls while typing are skipped when it is `onSave`. */
+function runsOnSave(doc: vscode.TextDocument): boolean {
+  return vscode.workspace.getConfiguration('imr', doc.uri).get<string>('run') === 'onSave';
 }
 
 function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
@@ -62,11 +59,15 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
       // dynamically, so that every LSP client gets them; a second static watcher would double them.)
       configurationSection: 'imr',
     },
+    // LSP pull diagnostics: open letters are pulled when they change or are saved; the workspace
+    // only after "Lint All Letters in Workspace" (workspace-diagnostics.ts)
+    diagnosticPullOptions: {
+      onChange: true,
+      onSave: true,
+      filter: (doc, mode) => mode === DiagnosticPullMode.onType && runsOnSave(doc),
+    },
     middleware: {
-      handleDiagnostics(uri, diagnostics, next) {
-        if (diagnostics.length === 0 && workspaceLinted.has(uri.toString()) && !isOpen(uri)) return;
-        next(uri, diagnostics);
-      },
+      provideWorkspaceDiagnostics: workspaceLint.middleware,
     },
     initializationOptions,
     outputChannel: output,
@@ -97,6 +98,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImrExt
   const restart = async (): Promise<void> => {
     const old = client;
     client = undefined;
+    workspaceLint.reset();
     if (old) {
       try {
         await old.stop();
@@ -107,16 +109,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImrExt
     await start();
   };
 
-  const letterWatcher = vscode.workspace.createFileSystemWatcher(LETTER_GLOB, true, true, false);
-  context.subscriptions.push(
-    ...registerCommands({ context, getClient: () => client, restart, output, workspaceLinted }),
-    watchTrust(() => client),
-    registerSelectRange(),
-    letterWatcher,
-    letterWatcher.onDidDelete((uri) => {
-      if (workspaceLinted.delete(uri.toString())) client?.diagnostics?.delete(uri);
-    }),
-  );
+  context.subscriptions.push(...registerCommands({ context, getClient: () => client, restart, output, workspaceLint }), watchTrust(() => client), registerSelectRange());
 
   const ready = start();
   await ready;

@@ -54,6 +54,17 @@ describe('client: package.json contributions', () => {
     }
   });
 
+  it('privacy defaults for letters: no word-based suggestions (they would offer words from other open letters)', () => {
+    const defaults = contributes.configurationDefaults['[imr]'];
+    // VS Code >= 1.91 (engines.vscode): an enum, "off" | "currentDocument" | "matchingDocuments" | "allDocuments"
+    assert.ok(/^\^1\.(9[1-9]|\d{3,})\./.test(pkg.engines.vscode), `engines.vscode ${pkg.engines.vscode}: the enum form needs VS Code 1.91 or later`);
+    assert.strictEqual(defaults['editor.wordBasedSuggestions'], 'off');
+    // and the README says what the extension does and never does with letter text
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const privacy = readme.slice(readme.indexOf('## Privacy'), readme.indexOf('\n## ', readme.indexOf('## Privacy') + 1));
+    for (const topic of [/network/i, /telemetry/i, /temporary/i, /logs?\b/i, /wordBasedSuggestions/, /--redact/]) assert.match(privacy, topic);
+  });
+
   it('workspace trust: limited, with imr.index restricted', () => {
     assert.strictEqual(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['imr.index']);

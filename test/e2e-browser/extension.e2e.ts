@@ -291,4 +291,21 @@ describe('IMR extension (.vsix) in code-server', function () {
     await vs.screenshot('new-letter');
     fs.writeFileSync(path.join(resultsDir(), 'imr-new-letter.txt'), lines.join('\n'));
   });
+  it('word-based suggestions are off for letters: no words from another open letter are offered', async function () {
+    const vs = session();
+    // another letter, open in the editor, with a name in it (a made-up one)
+    const other = 'other-patient.imr';
+    fs.writeFileSync(path.join(workspace, other), 'CLINICAL CASE SUMMARY\n\nThe injured worker, Mr. Quillingham Zorbatrix, is 41 years old.\n');
+    await vs.openFile(other);
+    await showLetter(vs, 'draft.imr');
+    // in the prose of the case summary, where the language server has nothing to complete
+    await vs.gotoLine(17, 'Ten sessions of physical therapy were requested.'.length + 1);
+    await vs.typeText(' Quill');
+    await vs.triggerCompletion();
+    const items = await vs.readCompletionItems();
+    await vs.screenshot('no-word-suggestions');
+    await vs.closeSuggest();
+    // with VS Code's default ("matchingDocuments") the other letter's words would be listed here
+    assert.ok(!items.some((i) => /Quillingham|Zorbatrix/.test(i.label)), `words of another letter were suggested: ${items.map((i) => i.label).join(', ')}`);
+  });
 });

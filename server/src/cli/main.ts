@@ -38,7 +38,10 @@ export function defaultIo(): CliIo {
     readStdin: () => fs.readFileSync(0, 'utf8'),
     cwd: process.cwd(),
     color: !!process.stdout.isTTY && !process.env.NO_COLOR,
-    version: version(),
+    // read from package.json only when a formatter or --version asks (a one-letter run does not)
+    get version() {
+      return version();
+    },
   };
 }
 

@@ -45,6 +45,11 @@ export class LintEnvironment {
     return this.indexFiles.has(path.resolve(file));
   }
 
+  /** The config resolver (file selection for workspace diagnostics reads include/exclude through it). */
+  configs(): ConfigResolver {
+    return this.resolver;
+  }
+
   bundledIndex(): MtusIndex {
     return this.indexes.get([]).index;
   }

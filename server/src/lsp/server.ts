@@ -5,6 +5,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DidChangeWatchedFilesParams,
+  DocumentDiagnosticReport,
   FileChangeType,
   InitializeParams,
   InitializeResult,
@@ -13,6 +14,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   WatchKind,
+  WorkspaceDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig, findAsset, lintText, MtusIndex } from '../engine';
@@ -21,6 +23,7 @@ import { Analyzer } from './analysis';
 import { FileProblemReporter } from './file-problems';
 import { registerLanguageHandlers } from './language-handlers';
 import { LintEnvironment } from './lint-environment';
+import { PullDiagnostics } from './pull-diagnostics';
 import { InitializationOptions, SOURCE_FIX_ALL_IMR, TRUST_CHANGED_NOTIFICATION, TrustChangedParams } from '../../../shared/protocol';
 import { SettingsStore } from './settings';
 import { folderOf, isConfigFileUri, isLetter, pathToUri, sameFile, uriToPath } from './uris';
@@ -73,6 +76,10 @@ export function startServer(connection: Connection): void {
   };
 
   const analyzer = new Analyzer({ env, settings, trusted: () => trusted, folders: () => folders });
+  // LSP 3.17 pull diagnostics when the client supports them; push (publishDiagnostics) otherwise
+  let pullMode = false;
+  let generation = 0;
+  const pull = new PullDiagnostics({ folders: () => folders, env, analyzer, settings, trusted: () => trusted, document: letter, generation: () => generation });
   const files = new FileProblemReporter({
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
     showWarning: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
@@ -83,7 +90,9 @@ export function startServer(connection: Connection): void {
     letters,
     analyzer,
     settings,
-    publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    publish: (uri, version, diagnostics) => {
+      if (!pullMode) void connection.sendDiagnostics({ uri, version, diagnostics });
+    },
     analysed: (a) => files.report(a.files),
     trace,
     label,
@@ -104,17 +113,22 @@ export function startServer(connection: Connection): void {
     trace(`refresh: ${why}`);
     env.reset();
     analyzer.invalidate();
+    generation++;
+    pull.clear();
     if (revalidateTimer) clearTimeout(revalidateTimer);
     revalidateTimer = setTimeout(() => {
       revalidateTimer = undefined;
       files.clearAll();
       for (const d of documents.all()) if (isConfigFileUri(d.uri)) files.checkOpenConfig(d.uri, d.getText());
       void validator.revalidateAll();
+      // pull clients ask again for every letter (their result ids are now void)
+      if (pullMode && caps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
     }, REFRESH_COALESCE_MS);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     caps = params.capabilities;
+    pullMode = caps.textDocument?.diagnostic !== undefined;
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
     const root = params.rootUri ? uriToPath(params.rootUri) : undefined;
     if (folders.length === 0 && root) folders = [root];
@@ -141,6 +155,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, SOURCE_FIX_ALL_IMR], resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...(pullMode ? { diagnosticProvider: { identifier: 'imr', interFileDependencies: false, workspaceDiagnostics: true } } : {}),
       },
       serverInfo: { name: SERVER_NAME, version: serverVersion() },
     };
@@ -219,8 +234,11 @@ export function startServer(connection: Connection): void {
       // back to what is on disk
       files.clear(uri);
       refresh('config file closed');
-    } else void connection.sendDiagnostics({ uri, diagnostics: [] });
+    } else if (!pullMode) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
+
+  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => pull.document(params.textDocument.uri, params.previousResultId));
+  connection.languages.diagnostics.onWorkspace(async (params, token): Promise<WorkspaceDiagnosticReport> => ({ items: await pull.workspace(params.previousResultIds, token) }));
 
   registerLanguageHandlers(connection, {
     letter,

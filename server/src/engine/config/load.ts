@@ -1,20 +1,8 @@
-import Ajv, { ValidateFunction } from 'ajv';
 import * as fs from 'fs';
 import * as path from 'path';
 import { isMap, isSeq, LineCounter, parseDocument, Node as YamlNode } from 'yaml';
-import { findAsset } from '../assets';
+import { schemaValidator } from '../compiled/validators';
 import { CONFIG_FILE_NAMES, ConfigProblem, defaultConfig, LintConfig, RuleSetting, SeveritySetting } from './types';
-
-let validateConfig: ValidateFunction | undefined;
-
-function configValidator(): ValidateFunction {
-  if (validateConfig) return validateConfig;
-  const file = findAsset('schemas/imrlintrc.schema.json');
-  if (!file) throw new Error('schemas/imrlintrc.schema.json not found next to the tool');
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  validateConfig = ajv.compile(JSON.parse(fs.readFileSync(file, 'utf8')) as object);
-  return validateConfig;
-}
 
 /** Nearest config file from `dir` upward, or undefined. */
 export function findConfigFile(dir: string): string | undefined {
@@ -48,7 +36,7 @@ export function loadConfigText(text: string, file: string): { config?: LintConfi
   }
   if (problems.length > 0) return { problems };
   const data: unknown = doc.toJS() ?? {};
-  const validate = configValidator();
+  const validate = schemaValidator('imrlintrc');
   if (!validate(data)) {
     for (const err of validate.errors ?? []) {
       const segments = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));

@@ -11,6 +11,7 @@ import * as path from 'path';
 import { normalizeName } from './lookup';
 import { IndexGuideline, IndexProblem, IndexTopic, MtusIndex } from './types';
 import { makeProblem, parseIndexText, ParsedIndexFile } from './yaml-index';
+import { compiledBundledIndex } from '../compiled/bundled-index';
 
 export { formatIndexProblem } from './yaml-index';
 
@@ -84,7 +85,8 @@ function readParsed(file: string): ParsedIndexFile {
   let parsed: ParsedIndexFile;
   try {
     const text = fs.readFileSync(file, 'utf8');
-    parsed = parseIndexText(text, file);
+    // the bundled index as compiled at build time, when it was made from this text; else parse the YAML
+    parsed = (file === bundledIndexPath() ? compiledBundledIndex(text, file) : undefined) ?? parseIndexText(text, file);
     for (const g of parsed.guidelines) deepFreeze(g);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -5,9 +5,9 @@
  * topics are left out; the valid rest is returned. Never throws.
  */
 import * as path from 'path';
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { Document, isMap, isPair, isScalar, LineCounter, Node, parseDocument, YAMLMap } from 'yaml';
-import schema from '../../../../schemas/mtus-index.schema.json';
+import { schemaValidator } from '../compiled/validators';
 import { IndexGuideline, IndexProblem, IndexTopic, PageSpan } from './types';
 import { levenshtein } from '../text/distance';
 
@@ -24,12 +24,6 @@ const GUIDELINE_FIELDS = [
   'alphabeticalTopics', 'numberedSections', 'verified', 'source', 'topics',
 ];
 const TOPIC_FIELDS = ['name', 'aliases', 'number', 'part', 'pages', 'alphabetical', 'description', 'verified', 'source'];
-
-let validator: ValidateFunction | undefined;
-function validate(): ValidateFunction {
-  if (!validator) validator = new Ajv({ allErrors: true }).compile(schema);
-  return validator;
-}
 
 /**
  * A problem at a zero-based line of a file. The message does not repeat the location (consumers
@@ -339,7 +333,7 @@ export function parseIndexText(text: string, file: string): ParsedIndexFile {
       problems.push(makeProblem(file, lineAt(doc, lc, []) ?? 0, 'the file must be a mapping with "version: 1" and a "guidelines:" list'));
       return none();
     }
-    const v = validate();
+    const v = schemaValidator('mtus-index');
     const ok = v(root);
     const located = ok ? [] : explain(v.errors ?? [], root, doc, lc);
     for (const l of located) problems.push(makeProblem(file, l.line, l.text));

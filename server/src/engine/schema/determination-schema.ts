@@ -1,9 +1,7 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import * as fs from 'fs';
+import type { ErrorObject } from 'ajv';
+import { schemaPath, schemaValidator } from '../compiled/validators';
 import { JsonObject, JsonWithPointers } from '../model/json';
 import { Range } from '../model/range';
-import { findAsset } from '../assets';
-import { isValidUsDate } from '../text/dates';
 
 /** A schema violation, attributed to the rule named by the nearest `x-rule` of the failing schema. */
 export interface SchemaIssue {
@@ -19,28 +17,13 @@ export interface SchemaIssue {
   range: Range;
 }
 
-let compiled: { file: string; validate: ValidateFunction } | undefined;
-
 export function determinationSchemaPath(): string {
-  const p = findAsset('schemas/determination.schema.json');
-  if (!p) throw new Error('schemas/determination.schema.json not found next to the tool');
-  return p;
-}
-
-function validator(): ValidateFunction {
-  const file = determinationSchemaPath();
-  if (compiled && compiled.file === file) return compiled.validate;
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-  ajv.addKeyword({ keyword: 'x-rule', schemaType: 'string' });
-  ajv.addFormat('us-date', { type: 'string', validate: isValidUsDate });
-  const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as object;
-  compiled = { file, validate: ajv.compile(schema) };
-  return compiled.validate;
+  return schemaPath('determination');
 }
 
 /** Validates the model's JSON against schemas/determination.schema.json. */
 export function validateDetermination(doc: JsonWithPointers): SchemaIssue[] {
-  const validate = validator();
+  const validate = schemaValidator('determination');
   if (validate(doc.json)) return [];
   const issues: SchemaIssue[] = [];
   for (const err of validate.errors ?? []) {

@@ -1,0 +1,125 @@
+/**
+ * The data compiled at build time (scripts/compile-assets.ts, run by `npm run build`): the standalone
+ * schema validators and the compiled bundled MTUS index give exactly what compiling the schemas and
+ * parsing the YAML at run time give, and a source that changed after the build is never served stale.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse as parseYaml } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { compiledBundledIndex, GENERATED_INDEX_FILE } from '../../server/src/engine/compiled/bundled-index';
+import { createAjv, generatedValidatorFile, SCHEMA_SPECS, SchemaId, schemaValidator } from '../../server/src/engine/compiled/validators';
+import { contentStamp } from '../../server/src/engine/compiled/stamp';
+import { parseIndexText } from '../../server/src/engine/mtus/yaml-index';
+import { bundledIndexPath } from '../../server/src/engine/mtus/load';
+import { createIndexProvider, parseLetter, SourceText, toJson } from '../../server/src/engine';
+import { FIXTURES, REPO_ROOT } from '../helpers/engine';
+
+const IDS = Object.keys(SCHEMA_SPECS) as SchemaId[];
+
+function compiledNow(id: SchemaId): ValidateFunction {
+  return createAjv(id).compile(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, SCHEMA_SPECS[id].file), 'utf8')) as object);
+}
+
+/** What a consumer reads from an error (parentSchema only for its x-rule, the one thing the linter uses). */
+function shape(errors: ErrorObject[] | null | undefined): unknown[] {
+  return (errors ?? []).map((e) => ({
+    instancePath: e.instancePath,
+    schemaPath: e.schemaPath,
+    keyword: e.keyword,
+    params: e.params,
+    message: e.message,
+    xRule: (e.parentSchema as Record<string, unknown> | undefined)?.['x-rule'],
+  }));
+}
+
+function agree(id: SchemaId, data: unknown): boolean {
+  const generated = schemaValidator(id);
+  const reference = compiledNow(id);
+  const okG = generated(data);
+  const okR = reference(data);
+  assert.strictEqual(okG, okR, `${id}: valid? generated ${okG}, compiled ${okR}`);
+  assert.deepStrictEqual(shape(generated.errors), shape(reference.errors), `${id}: errors differ`);
+  return okG;
+}
+
+describe('data compiled at build time (generated/)', () => {
+  it('npm run build wrote every generated file, each made from the current source', () => {
+    for (const id of IDS) {
+      const file = path.join(REPO_ROOT, generatedValidatorFile(id));
+      assert.ok(fs.existsSync(file), `${file} is missing: run npm run build`);
+      const schemaText = fs.readFileSync(path.join(REPO_ROOT, SCHEMA_SPECS[id].file), 'utf8');
+      assert.strictEqual((require(file) as { sourceStamp: string }).sourceStamp, contentStamp(schemaText), `${id}: generated from another schema text`);
+      // and it is what the engine uses (no schema compiled at run time)
+      assert.strictEqual(schemaValidator(id), (require(file) as { default: ValidateFunction }).default);
+    }
+    assert.ok(fs.existsSync(path.join(REPO_ROOT, GENERATED_INDEX_FILE)));
+  });
+
+  it('the generated validators need nothing at run time (no require of ajv)', () => {
+    for (const id of IDS) {
+      const code = fs.readFileSync(path.join(REPO_ROOT, generatedValidatorFile(id)), 'utf8');
+      // (ajv's runtime helpers are inlined; their `code` strings still name their module, in quotes)
+      assert.ok(!/(?<!['"])require\(["'][^"']*ajv/.test(code), `${id} requires ajv`);
+    }
+  });
+
+  it('the determination validator reports what compiling the schema reports, x-rule included', () => {
+    const letters = ['clean-2016.imr', 'clean-2009-pages.imr'].map((f) => fs.readFileSync(path.join(FIXTURES, 'letters', f), 'utf8'));
+    const { index } = createIndexProvider().get([]);
+    const broken = [
+      (t: string) => t.replace(/Date Assigned:\s+\S+/, 'Date Assigned:        02/30/2017'), // not a calendar date
+      (t: string) => t.replace(/Case Number:\s+\S+/, 'Case Number:          17-100001'),
+      (t: string) => t.replace(/Priority:\s+Standard/, 'Priority:             Soon'),
+      (t: string) => t.replace(/: Upheld/, ': '),
+      (t: string) => t.split('\n').slice(6).join('\n'), // no header at all
+      () => '',
+    ];
+    let invalid = 0;
+    for (const text of letters) {
+      assert.ok(agree('determination', toJson(parseLetter(new SourceText(text), index)).json));
+      for (const b of broken) if (!agree('determination', toJson(parseLetter(new SourceText(b(text)), index)).json)) invalid++;
+    }
+    assert.ok(invalid >= broken.length, 'the broken letters were not all invalid: the comparison proves little');
+  });
+
+  it('the config validator agrees with compiling the schema', () => {
+    assert.ok(agree('imrlintrc', { rules: { placeholder: 'warn' }, include: ['**/*.imr'] }));
+    assert.ok(!agree('imrlintrc', { rules: { placeholder: 'loud' } }));
+    assert.ok(!agree('imrlintrc', { rulez: {} }));
+    assert.ok(!agree('imrlintrc', { index: 'one.yaml' }));
+  });
+
+  it('the MTUS index validator agrees with compiling the schema', () => {
+    const data = parseYaml(fs.readFileSync(bundledIndexPath(), 'utf8')) as { guidelines: Record<string, unknown>[] };
+    assert.ok(agree('mtus-index', data));
+    const bad = JSON.parse(JSON.stringify(data)) as typeof data;
+    bad.guidelines[0].id = 'Not Kebab';
+    (bad.guidelines[1].topics as Record<string, unknown>[])[0].pages = ['12–14'];
+    bad.guidelines[2].colour = 'red';
+    assert.ok(!agree('mtus-index', bad));
+  });
+
+  it('the compiled bundled index is the parsed YAML, line numbers and written fields included', () => {
+    const file = bundledIndexPath();
+    const text = fs.readFileSync(file, 'utf8');
+    const parsed = parseIndexText(text, file);
+    const compiled = compiledBundledIndex(text, file);
+    assert.ok(compiled, 'the compiled index was not used for the current YAML: run npm run build');
+    assert.deepStrictEqual(compiled.guidelines, parsed.guidelines);
+    assert.deepStrictEqual(compiled.problems, []);
+    parsed.guidelines.forEach((g, gi) => {
+      assert.deepStrictEqual(compiled.given.get(compiled.guidelines[gi]), parsed.given.get(g));
+      g.topics.forEach((t, ti) => assert.deepStrictEqual(compiled.given.get(compiled.guidelines[gi].topics[ti]), parsed.given.get(t)));
+    });
+    assert.ok(parsed.guidelines.some((g) => g.topics.some((t) => t.line > 100)), 'line numbers are the YAML lines');
+  });
+
+  it('a bundled YAML edited after the build is parsed, not served from the stale compiled copy', () => {
+    const file = bundledIndexPath();
+    const text = fs.readFileSync(file, 'utf8');
+    assert.strictEqual(compiledBundledIndex(text.replace(/pages: /, 'pages:  '), file), undefined);
+    assert.strictEqual(compiledBundledIndex(`${text}\n`, file), undefined);
+  });
+});
