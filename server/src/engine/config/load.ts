@@ -1,18 +1,27 @@
 import Ajv, { ValidateFunction } from 'ajv';
 import * as fs from 'fs';
 import * as path from 'path';
-import { isMap, isSeq, LineCounter, parseDocument, Node as YamlNode } from 'yaml';
+import picomatch from 'picomatch';
+import { Document, isMap, isSeq, LineCounter, parseDocument, Node as YamlNode } from 'yaml';
 import { findAsset } from '../assets';
+import { levenshtein } from '../text/distance';
 import { CONFIG_FILE_NAMES, ConfigProblem, defaultConfig, LintConfig, RuleSetting, SeveritySetting } from './types';
 
 let validateConfig: ValidateFunction | undefined;
+let schemaJson: { properties?: Record<string, unknown> } | undefined;
+
+function configSchema(): { properties?: Record<string, unknown> } {
+  if (schemaJson) return schemaJson;
+  const file = findAsset('schemas/imrlintrc.schema.json');
+  if (!file) throw new Error('schemas/imrlintrc.schema.json not found next to the tool');
+  schemaJson = JSON.parse(fs.readFileSync(file, 'utf8')) as { properties?: Record<string, unknown> };
+  return schemaJson;
+}
 
 function configValidator(): ValidateFunction {
   if (validateConfig) return validateConfig;
-  const file = findAsset('schemas/imrlintrc.schema.json');
-  if (!file) throw new Error('schemas/imrlintrc.schema.json not found next to the tool');
   const ajv = new Ajv({ allErrors: true, strict: false });
-  validateConfig = ajv.compile(JSON.parse(fs.readFileSync(file, 'utf8')) as object);
+  validateConfig = ajv.compile(configSchema() as object);
   return validateConfig;
 }
 
@@ -49,19 +58,132 @@ export function loadConfigText(text: string, file: string): { config?: LintConfi
   if (problems.length > 0) return { problems };
   const data: unknown = doc.toJS() ?? {};
   const validate = configValidator();
+  const lineOf = (segments: string[], key = false) => {
+    const node = key ? keyNodeAt(doc, segments) : nodeAt(doc.contents as YamlNode | null, segments);
+    return node?.range ? lc.linePos(node.range[0]).line - 1 : undefined;
+  };
+  const schema = configSchema();
   if (!validate(data)) {
+    const seen = new Set<string>();
     for (const err of validate.errors ?? []) {
       const segments = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-      const node = nodeAt(doc.contents as YamlNode | null, segments);
-      const line = node?.range ? lc.linePos(node.range[0]).line - 1 : undefined;
-      const where = segments.length > 0 ? segments.join('.') : '(top level)';
-      const extra = err.keyword === 'additionalProperties' ? ` "${String((err.params as { additionalProperty?: string }).additionalProperty)}"` : '';
-      const allowed = err.keyword === 'enum' ? ` (${((err.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')})` : '';
-      problems.push({ file, line, message: `${where}: ${err.message ?? err.keyword}${extra}${allowed}` });
+      const propertyName = (err as { propertyName?: string }).propertyName;
+      let problem: ConfigProblem;
+      if (err.keyword === 'propertyNames') continue; // reported by its enum error (which names the key)
+      if (propertyName !== undefined) {
+        // an unknown rule id under rules:
+        const allowed = ((err.params as { allowedValues?: string[] }).allowedValues ?? []).map(String);
+        problem = { file, line: lineOf([...segments, propertyName], true), message: `${[...segments, propertyName].join('.')}: unknown rule "${propertyName}"${didYouMean(propertyName, allowed)}` };
+      } else if (err.keyword === 'additionalProperties') {
+        const extra = String((err.params as { additionalProperty?: string }).additionalProperty);
+        const known = segments.length === 0 ? Object.keys(schema.properties ?? {}).filter((k) => k !== '$schema') : [];
+        const at = [...segments, extra];
+        problem = { file, line: lineOf(at, true), message: `${at.join('.')}: unknown key "${extra}"${didYouMean(extra, known)}` };
+      } else {
+        const where = segments.length > 0 ? segments.join('.') : '(top level)';
+        const allowed = err.keyword === 'enum' ? ` (${((err.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')})` : '';
+        problem = { file, line: lineOf(segments), message: `${where}: ${err.message ?? err.keyword}${allowed}` };
+      }
+      const k = `${problem.line}:${problem.message}`;
+      if (!seen.has(k)) problems.push(problem);
+      seen.add(k);
     }
     return { problems };
   }
+  problems.push(...semanticProblems(data as RawConfig, file, lineOf));
+  if (problems.length > 0) return { problems };
   return { config: toConfig(data as RawConfig, file), problems };
+}
+
+/** " (did you mean "x"?)" for the nearest known name within a small edit distance, else "". */
+export function didYouMean(name: string, known: string[]): string {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = levenshtein(name.toLowerCase(), k.toLowerCase(), 3);
+    if (d < bestD) {
+      best = k;
+      bestD = d;
+    }
+  }
+  const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
+  if (best !== undefined && bestD <= limit) return ` (did you mean "${best}"?)`;
+  // placeholders → placeholder: a known name contained in the unknown one, or the reverse
+  const contained = known.find((k) => name.startsWith(k) || k.startsWith(name));
+  return contained && Math.abs(contained.length - name.length) <= 3 ? ` (did you mean "${contained}"?)` : '';
+}
+
+/**
+ * The options each rule takes (name → check), until rule metadata carries an options schema: an
+ * option not listed here is reported as unknown. A check returns a problem message, or undefined.
+ */
+const RULE_OPTIONS: Record<string, Record<string, (value: unknown) => string | undefined>> = {
+  placeholder: { patterns: (v) => (Array.isArray(v) && v.every((p) => typeof p === 'string') ? undefined : 'must be a list of regular expressions') },
+};
+
+function regexProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern);
+    return undefined;
+  } catch (e) {
+    return `invalid regular expression ${JSON.stringify(pattern)}: ${(e instanceof Error ? e.message : String(e)).replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')}`;
+  }
+}
+
+function globProblem(glob: string): string | undefined {
+  try {
+    picomatch.makeRe(glob, { strictBrackets: true });
+    return undefined;
+  } catch (e) {
+    return `invalid glob ${JSON.stringify(glob)}: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+/** What the schema cannot say: regular expressions and globs that do not compile, unknown rule options. */
+function semanticProblems(raw: RawConfig, file: string, lineOf: (segments: string[], key?: boolean) => number | undefined): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  const each = (key: 'include' | 'exclude' | 'placeholders', check: (s: string) => string | undefined) =>
+    (raw[key] ?? []).forEach((v, i) => {
+      const why = check(v);
+      if (why) out.push({ file, line: lineOf([key, String(i)]), message: `${key}[${i}]: ${why}` });
+    });
+  each('include', globProblem);
+  each('exclude', globProblem);
+  each('placeholders', regexProblem);
+  for (const [id, v] of Object.entries(raw.rules ?? {})) {
+    const [options, at] = Array.isArray(v) ? [v[1], ['rules', id, '1']] : typeof v === 'object' && v !== null ? [v.options, ['rules', id, 'options']] : [undefined, []];
+    if (!options) continue;
+    const known = RULE_OPTIONS[id] ?? {};
+    for (const [name, value] of Object.entries(options)) {
+      const where = [...at, name];
+      const check = known[name];
+      if (!check) {
+        const names = Object.keys(known);
+        out.push({ file, line: lineOf(where, true), message: `rules.${id}: unknown option "${name}"${names.length === 0 ? ' (the rule takes no options)' : didYouMean(name, names) || ` (options: ${names.join(', ')})`}` });
+        continue;
+      }
+      const why = check(value);
+      if (why) out.push({ file, line: lineOf(where), message: `rules.${id}.${name}: ${why}` });
+      else if (id === 'placeholder' && name === 'patterns') {
+        (value as string[]).forEach((p, i) => {
+          const bad = regexProblem(p);
+          if (bad) out.push({ file, line: lineOf([...where, String(i)]), message: `rules.${id}.${name}[${i}]: ${bad}` });
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The key node of the last segment (for "unknown key" problems). */
+function keyNodeAt(doc: Document, segments: string[]): YamlNode | undefined {
+  const parent = segments.length > 1 ? nodeAt(doc.contents as YamlNode | null, segments.slice(0, -1)) : (doc.contents as YamlNode | null) ?? undefined;
+  const last = segments[segments.length - 1];
+  if (parent && isMap(parent)) {
+    const pair = parent.items.find((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key) === last);
+    if (pair?.key) return pair.key as YamlNode;
+  }
+  return nodeAt(doc.contents as YamlNode | null, segments);
 }
 
 /** `.imrlintrc.json` is JSON, not YAML: a syntax error is reported with its line. */
@@ -102,6 +224,7 @@ interface RawConfig {
   include?: string[];
   exclude?: string[];
   placeholders?: string[];
+  redact?: boolean;
 }
 
 function toConfig(raw: RawConfig, file: string): LintConfig {
@@ -119,6 +242,7 @@ function toConfig(raw: RawConfig, file: string): LintConfig {
   if (raw.include) config.include = raw.include;
   if (raw.exclude) config.exclude = raw.exclude;
   if (raw.placeholders) config.placeholders = raw.placeholders;
+  if (raw.redact !== undefined) config.redact = raw.redact;
   return config;
 }
 
