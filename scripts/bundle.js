@@ -8,13 +8,25 @@
  * The bundles find shipped data (schemas/, server/data/, snippets/, package.json) by walking up
  * from dist/ (server/src/engine/assets.ts), so the .vsix keeps those folders next to dist/.
  *
+ * dist/THIRD_PARTY_NOTICES.txt lists the licences of the npm packages bundled (scripts/third-party-notices.js).
+ * The esbuild target is the Node version of package.json's `engines.node` (one fact, two uses).
+ *
  * Flags: --dev (sourcemaps, no minify), --watch.
  */
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
 
+const { noticesFor } = require('./third-party-notices');
+
 const ROOT = path.resolve(__dirname, '..');
+
+/** esbuild's target for package.json's `engines.node` (">=20" → "node20"). */
+function esbuildTarget(pkg) {
+  const m = /^\s*(?:>=|\^|~)?\s*(\d+)(?:\.(\d+))?/.exec((pkg.engines && pkg.engines.node) || '');
+  if (!m) throw new Error('bundle: package.json needs engines.node (">=20")');
+  return `node${m[1]}${m[2] ? `.${m[2]}` : ''}`;
+}
 const dev = process.argv.includes('--dev');
 const watch = process.argv.includes('--watch');
 
@@ -36,7 +48,7 @@ async function main() {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node18',
+    target: esbuildTarget(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))),
     external: ['vscode'],
     // vscode-languageserver/-client pick `main` (node) builds; prefer them over `browser`/`module`.
     mainFields: ['main', 'module'],
@@ -57,9 +69,16 @@ async function main() {
   for (const [file, info] of Object.entries(result.metafile.outputs)) {
     if (file.endsWith('.js')) console.log(`bundle: ${file} ${(info.bytes / 1024).toFixed(1)} KiB`);
   }
+  const notices = noticesFor(result.metafile, ROOT);
+  fs.writeFileSync(path.join(ROOT, 'dist', 'THIRD_PARTY_NOTICES.txt'), notices.text);
+  console.log(`bundle: dist/THIRD_PARTY_NOTICES.txt (${notices.packages.length} packages)`);
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+module.exports = { esbuildTarget };
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
