@@ -554,6 +554,20 @@ describe('CLI as a process (bin/imr-lint.js, bin/imr.js)', function () {
       assert.deepEqual(parseJson(onlyDraft), []);
     });
 
+    it('as processes: --version on both bins, a quoted glob lints, a glob matching nothing exits 2', () => {
+      const dir = makeTemp();
+      write(dir, 'letters/a.imr', cliFixture('page-error-2009.imr'));
+      const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+      for (const r of [lint(['--version'], { cwd: dir }), imr(['--version'], { cwd: dir })]) {
+        assert.equal(r.status, 0, describeRun(r));
+        assert.equal(r.stdout, `${version}\n`);
+      }
+      const glob = lint(['-f', 'json', 'letters/*.imr'], { cwd: dir });
+      assert.equal(glob.status, 1, describeRun(glob));
+      assert.deepEqual(parseJson(glob).map((x) => path.relative(dir, x.filePath)), ['letters/a.imr']);
+      assertRunFailed(lint(['letters/*.txt'], { cwd: dir }), 'letters/*.txt', /no letters match/);
+    });
+
     it('many letters in one run, each under its nearest config', () => {
       const dir = makeTemp();
       const bad = cliFixture('page-error-2009.imr');
