@@ -193,6 +193,8 @@ describe('imr-lint in-process: selection, formats, redaction, safe fixes', funct
         ['rules:\n  section-order: {severity: warn, options: {strict: true}}\n', /:2: invalid config: rules\.section-order: unknown option "strict" \(the rule takes no options\)$/],
         ['exclude:\n  - "drafts/"\n  - "a[b"\n', /:3: invalid config: exclude\[1\]: invalid glob "a\[b"/],
         ['inclde: ["*.imr"]\n', /:1: invalid config: inclde: unknown key "inclde" \(did you mean "include"\?\)$/],
+        ['rules:\n  placeholder: warning\n', /:2: invalid config: rules\.placeholder: must be equal to one of the allowed values \(off, info, warn, error\) \(did you mean "warn"\?\)$/],
+        ['rules:\n  placeholder: {severity: warn, option: {}}\n', /:2: invalid config: rules\.placeholder\.option: unknown key "option" \(did you mean "options"\?\)$/],
       ];
       for (const [config, expected] of cases) {
         const dir = makeTemp();

@@ -65,7 +65,18 @@ export function loadConfigText(text: string, file: string): { config?: LintConfi
   const schema = configSchema();
   if (!validate(data)) {
     const seen = new Set<string>();
-    for (const err of validate.errors ?? []) {
+    const errors = validate.errors ?? [];
+    // a `oneOf` (severity | [severity, options] | {severity, options}) fails in every branch: keep the
+    // errors of the branch that has the value's shape (a list or an object is not a misspelt severity)
+    const deeper = (path: string) => errors.some((e) => e.instancePath.startsWith(`${path}/`) || (e.instancePath === path && !['enum', 'type', 'oneOf', 'propertyNames'].includes(e.keyword) && (e as { propertyName?: string }).propertyName === undefined));
+    const relevant = errors.filter((e) => {
+      if (e.keyword === 'oneOf') return false;
+      if ((e as { propertyName?: string }).propertyName !== undefined) return true; // an unknown key (propertyNames)
+      if (e.keyword !== 'enum' && e.keyword !== 'type') return true;
+      const value = valueAt(data, e.instancePath);
+      return !(typeof value === 'object' && value !== null && deeper(e.instancePath));
+    });
+    for (const err of relevant.length > 0 ? relevant : errors) {
       const segments = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
       const propertyName = (err as { propertyName?: string }).propertyName;
       let problem: ConfigProblem;
@@ -76,12 +87,14 @@ export function loadConfigText(text: string, file: string): { config?: LintConfi
         problem = { file, line: lineOf([...segments, propertyName], true), message: `${[...segments, propertyName].join('.')}: unknown rule "${propertyName}"${didYouMean(propertyName, allowed)}` };
       } else if (err.keyword === 'additionalProperties') {
         const extra = String((err.params as { additionalProperty?: string }).additionalProperty);
-        const known = segments.length === 0 ? Object.keys(schema.properties ?? {}).filter((k) => k !== '$schema') : [];
+        const known = segments.length === 0 ? Object.keys(schema.properties ?? {}).filter((k) => k !== '$schema') : segments.length === 2 && segments[0] === 'rules' ? ['severity', 'options'] : [];
         const at = [...segments, extra];
         problem = { file, line: lineOf(at, true), message: `${at.join('.')}: unknown key "${extra}"${didYouMean(extra, known)}` };
       } else {
         const where = segments.length > 0 ? segments.join('.') : '(top level)';
-        const allowed = err.keyword === 'enum' ? ` (${((err.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')})` : '';
+        const values = ((err.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(String);
+        const value = valueAt(data, err.instancePath);
+        const allowed = err.keyword === 'enum' ? ` (${values.join(', ')})${typeof value === 'string' ? didYouMean(value, values) : ''}` : '';
         problem = { file, line: lineOf(segments), message: `${where}: ${err.message ?? err.keyword}${allowed}` };
       }
       const k = `${problem.line}:${problem.message}`;
@@ -93,6 +106,16 @@ export function loadConfigText(text: string, file: string): { config?: LintConfi
   problems.push(...semanticProblems(data as RawConfig, file, lineOf));
   if (problems.length > 0) return { problems };
   return { config: toConfig(data as RawConfig, file), problems };
+}
+
+/** The value at a JSON pointer (ajv's instancePath). */
+function valueAt(data: unknown, pointer: string): unknown {
+  let cur = data;
+  for (const seg of pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[seg];
+  }
+  return cur;
 }
 
 /** " (did you mean "x"?)" for the nearest known name within a small edit distance, else "". */
