@@ -9,6 +9,10 @@
  * The bundles find shipped data (schemas/, server/data/, generated/, snippets/, package.json) by
  * walking up from dist/ (server/src/engine/assets.ts), so the .vsix keeps those folders next to dist/.
  *
+ * dist/THIRD_PARTY_NOTICES.txt lists the licences of the npm packages bundled into the editor bundles
+ * (scripts/third-party-notices.js). The esbuild target is the Node version of package.json's
+ * `engines.node` (one fact, two uses).
+ *
  * Flags: --dev (sourcemaps, no minify), --watch, --cli (only dist/cli.js, leaving the rest of dist/:
  * `npm run build` does this).
  */
@@ -16,7 +20,16 @@ const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
 
+const { noticesFor } = require('./third-party-notices');
+
 const ROOT = path.resolve(__dirname, '..');
+
+/** esbuild's target for package.json's `engines.node` (">=20" → "node20"). */
+function esbuildTarget(pkg) {
+  const m = /^\s*(?:>=|\^|~)?\s*(\d+)(?:\.(\d+))?/.exec((pkg.engines && pkg.engines.node) || '');
+  if (!m) throw new Error('bundle: package.json needs engines.node (">=20")');
+  return `node${m[1]}${m[2] ? `.${m[2]}` : ''}`;
+}
 const dev = process.argv.includes('--dev');
 const watch = process.argv.includes('--watch');
 const cliOnly = process.argv.includes('--cli');
@@ -36,7 +49,7 @@ function optionsFor(entries, external) {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node18',
+    target: esbuildTarget(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))),
     external,
     // vscode-languageserver/-client pick `main` (node) builds; prefer them over `browser`/`module`.
     mainFields: ['main', 'module'],
@@ -70,10 +83,20 @@ async function main() {
     for (const [file, info] of Object.entries(result.metafile.outputs)) {
       if (file.endsWith('.js')) console.log(`bundle: ${file} ${(info.bytes / 1024).toFixed(1)} KiB`);
     }
+    // the notices go with the editor bundles (the .vsix) and cover the CLI's, which bundles a subset
+    if (options.entryPoints.some((e) => e.out === 'server')) {
+      const notices = noticesFor(result.metafile, ROOT);
+      fs.writeFileSync(path.join(ROOT, 'dist', 'THIRD_PARTY_NOTICES.txt'), notices.text);
+      console.log(`bundle: dist/THIRD_PARTY_NOTICES.txt (${notices.packages.length} packages)`);
+    }
   }
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+module.exports = { esbuildTarget };
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

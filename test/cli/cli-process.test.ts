@@ -474,7 +474,7 @@ describe('CLI as a process (bin/imr-lint.js, bin/imr.js)', function () {
       assert.deepEqual(parseJson(r).map((x) => path.relative(dir, x.filePath)).sort(), ['in/linked.imr', 'in/own.imr']);
     });
 
-    it('a folder contributes *.imr and *.imr.txt (recursively); files given are linted whatever their extension', () => {
+    it('a folder contributes *.imr and *.imr.txt (recursively); named files outside the include globs are skipped with a warning', () => {
       const dir = makeTemp();
       const bad = cliFixture('page-error-2009.imr');
       for (const rel of ['in/a.imr', 'in/b.imr.txt', 'in/deep/er/c.imr', 'in/notes.txt', 'in/d.imr.bak', 'in/e.md', 'in/f.IMR', 'in/node_modules/g.imr', 'in/imr']) write(dir, rel, bad);
@@ -488,18 +488,31 @@ describe('CLI as a process (bin/imr-lint.js, bin/imr.js)', function () {
       assert.equal(explicit.status, 1, describeRun(explicit));
       assert.deepEqual(
         parseJson(explicit).map((x) => [path.relative(dir, x.filePath), x.errorCount]),
-        [
-          ['in/notes.txt', 1],
-          ['in/e.md', 1],
-          ['in/a.imr', 1],
-        ],
-        'explicit files are linted, each once',
+        [['in/a.imr', 1]],
+        'named letters are linted once; named files no include glob matches are not',
       );
+      const warnings = explicit.stderr.trim().split('\n');
+      assert.equal(warnings.length, 2, explicit.stderr);
+      assert.match(warnings[0], /^imr-lint: warning: in\/notes\.txt: matches no include pattern/);
+      assert.match(warnings[1], /^imr-lint: warning: in\/e\.md: matches no include pattern/);
+      // a config that includes *.txt makes them letters
+      write(dir, 'in/.imrlintrc.yaml', 'include: ["**/*.txt", "**/*.imr"]\n');
+      const txt = lint(['-f', 'json', 'in/notes.txt'], { cwd: dir });
+      assert.deepEqual(parseJson(txt).map((x) => [path.relative(dir, x.filePath), x.errorCount]), [['in/notes.txt', 1]]);
+      assert.equal(txt.stderr, '');
+      fs.rmSync(path.join(dir, 'in/.imrlintrc.yaml'));
+
+      // nothing a green run can check: a folder of *.txt letters, a file no include matches
       fs.mkdirSync(path.join(dir, 'nothing-here'));
       write(dir, 'nothing-here/readme.txt', bad);
       const empty = lint(['-f', 'json', 'nothing-here'], { cwd: dir });
-      assert.equal(empty.status, 0, describeRun(empty));
-      assert.deepEqual(parseJson(empty), []);
+      assertRunFailed(empty, 'nothing-here', /no letters/);
+      const none = lint(['-f', 'json', 'in/notes.txt'], { cwd: dir });
+      assert.equal(none.status, 2, describeRun(none));
+      assert.match(none.stderr, /no letters to lint/);
+      const allowed = lint(['-f', 'json', '--no-error-on-unmatched-pattern', 'nothing-here'], { cwd: dir });
+      assert.equal(allowed.status, 0, describeRun(allowed));
+      assert.deepEqual(parseJson(allowed), []);
     });
 
     it('include / exclude globs from the config select the letters of a folder', () => {
@@ -513,9 +526,28 @@ describe('CLI as a process (bin/imr-lint.js, bin/imr.js)', function () {
         parseJson(r).map((x) => path.relative(dir, x.filePath)).sort(),
         ['letters/a.imr', 'letters/b.letter', 'letters/sub/drafts/e.imr', 'letters/sub/f.imr'],
       );
-      // excluded, but named on the command line: linted
-      const named = lint(['-f', 'json', 'letters/drafts/d.imr'], { cwd: dir });
-      assert.deepEqual(parseJson(named).map((x) => path.relative(dir, x.filePath)), ['letters/drafts/d.imr']);
+      // excluded, and named on the command line (as pre-commit does): skipped with a one-line warning, exit 0
+      const named = lint(['-f', 'json', 'letters/drafts/d.imr', 'letters/a.imr'], { cwd: dir });
+      assert.equal(named.status, 1, describeRun(named));
+      assert.deepEqual(parseJson(named).map((x) => path.relative(dir, x.filePath)), ['letters/a.imr']);
+      assert.equal(named.stderr, 'imr-lint: warning: letters/drafts/d.imr: excluded by "drafts/**" (exclude in letters/.imrlintrc.yaml); not linted\n');
+      const onlyDraft = lint(['-f', 'json', 'letters/drafts/d.imr'], { cwd: dir });
+      assert.equal(onlyDraft.status, 0, describeRun(onlyDraft));
+      assert.deepEqual(parseJson(onlyDraft), []);
+    });
+
+    it('as processes: --version on both bins, a quoted glob lints, a glob matching nothing exits 2', () => {
+      const dir = makeTemp();
+      write(dir, 'letters/a.imr', cliFixture('page-error-2009.imr'));
+      const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+      for (const r of [lint(['--version'], { cwd: dir }), imr(['--version'], { cwd: dir })]) {
+        assert.equal(r.status, 0, describeRun(r));
+        assert.equal(r.stdout, `${version}\n`);
+      }
+      const glob = lint(['-f', 'json', 'letters/*.imr'], { cwd: dir });
+      assert.equal(glob.status, 1, describeRun(glob));
+      assert.deepEqual(parseJson(glob).map((x) => path.relative(dir, x.filePath)), ['letters/a.imr']);
+      assertRunFailed(lint(['letters/*.txt'], { cwd: dir }), 'letters/*.txt', /no letters match/);
     });
 
     it('many letters in one run, each under its nearest config', () => {

@@ -108,7 +108,8 @@ describe('.imrlintrc configuration (engine)', function () {
       const cases: [string, number, RegExp][] = [
         ['rules:\n  citation-page-mismatch: loud\n', 2, /citation-page-mismatch/],
         ['rules:\n  placeholder: [warn, {}, extra]\n', 2, /placeholder/],
-        ['rules:\n  placeholder:\n    severity: warn\n    level: 2\n', 3, /level|placeholder/],
+        // the unknown key's own line
+        ['rules:\n  placeholder:\n    severity: warn\n    level: 2\n', 4, /rules\.placeholder\.level: unknown key "level"/],
         ['# header\n\nrules:\n  made-up-rule: warn\n', 4, /made-up-rule|rules/],
         ['include: "**/*.imr"\n', 1, /include/],
         ['index: [""]\n', 1, /index/],

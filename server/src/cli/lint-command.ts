@@ -1,105 +1,140 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConfigResolver, createConfigResolver, createIndexProvider, Finding, IndexProvider, lintText, RULE_CATEGORIES, RuleCategory, runFixLoop, unifiedDiff } from '../engine';
-import { parseArgs } from './args';
+import { ConfigResolver, createConfigResolver, createFileSelector, createIndexProvider, Finding, IndexProvider, lintText, RULE_CATEGORIES, RuleCategory, RULES, runFixLoop, unifiedDiff } from '../engine';
+import { OptionSpec, optionsHelp, parseOptions } from './args';
 import { ToolError, UsageError } from './errors';
-import { collectFiles } from './files';
+import { loadFormatter, FORMATTERS } from './formatters';
+import { FileResult } from './formatters/types';
 import { resolveSetup } from './setup';
-import { FileResult, Formatter } from './formatters/types';
-import { json } from './formatters/json';
-import { sarif } from './formatters/sarif';
-import { stylish } from './formatters/stylish';
 import { atomicWrite, readLetter } from './io';
 
-export const FORMATTERS: Record<string, Formatter> = { stylish, json, sarif };
+export { FORMATTERS };
 
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   readStdin: () => string;
   cwd: string;
+  /** Colour by default (terminal, FORCE_COLOR/NO_COLOR); --color/--no-color override it. */
   color: boolean;
   version: string;
 }
 
+/** imr-lint's options: parsed by node:util parseArgs and listed by --help, in this order. */
+export const LINT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'format', short: 'f', type: 'string', value: 'NAME', help: `output format: ${Object.keys(FORMATTERS).join(', ')}, or ./formatter.js (default: stylish)` },
+  { name: 'output-file', short: 'o', type: 'string', value: 'FILE', help: 'write the report to FILE instead of standard output' },
+  { name: 'fix', type: 'boolean', help: 'write the fixes back to the files, never suggestions (through links, keeping modes)' },
+  { name: 'fix-dry-run', type: 'boolean', help: 'print a unified diff of what --fix would write; write nothing' },
+  { name: 'fix-type', type: 'string', value: 'LIST', help: `fix only rules of these kinds: ${RULE_CATEGORIES.join(', ')}` },
+  { name: 'max-warnings', type: 'string', value: 'N', help: 'exit 1 when there are more than N warnings' },
+  { name: 'quiet', type: 'boolean', help: 'report errors only' },
+  { name: 'redact', type: 'boolean', help: 'messages never quote values from the letter (case number, dates); also config `redact: true`' },
+  { name: 'config', short: 'c', type: 'string', value: 'FILE', help: 'use this config file instead of discovering .imrlintrc.*' },
+  { name: 'print-config', type: 'string', value: 'FILE', help: 'print the configuration that applies to FILE (every rule\'s severity) and exit' },
+  { name: 'ignore-path', type: 'string', value: 'FILE', help: 'read ignore patterns from FILE instead of ./.imrlintignore' },
+  { name: 'no-ignore', type: 'boolean', help: 'read neither .imrlintignore nor .gitignore (include/exclude still apply)' },
+  { name: 'no-error-on-unmatched-pattern', type: 'boolean', help: 'a folder, glob or file that gives no letter is not an error' },
+  { name: 'report-unused-suppressions', type: 'boolean', help: 'report imr-disable comments that suppress nothing' },
+  { name: 'stdin', type: 'boolean', help: 'lint the text on standard input' },
+  { name: 'stdin-filename', type: 'string', value: 'NAME', help: 'the name to report (and to find config for) with --stdin' },
+  { name: 'color', type: 'boolean', help: 'colour the output (default: when writing to a terminal; FORCE_COLOR / NO_COLOR)' },
+  { name: 'no-color', type: 'boolean', help: 'never colour the output' },
+  { name: 'version', short: 'v', type: 'boolean', help: 'print the version' },
+  { name: 'help', short: 'h', type: 'boolean', help: 'show this help' },
+];
 
-export const LINT_HELP = `Usage: imr-lint [options] <file|folder>...
+export const LINT_HELP = `Usage: imr-lint [options] <file|folder|glob>...
        imr-lint --stdin [--stdin-filename NAME]
 
-Lints IMR determination letters. Files are linted whatever their extension; folders contribute
-every *.imr and *.imr.txt below them (or the config's include globs).
+Lints IMR determination letters. Folders contribute every letter below them that the config's
+include globs match (default **/*.imr, **/*.imr.txt); quote globs ('letters/*.imr') to let imr-lint
+expand them. The config's exclude globs, .imrlintignore and .gitignore apply to every file, named or
+found: a named file that they skip is reported on stderr and not linted.
 
 Options:
-  --format stylish|json|sarif   output format (default: stylish)
-  --fix                         write the fixes back to the files (never suggestions)
-  --fix-dry-run                 print a unified diff of what --fix would write; write nothing
-  --fix-type LIST               fix only rules of these kinds: ${RULE_CATEGORIES.join(', ')}
-  --max-warnings N              exit 1 when there are more than N warnings
-  --quiet                       report errors only
-  --config FILE                 use this config file instead of discovering .imrlintrc.*
-  --print-config FILE           print the configuration that applies to FILE and exit
-  --report-unused-suppressions  report imr-disable comments that suppress nothing
-  --stdin                       lint the text on standard input
-  --stdin-filename NAME         the name to report (and to find config for) with --stdin
-  -h, --help                    show this help
+${optionsHelp(LINT_OPTIONS)}
 
-Exit status: 0 no errors, 1 errors (or too many warnings), 2 the run could not be done.`;
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 the run could not be done
+(bad usage, unreadable file, invalid config or index, or no letters matched).`;
 
 export function runLint(argv: string[], io: CliIo): number {
-  const args = parseArgs(
-    argv,
-    ['--format', '-f', '--max-warnings', '--config', '-c', '--stdin-filename', '--print-config', '--fix-type'],
-    ['--fix', '--fix-dry-run', '--quiet', '--stdin', '--help', '-h', '--report-unused-suppressions', '--no-color', '--color'],
-  );
-  const flag = (...names: string[]) => names.map((n) => args.flags.get(n)).find((v) => v !== undefined);
-  if (flag('--help', '-h')) {
+  const { values, positionals } = parseOptions(argv, LINT_OPTIONS);
+  const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const bool = (name: string) => values[name] === true;
+  if (bool('help')) {
     io.stdout(LINT_HELP + '\n');
     return 0;
   }
-  const formatName = String(flag('--format', '-f') ?? 'stylish');
-  const formatter = FORMATTERS[formatName];
-  if (!formatter) throw new UsageError(`unknown format "${formatName}" (stylish, json, sarif)`);
-  const maxWarningsRaw = flag('--max-warnings');
+  if (bool('version')) {
+    io.stdout(`${io.version}\n`);
+    return 0;
+  }
+  const formatName = str('format') ?? 'stylish';
+  const formatter = loadFormatter(formatName, io.cwd);
+  const maxWarningsRaw = str('max-warnings');
   const maxWarnings = maxWarningsRaw === undefined ? -1 : Number(maxWarningsRaw);
   // as in ESLint, -1 means no limit
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings needs a whole number (-1 for no limit), not "${String(maxWarningsRaw)}"`);
-  const configFile = flag('--config', '-c');
-  if (typeof configFile === 'string' && !fs.existsSync(configFile)) throw new ToolError(`${configFile}: config file not found`);
-  const configs = createConfigResolver({ explicitFile: typeof configFile === 'string' ? configFile : undefined, cwd: io.cwd });
+  const configFile = str('config');
+  if (configFile !== undefined && !fs.existsSync(path.resolve(io.cwd, configFile))) throw new ToolError(`${configFile}: config file not found`);
+  const configs = createConfigResolver({ explicitFile: configFile !== undefined ? path.resolve(io.cwd, configFile) : undefined, cwd: io.cwd });
   const indexes = createIndexProvider();
-  const quiet = !!flag('--quiet');
-  const fix = !!flag('--fix');
-  const dryRun = !!flag('--fix-dry-run');
+  const quiet = bool('quiet');
+  const fix = bool('fix');
+  const dryRun = bool('fix-dry-run');
   if (fix && dryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
-  const fixTypes = parseFixTypes(flag('--fix-type'), fix || dryRun);
+  const fixTypes = parseFixTypes(str('fix-type'), fix || dryRun);
   const diffs: string[] = [];
-  const reportUnused = !!flag('--report-unused-suppressions');
-  const color = flag('--no-color') ? false : flag('--color') ? true : io.color;
+  const outputFile = str('output-file');
+  const reportUnused = bool('report-unused-suppressions');
+  const color = bool('no-color') ? false : bool('color') ? true : outputFile !== undefined ? false : io.color;
+  const redact = bool('redact');
 
-  const printConfig = flag('--print-config');
-  if (typeof printConfig === 'string') {
+  const printConfig = str('print-config');
+  if (printConfig !== undefined) {
     const { config, index } = resolveSetup(configs, indexes, path.resolve(io.cwd, printConfig));
-    io.stdout(JSON.stringify({ ...config, indexLoaded: index.label }, null, 2) + '\n');
+    const severities: Record<string, string> = {};
+    for (const r of RULES) {
+      const set = config.rules[r.meta.id]?.severity;
+      const def = r.meta.enabledByDefault === false ? 'off' : r.meta.defaultSeverity === 'warning' ? 'warn' : r.meta.defaultSeverity;
+      severities[r.meta.id] = set ?? def;
+    }
+    io.stdout(JSON.stringify({ ...config, severities, indexLoaded: index.label }, null, 2) + '\n');
     return 0;
   }
 
+  const opts = { configs, indexes, reportUnused, redact };
   const results: FileResult[] = [];
-  if (flag('--stdin')) {
+  if (bool('stdin')) {
     if (fix) throw new UsageError('--fix cannot be used with --stdin');
-    if (args.positional.length > 0) throw new UsageError('give either --stdin or files, not both');
-    const name = flag('--stdin-filename');
-    const filePath = typeof name === 'string' ? path.resolve(io.cwd, name) : '<stdin>';
-    const text = io.readStdin();
-    const result = lintOne(text, filePath, configs, indexes, reportUnused, typeof name === 'string' ? filePath : undefined);
-    results.push(dryRun ? fixOne(result, configs, indexes, reportUnused, typeof name === 'string' ? filePath : undefined, fixTypes, diffs, io.cwd) : result);
+    if (positionals.length > 0) throw new UsageError('give either --stdin or files, not both');
+    const name = str('stdin-filename');
+    const filePath = name !== undefined ? path.resolve(io.cwd, name) : '<stdin>';
+    const configPath = name !== undefined ? filePath : undefined;
+    const result = lintOne(io.readStdin(), filePath, opts, configPath);
+    results.push(dryRun ? fixOne(result, opts, configPath, fixTypes, diffs, io.cwd) : result);
   } else {
-    if (args.positional.length === 0) throw new UsageError('no files given (try imr-lint --help)');
-    const files = collectFiles(args.positional.map((p) => path.resolve(io.cwd, p)), configs);
-    for (const file of files) {
+    if (positionals.length === 0) throw new UsageError('no files given (try imr-lint --help)');
+    let selector;
+    try {
+      selector = createFileSelector({ cwd: io.cwd, configs, ignorePath: str('ignore-path'), noIgnore: bool('no-ignore') });
+    } catch (e) {
+      throw new ToolError(e instanceof Error ? e.message : String(e));
+    }
+    const selection = selector.select(positionals);
+    const allowUnmatched = bool('no-error-on-unmatched-pattern');
+    if (!allowUnmatched && selection.missing.length > 0) throw new UsageError(`${selection.missing[0]}: no such file or directory`);
+    if (!allowUnmatched && selection.unmatched.length > 0) throw new UsageError(`${selection.unmatched[0].message} (--no-error-on-unmatched-pattern allows it)`);
+    for (const s of selection.skipped) io.stderr(`imr-lint: warning: ${s.message}; not linted\n`);
+    if (!allowUnmatched && selection.files.length === 0 && selection.skipped.some((s) => s.reason === 'not-included')) {
+      throw new UsageError('no letters to lint: the files given match no include pattern (--no-error-on-unmatched-pattern allows it)');
+    }
+    for (const file of selection.files) {
       const original = readLetter(file);
-      let result = lintOne(original, file, configs, indexes, reportUnused, file);
+      let result = lintOne(original, file, opts, file);
       if (fix || dryRun) {
-        result = fixOne(result, configs, indexes, reportUnused, file, fixTypes, dryRun ? diffs : undefined, io.cwd);
+        result = fixOne(result, opts, file, fixTypes, dryRun ? diffs : undefined, io.cwd);
         if (fix && result.text !== undefined && result.text !== original) atomicWrite(file, result.text);
       }
       results.push(result);
@@ -108,27 +143,46 @@ export function runLint(argv: string[], io: CliIo): number {
   for (const r of results) if (quiet) r.findings = r.findings.filter((f) => f.severity === 'error');
   const errors = count(results, (f) => f.severity === 'error');
   const warnings = count(results, (f) => f.severity !== 'error');
-  // the diff of --fix-dry-run: on stdout before a stylish report, on stderr when stdout is JSON/SARIF
-  if (diffs.length > 0) (formatName === 'stylish' ? io.stdout : io.stderr)(`${diffs.join('')}\n`);
+  // the diff of --fix-dry-run: on stdout before a stylish report, on stderr when stdout is a machine format
+  if (diffs.length > 0) (formatName === 'stylish' && outputFile === undefined ? io.stdout : io.stderr)(`${diffs.join('')}\n`);
   const out = formatter(results, { cwd: io.cwd, version: io.version, color });
-  if (out) io.stdout(out.endsWith('\n') ? out : out + '\n');
+  const report = out ? (out.endsWith('\n') ? out : out + '\n') : '';
+  if (outputFile !== undefined) writeReport(path.resolve(io.cwd, outputFile), report);
+  else if (report) io.stdout(report);
   if (errors > 0) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
-    if (formatName === 'stylish') io.stderr(`imr-lint found too many warnings (maximum: ${maxWarnings}).\n`);
+    io.stderr(`imr-lint found too many warnings (maximum: ${maxWarnings}).\n`);
     return 1;
   }
   return 0;
+}
+
+/** The report file, its folder created if needed. */
+function writeReport(file: string, text: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text, 'utf8');
+  } catch (e) {
+    throw new ToolError(`${file}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
 }
 
 function count(results: FileResult[], pred: (f: Finding) => boolean): number {
   return results.reduce((n, r) => n + r.findings.filter(pred).length, 0);
 }
 
+interface LintOptions {
+  configs: ConfigResolver;
+  indexes: IndexProvider;
+  reportUnused: boolean;
+  redact: boolean;
+}
+
 /** The categories of `--fix-type a,b`; every category when not given. */
-function parseFixTypes(raw: string | true | undefined, fixing: boolean): RuleCategory[] | undefined {
+function parseFixTypes(raw: string | undefined, fixing: boolean): RuleCategory[] | undefined {
   if (raw === undefined) return undefined;
   if (!fixing) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
-  const list = String(raw).split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const list = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
   const unknown = list.filter((s) => !(RULE_CATEGORIES as readonly string[]).includes(s));
   if (list.length === 0 || unknown.length > 0) throw new UsageError(`--fix-type: unknown kind "${unknown[0] ?? ''}" (${RULE_CATEGORIES.join(', ')})`);
   return list as RuleCategory[];
@@ -138,24 +192,9 @@ function parseFixTypes(raw: string | true | undefined, fixing: boolean): RuleCat
  * Runs the engine's fix loop on a linted letter: the result describes the fixed text and how many fixes
  * were applied. With `diffs`, the unified diff of the change is added to it (--fix-dry-run).
  */
-function fixOne(
-  linted: FileResult,
-  configs: ConfigResolver,
-  indexes: IndexProvider,
-  reportUnused: boolean,
-  configPath: string | undefined,
-  categories: RuleCategory[] | undefined,
-  diffs: string[] | undefined,
-  cwd: string,
-): FileResult {
+function fixOne(linted: FileResult, o: LintOptions, configPath: string | undefined, categories: RuleCategory[] | undefined, diffs: string[] | undefined, cwd: string): FileResult {
   const original = linted.text ?? '';
-  const { config, index } = resolveSetup(configs, indexes, configPath);
-  const loop = runFixLoop({
-    text: original,
-    findings: linted.findings,
-    categories,
-    lint: (text) => lintText({ text, config, index, reportUnusedSuppressions: reportUnused }).findings,
-  });
+  const loop = runFixLoop({ text: original, findings: linted.findings, categories, lint: (text) => lintOne(text, linted.filePath, o, configPath).findings });
   if (loop.total === 0) return linted;
   if (diffs) {
     const rel = path.isAbsolute(linted.filePath) ? path.relative(cwd, linted.filePath) : linted.filePath;
@@ -164,7 +203,7 @@ function fixOne(
   return { filePath: linted.filePath, findings: loop.findings, text: loop.text, fixed: { byRule: loop.applied, total: loop.total, written: !diffs } };
 }
 
-function lintOne(text: string, filePath: string, configs: ConfigResolver, indexes: IndexProvider, reportUnused: boolean, configPath: string | undefined): FileResult {
-  const { config, index } = resolveSetup(configs, indexes, configPath);
-  return { filePath, findings: lintText({ text, config, index, reportUnusedSuppressions: reportUnused }).findings, text };
+function lintOne(text: string, filePath: string, o: LintOptions, configPath: string | undefined): FileResult {
+  const { config, index } = resolveSetup(o.configs, o.indexes, configPath);
+  return { filePath, findings: lintText({ text, config, index, reportUnusedSuppressions: o.reportUnused, redact: o.redact }).findings, text };
 }

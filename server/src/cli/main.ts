@@ -4,6 +4,7 @@ import { ToolError } from './errors';
 import { CliIo, LINT_HELP, runLint } from './lint-command';
 import { runIndex } from './index-command';
 import { runParse } from './parse-command';
+import { colorFromEnv } from './io';
 
 export const IMR_HELP = `Usage: imr <command> [options]
 
@@ -37,7 +38,7 @@ export function defaultIo(): CliIo {
     stderr: (s) => process.stderr.write(s),
     readStdin: () => fs.readFileSync(0, 'utf8'),
     cwd: process.cwd(),
-    color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+    color: colorFromEnv(process.env, !!process.stdout.isTTY),
     // read from package.json only when a formatter or --version asks (a one-letter run does not)
     get version() {
       return version();

@@ -30,3 +30,4 @@ export { findAsset } from './assets';
 export * from './mtus/lookup';
 export { checkIndex, IndexSource } from './mtus/check';
 export { searchIndex, IndexSearchHit } from './mtus/search';
+export { createFileSelector, isGlob, FileSelector, FileSelectorOptions, Selection, SkipReason, Explanation, IGNORE_FILE_NAME } from './files/select';

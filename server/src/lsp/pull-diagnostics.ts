@@ -8,8 +8,7 @@
 import * as fs from 'fs';
 import type { CancellationToken, Diagnostic, DocumentDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigResolver, lintText } from '../engine';
-import { collectFiles } from '../cli/files';
+import { ConfigResolver, createFileSelector, lintText } from '../engine';
 import { toDiagnostics } from '../service';
 import { Analyzer, setupFinding } from './analysis';
 import { LintEnvironment } from './lint-environment';
@@ -23,9 +22,10 @@ import { folderOf, pathToUri, uriToPath } from './uris';
  */
 export function lspWorkspaceLetters(folder: string, configs: ConfigResolver): string[] {
   try {
-    return collectFiles([folder], configs);
+    // the engine's file selection, as imr-lint's: include/exclude, .imrlintignore and .gitignore of the folder
+    return [...createFileSelector({ cwd: folder, configs }).walkSync(folder)];
   } catch {
-    return []; // the folder is gone
+    return []; // the folder is gone, or its ignore file cannot be read
   }
 }
 

@@ -7,6 +7,24 @@ import { Rule } from './rule';
 /** The order dates must follow: injury ≤ UR denial ≤ application received ≤ assigned ≤ decision. */
 const ORDER = HEADER_DATE_SEQUENCE;
 
+const EXPECTED = 'expected Date of Injury ≤ UR Denial Date ≤ Application Received ≤ Date Assigned ≤ Decision Date';
+
+/**
+ * One template per ordered pair of dates, `<field>-<other>`, generated from the label table; the slots
+ * `{{value}}` and `{{otherValue}}` are the letter's dates ("…" when redacted).
+ */
+function orderMessages(): Record<string, string> {
+  const m: Record<string, string> = {};
+  for (const a of ORDER) {
+    for (const b of ORDER) {
+      if (a === b) continue;
+      const relation = ORDER.indexOf(b) < ORDER.indexOf(a) ? 'before' : 'after';
+      m[`${a}-${b}`] = `${HEADER_LABEL_TEXT[a]} ({{value}}) is ${relation} ${HEADER_LABEL_TEXT[b]} ({{otherValue}}); ${EXPECTED}.`;
+    }
+  }
+  return m;
+}
+
 export const dateOrder: Rule = {
   meta: {
     id: 'date-order',
@@ -15,6 +33,7 @@ export const dateOrder: Rule = {
     category: 'header',
     fixable: false,
     hasSuggestions: false,
+    messages: orderMessages(),
   },
   check(ctx) {
     const fields = ctx.determination.header.fields;
@@ -34,9 +53,9 @@ export const dateOrder: Rule = {
       const later = dates.filter((x) => ORDER.indexOf(x.key) > i && x.value < d.value && !blamed.has(x.key));
       const other = earlier[0] ?? later[0] ?? dates.find((x) => x.key !== d.key && (ORDER.indexOf(x.key) < i ? x.value > d.value : x.value < d.value));
       if (!other) continue;
-      const relation = ORDER.indexOf(other.key) < i ? 'before' : 'after';
       ctx.report({
-        message: `${HEADER_LABEL_TEXT[d.key]} (${f.value}) is ${relation} ${HEADER_LABEL_TEXT[other.key]} (${fields[other.key]?.value}); expected Date of Injury ≤ UR Denial Date ≤ Application Received ≤ Date Assigned ≤ Decision Date.`,
+        messageId: `${d.key}-${other.key}`,
+        data: { value: f.value, otherValue: fields[other.key]?.value ?? '' },
         range: f.valueRange,
         related: [{ message: HEADER_LABEL_TEXT[other.key], range: fields[other.key]?.valueRange }],
       });

@@ -32,6 +32,28 @@ function whereMissing(header: Header, key: HeaderFieldKey): Range {
 }
 
 
+const WHY: Record<'caseNumber' | 'priority' | 'date', string> = {
+  caseNumber: 'is not a case number of the form CMyy-nnnnnnn',
+  priority: 'is not a priority the schema allows (schemas/determination.schema.json)',
+  date: 'is not a valid date (MM/DD/YYYY)',
+};
+
+/**
+ * Message templates, generated from the one label table: `missing-<field>`, `empty-<field>`,
+ * `invalid-<field>`. The only slot is `{{value}}`, the letter's text ("…" when redacted).
+ */
+function headerMessages(): Record<string, string> {
+  const m: Record<string, string> = {
+    noHeader: 'The letter has no header block (Case Number, Date Assigned, Date of Injury, Decision Date, UR Denial Date, Priority, Application Received).',
+  };
+  for (const [key, label] of Object.entries(HEADER_LABEL_TEXT) as [HeaderFieldKey, string][]) {
+    m[`missing-${key}`] = `Header field "${label}" is missing.`;
+    m[`empty-${key}`] = `Header field "${label}" has no value.`;
+    m[`invalid-${key}`] = `Header field "${label}": "{{value}}" ${key === 'caseNumber' ? WHY.caseNumber : key === 'priority' ? WHY.priority : WHY.date}.`;
+  }
+  return m;
+}
+
 export const headerField: Rule = {
   meta: {
     id: 'header-field',
@@ -40,40 +62,35 @@ export const headerField: Rule = {
     category: 'header',
     fixable: false,
     hasSuggestions: false,
+    messages: headerMessages(),
   },
   check(ctx) {
     const fields = ctx.determination.header.fields;
     if (Object.keys(fields).length === 0 && ctx.schemaIssues.length > 0) {
       // no header block at all: one finding, not one per field
-      ctx.report({ message: 'The letter has no header block (Case Number, Date Assigned, Date of Injury, Decision Date, UR Denial Date, Priority, Application Received).', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+      ctx.report({ messageId: 'noHeader', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
       return;
     }
     for (const issue of ctx.schemaIssues) {
       if (issue.keyword === 'required') {
         const key = issue.missingProperty as HeaderFieldKey;
-        const label = HEADER_LABEL_TEXT[key] ?? key;
-        if (issue.instancePath === '') {
-          ctx.report({ message: 'The letter has no header block (Case Number, dates, Priority).', range: issue.range });
+        if (issue.instancePath === '' || !(key in HEADER_LABEL_TEXT)) {
+          ctx.report({ messageId: 'noHeader', range: issue.range });
         } else {
-          ctx.report({ message: `Header field "${label}" is missing.`, range: whereMissing(ctx.determination.header, key) });
+          ctx.report({ messageId: `missing-${key}`, range: whereMissing(ctx.determination.header, key) });
         }
         continue;
       }
       const key = issue.instancePath.split('/')[2] as HeaderFieldKey | undefined;
-      if (!key) continue;
+      if (!key || !(key in HEADER_LABEL_TEXT)) continue;
       const f = fields[key];
-      const label = HEADER_LABEL_TEXT[key] ?? key;
       if (f && !f.value) {
-        ctx.report({ message: `Header field "${label}" has no value.`, range: f.labelRange });
+        ctx.report({ messageId: `empty-${key}`, range: f.labelRange });
         continue;
       }
       const value = f?.value ?? '';
       if (ctx.placeholders.test(value)) continue; // an unfilled template field: the placeholder rule reports it
-      let why: string;
-      if (key === 'caseNumber') why = 'is not a case number of the form CMyy-nnnnnnn';
-      else if (key === 'priority') why = `is not one of ${(issue.params.allowedValues as string[] | undefined)?.join(', ') ?? 'the allowed values'}`;
-      else why = 'is not a valid date (MM/DD/YYYY)';
-      ctx.report({ message: `Header field "${label}": "${value}" ${why}.`, range: issue.range });
+      ctx.report({ messageId: `invalid-${key}`, data: { value }, range: issue.range });
     }
   },
 };

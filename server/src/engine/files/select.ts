@@ -1,0 +1,335 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import ignore, { Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { ConfigResolver } from '../config/load';
+import { DEFAULT_INCLUDE, LintConfig } from '../config/types';
+
+/**
+ * Which files are letters to lint — one answer for the CLI, the language server's workspace
+ * diagnostics and "Lint All Letters in Workspace" (ESLint's rules, adapted):
+ *
+ * - `include` / `exclude` globs of the config that applies to a file (relative to the config file's
+ *   folder; picomatch syntax with `{a,b}` braces) apply to every file, named or found by walking.
+ *   An exclude pattern also matches the folders above a file, so `drafts/` and `drafts` exclude the
+ *   folder `drafts` next to the config (and `**\/drafts/` any folder of that name).
+ * - `.imrlintignore` in `cwd` (or `ignorePath`), gitignore syntax, patterns relative to its folder.
+ * - `.gitignore` files, when the file is inside a git work tree (a folder holding `.git` above it):
+ *   the ones from the work tree's root down to the file's folder, as git reads them.
+ * - `noIgnore` turns off both ignore files (include/exclude still apply).
+ * - `node_modules` and `.git` folders are never walked; linked folders are not followed (no cycles),
+ *   linked letters are.
+ */
+export interface FileSelectorOptions {
+  /** Folder that `.imrlintignore` is read from and that glob arguments are relative to. */
+  cwd: string;
+  /** Per-file configuration (nearest `.imrlintrc`); or give `config` to use one for every file. */
+  configs?: ConfigResolver;
+  config?: LintConfig;
+  /** An ignore file instead of `<cwd>/.imrlintignore`; a missing file is an error (thrown). */
+  ignorePath?: string;
+  /** Neither `.imrlintignore`/`ignorePath` nor `.gitignore` is read. */
+  noIgnore?: boolean;
+}
+
+export type SkipReason = 'not-included' | 'excluded' | 'ignored' | 'gitignored';
+
+export type Explanation =
+  | { selected: true }
+  | { selected: false; reason: SkipReason; /** One line: why, naming the pattern and where it comes from. */ message: string };
+
+/** The files that the command-line arguments stand for. */
+export interface Selection {
+  /** Absolute paths to lint, each once, in argument order (walked folders sorted by name). */
+  files: string[];
+  /** Named files that are skipped, with the one-line reason (printed as warnings). */
+  skipped: { file: string; reason: SkipReason; message: string }[];
+  /** Folders and globs that gave no letter at all (nothing matched, or all excluded/ignored). */
+  unmatched: { arg: string; message: string }[];
+  /** Arguments that are neither an existing path nor a glob. */
+  missing: string[];
+}
+
+export interface FileSelector {
+  isSelected(absPath: string): boolean;
+  explain(absPath: string): Explanation;
+  /** Every selected letter below `dir` (absolute), sorted by path within each folder. */
+  walk(dir: string): AsyncGenerator<string>;
+  walkSync(dir: string): Generator<string>;
+  /** Expands command-line arguments (files, folders, quoted globs), relative to `cwd`. */
+  select(args: string[]): Selection;
+}
+
+/** The default ignore file, read from the working folder. */
+export const IGNORE_FILE_NAME = '.imrlintignore';
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/** A glob argument: not an existing path and contains glob syntax. */
+export function isGlob(arg: string): boolean {
+  return picomatch.scan(arg).isGlob;
+}
+
+interface IgnoreFile {
+  base: string;
+  file: string;
+  ig: Ignore;
+}
+
+function readIgnoreFile(file: string, required: boolean): IgnoreFile | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if (!required && (e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`${file}: cannot read ignore file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  return { base: path.dirname(file), file, ig: ignore().add(text) };
+}
+
+/** Whether `rel` (posix, relative to the ignore file's folder) or `rel/` as a folder is ignored. */
+function ignoredBy(f: IgnoreFile, abs: string, isDir: boolean): boolean {
+  const rel = toPosix(path.relative(f.base, abs));
+  if (!rel || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return false;
+  return f.ig.ignores(isDir ? `${rel}/` : rel);
+}
+
+class Matchers {
+  private readonly cache = new Map<string, picomatch.Matcher>();
+  get(glob: string): picomatch.Matcher {
+    let m = this.cache.get(glob);
+    if (!m) {
+      m = picomatch(glob, { dot: true });
+      this.cache.set(glob, m);
+    }
+    return m;
+  }
+}
+
+export function createFileSelector(options: FileSelectorOptions): FileSelector {
+  const cwd = path.resolve(options.cwd);
+  const matchers = new Matchers();
+  const ignoreFile = options.noIgnore ? undefined : readIgnoreFile(options.ignorePath ? path.resolve(cwd, options.ignorePath) : path.join(cwd, IGNORE_FILE_NAME), !!options.ignorePath);
+  const gitRootOf = new Map<string, string | undefined>();
+  const gitignoreOf = new Map<string, IgnoreFile | undefined>();
+
+  const configFor = (file: string): LintConfig | undefined => {
+    if (options.config) return options.config;
+    if (!options.configs) return undefined;
+    return options.configs.forFile(file).config;
+  };
+
+  const gitRoot = (dir: string): string | undefined => {
+    if (gitRootOf.has(dir)) return gitRootOf.get(dir);
+    let found: string | undefined;
+    if (fs.existsSync(path.join(dir, '.git'))) found = dir;
+    else {
+      const parent = path.dirname(dir);
+      found = parent === dir ? undefined : gitRoot(parent);
+    }
+    gitRootOf.set(dir, found);
+    return found;
+  };
+
+  const gitignoreIn = (dir: string): IgnoreFile | undefined => {
+    if (!gitignoreOf.has(dir)) {
+      let f: IgnoreFile | undefined;
+      try {
+        f = readIgnoreFile(path.join(dir, '.gitignore'), false);
+      } catch {
+        f = undefined; // an unreadable .gitignore ignores nothing (git does the same)
+      }
+      gitignoreOf.set(dir, f);
+    }
+    return gitignoreOf.get(dir);
+  };
+
+  /** The .gitignore (folder-relative) that ignores `abs`, checking `abs` and its folders like git. */
+  const gitignored = (abs: string, isDir: boolean): string | undefined => {
+    const root = gitRoot(path.dirname(abs));
+    if (!root) return undefined;
+    // git: once a folder is ignored, nothing below it can be re-included
+    const rel = path.relative(root, abs).split(path.sep);
+    let cur = root;
+    for (let i = 0; i < rel.length; i++) {
+      const target = path.join(cur, rel[i]);
+      const targetIsDir = i < rel.length - 1 || isDir;
+      // the .gitignore files from the root down to target's folder, the deepest deciding
+      let verdict: { file: string; ignored: boolean } | undefined;
+      const chain = [root, ...rel.slice(0, i).map((_, j) => path.join(root, ...rel.slice(0, j + 1)))];
+      for (const d of chain) {
+        const gi = gitignoreIn(d);
+        if (!gi) continue;
+        const r = toPosix(path.relative(d, target));
+        const test = gi.ig.test(targetIsDir ? `${r}/` : r);
+        if (test.ignored) verdict = { file: gi.file, ignored: true };
+        else if (test.unignored) verdict = { file: gi.file, ignored: false };
+      }
+      if (verdict?.ignored) return verdict.file;
+      cur = target;
+    }
+    return undefined;
+  };
+
+  const relToConfig = (config: LintConfig, abs: string): string => {
+    const rel = toPosix(path.relative(config.baseDir, abs));
+    if (!rel.startsWith('../') && rel !== '..' && !path.isAbsolute(rel)) return rel;
+    // outside the config's folder (--config elsewhere): relative to cwd, else the bare name
+    const fromCwd = toPosix(path.relative(cwd, abs));
+    return fromCwd.startsWith('../') || path.isAbsolute(fromCwd) ? path.basename(abs) : fromCwd;
+  };
+
+  /** The exclude pattern matching the file or one of its folders (below the config's folder). */
+  const excludedBy = (config: LintConfig, rel: string): string | undefined => {
+    const parts = rel.split('/');
+    for (const raw of config.exclude) {
+      const glob = raw.endsWith('/') ? raw.slice(0, -1) : raw;
+      const m = matchers.get(glob);
+      if (!raw.endsWith('/') && m(rel)) return raw;
+      for (let i = 1; i < parts.length; i++) if (m(parts.slice(0, i).join('/'))) return raw;
+    }
+    return undefined;
+  };
+
+  const where = (config: LintConfig) => (config.file ? path.relative(cwd, config.file) || config.file : 'the defaults');
+
+  const explain = (absPath: string): Explanation => {
+    const abs = path.resolve(cwd, absPath);
+    const shown = path.relative(cwd, abs) || abs;
+    if (ignoreFile && ignoredBy(ignoreFile, abs, false)) return { selected: false, reason: 'ignored', message: `${shown}: ignored by ${path.relative(cwd, ignoreFile.file) || ignoreFile.file}` };
+    if (ignoreFile) {
+      // a file inside an ignored folder (pattern "drafts/")
+      let d = path.dirname(abs);
+      while (d.length > ignoreFile.base.length && d.startsWith(ignoreFile.base)) {
+        if (ignoredBy(ignoreFile, d, true)) return { selected: false, reason: 'ignored', message: `${shown}: ignored by ${path.relative(cwd, ignoreFile.file) || ignoreFile.file}` };
+        d = path.dirname(d);
+      }
+    }
+    if (!options.noIgnore) {
+      const gi = gitignored(abs, false);
+      if (gi) return { selected: false, reason: 'gitignored', message: `${shown}: ignored by ${path.relative(cwd, gi) || gi}` };
+    }
+    const config = configFor(abs);
+    if (!config) return { selected: true };
+    const rel = relToConfig(config, abs);
+    const ex = excludedBy(config, rel);
+    if (ex !== undefined) return { selected: false, reason: 'excluded', message: `${shown}: excluded by "${ex}" (exclude in ${where(config)})` };
+    const include = config.include.length > 0 ? config.include : DEFAULT_INCLUDE;
+    if (!include.some((g) => matchers.get(g)(rel))) {
+      return { selected: false, reason: 'not-included', message: `${shown}: matches no include pattern (${include.join(', ')} in ${where(config)})` };
+    }
+    return { selected: true };
+  };
+
+  /** Folders skipped while walking: node_modules, .git, ignored folders, folders excluded by their config. */
+  const skipFolder = (dir: string, name: string): boolean => {
+    if (SKIPPED_FOLDERS.has(name)) return true;
+    if (ignoreFile && ignoredBy(ignoreFile, dir, true)) return true;
+    if (!options.noIgnore && gitignored(dir, true)) return true;
+    return false;
+  };
+
+  type Entry = { full: string; name: string; kind: 'file' | 'dir' | 'other' };
+  const classify = (dir: string, e: fs.Dirent): Entry => {
+    const full = path.join(dir, e.name);
+    if (e.isSymbolicLink()) {
+      // a linked letter counts; linked folders are not followed (no cycles)
+      try {
+        return { full, name: e.name, kind: fs.statSync(full).isFile() ? 'file' : 'other' };
+      } catch {
+        return { full, name: e.name, kind: 'other' };
+      }
+    }
+    return { full, name: e.name, kind: e.isDirectory() ? 'dir' : e.isFile() ? 'file' : 'other' };
+  };
+  const byName = (a: fs.Dirent, b: fs.Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+  function* walkSync(dir: string): Generator<string> {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort(byName);
+    for (const e of entries.map((x) => classify(dir, x))) {
+      if (e.kind === 'dir') {
+        if (!skipFolder(e.full, e.name)) yield* walkSync(e.full);
+      } else if (e.kind === 'file' && explain(e.full).selected) yield e.full;
+    }
+  }
+
+  async function* walk(dir: string): AsyncGenerator<string> {
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort(byName);
+    for (const e of entries.map((x) => classify(dir, x))) {
+      if (e.kind === 'dir') {
+        if (!skipFolder(e.full, e.name)) yield* walk(e.full);
+      } else if (e.kind === 'file' && explain(e.full).selected) yield e.full;
+    }
+  }
+
+  const select = (args: string[]): Selection => {
+    const files: string[] = [];
+    const seen = new Set<string>();
+    const skipped: Selection['skipped'] = [];
+    const unmatched: Selection['unmatched'] = [];
+    const missing: string[] = [];
+    const add = (f: string) => {
+      if (seen.has(f)) return false;
+      seen.add(f);
+      files.push(f);
+      return true;
+    };
+    for (const arg of args) {
+      const abs = path.resolve(cwd, arg);
+      let st: fs.Stats | undefined;
+      try {
+        st = fs.statSync(abs);
+      } catch {
+        st = undefined;
+      }
+      if (st?.isFile()) {
+        const why = explain(abs);
+        if (why.selected) add(abs);
+        else if (!seen.has(abs)) skipped.push({ file: abs, reason: why.reason, message: why.message });
+        continue;
+      }
+      if (st?.isDirectory()) {
+        let n = 0;
+        for (const f of walkSync(abs)) {
+          add(f);
+          n++;
+        }
+        if (n === 0) unmatched.push({ arg, message: `no letters found in "${arg}" (none matches the include patterns, or all are excluded or ignored)` });
+        continue;
+      }
+      if (isGlob(arg)) {
+        const pattern = toPosix(path.isAbsolute(arg) ? path.relative(cwd, arg) : arg).replace(/^\.\//, '');
+        const scan = picomatch.scan(pattern);
+        const base = path.resolve(cwd, scan.base || '.');
+        const m = picomatch(pattern, { dot: true });
+        let n = 0;
+        for (const f of walkSync(base)) {
+          if (m(toPosix(path.relative(cwd, f)))) {
+            add(f);
+            n++;
+          }
+        }
+        if (n === 0) unmatched.push({ arg, message: `no letters match the pattern "${arg}"` });
+        continue;
+      }
+      missing.push(arg);
+    }
+    return { files, skipped, unmatched, missing };
+  };
+
+  return { explain, isSelected: (p) => explain(p).selected, walk, walkSync, select };
+}
