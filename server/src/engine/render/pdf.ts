@@ -73,7 +73,8 @@ export async function renderPdf(layout: LetterLayout, options: PdfOptions): Prom
     const w = fonts.footer.widthOfTextAtSize(footer, FOOTER_SIZE);
     page.drawText(footer, { x: (PAGE_WIDTH - w) / 2, y: FOOTER_BASELINE, size: FOOTER_SIZE, font: fonts.footer });
   }
-  return doc.save();
+  // classic cross-reference table, no object streams: readable by every PDF 1.4 reader
+  return doc.save({ useObjectStreams: false });
 }
 
 /** Places the set lines on pages, top-down; headings and item lines are not left alone at a page's foot. */
@@ -195,8 +196,11 @@ function splitLong(word: string, font: PDFFont, width: number): { text: string; 
   let part = '';
   for (const ch of word) {
     if (part && font.widthOfTextAtSize(part + ch, SIZE) > width) {
-      parts.push({ text: part, font });
-      part = '';
+      // a URL or path breaks after its last "/" or "-" on the line, when that is not too early
+      const at = Math.max(part.lastIndexOf('/'), part.lastIndexOf('-')) + 1;
+      const cut = at > part.length / 2 ? at : part.length;
+      parts.push({ text: part.slice(0, cut), font });
+      part = part.slice(cut);
     }
     part += ch;
   }

@@ -30,12 +30,10 @@ const TRANSLITERATIONS: Record<string, string> = {
   '\u2012': '-',
   '\u2015': '-',
   '\u2043': '-',
-  '\u2018': '\u2018',
   '\u201b': "'",
   '\u2032': "'",
   '\u2033': '"',
   '\u201f': '"',
-  '\u2022': '\u2022',
   '\u25cf': '\u2022',
   '\u25aa': '\u2022',
   '\u25e6': 'o',
@@ -50,7 +48,6 @@ const TRANSLITERATIONS: Record<string, string> = {
   '\u2153': '1/3',
   '\u2154': '2/3',
   '\u215b': '1/8',
-  '\u2026': '\u2026',
   '\u00a0': ' ',
   '\u2002': ' ',
   '\u2003': ' ',
@@ -66,6 +63,14 @@ const TRANSLITERATIONS: Record<string, string> = {
   '\u03b3': 'gamma',
   '\u03b4': 'delta',
   '\u0394': 'Delta',
+  // letters that do not decompose into a base letter and an accent
+  '\u0141': 'L',
+  '\u0142': 'l',
+  '\u0110': 'D',
+  '\u0111': 'd',
+  '\u0131': 'i',
+  '\u0126': 'H',
+  '\u0127': 'h',
 };
 
 /** Invisible characters dropped from printed text. */
