@@ -36,7 +36,7 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
       },
     }));
   } catch (e) {
-    throw new UsageError(`${e instanceof Error ? e.message.split('\n')[0] : String(e)} (imr export --help)`);
+    throw new UsageError(`${e instanceof Error ? e.message.split(/\. |\n/)[0] : String(e)} (imr export --help)`);
   }
   if (values.help) {
     io.stdout(EXPORT_HELP + '\n');
