@@ -8,6 +8,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { LETTER_GLOB, registerCommands } from './commands';
+import { LetterPreviews } from './preview';
 import { InitializationOptions } from './protocol';
 import { LANGUAGE_ID, StatusBar } from './status-bar';
 import { isTrusted, watchTrust } from './trust';
@@ -80,7 +81,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImrExt
   context.subscriptions.push(output);
 
   const statusBar = new StatusBar(() => client);
-  context.subscriptions.push(statusBar);
+  const previews = new LetterPreviews(() => client);
+  context.subscriptions.push(statusBar, previews);
 
   const start = async (): Promise<void> => {
     client = createClient(context, output);
@@ -91,6 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImrExt
       void vscode.window.showErrorMessage('IMR: the language server failed to start — see the "IMR Language Server" output.');
     }
     statusBar.schedule(0);
+    previews.refreshAll();
   };
 
   const restart = async (): Promise<void> => {
@@ -108,7 +111,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImrExt
 
   const letterWatcher = vscode.workspace.createFileSystemWatcher(LETTER_GLOB, true, true, false);
   context.subscriptions.push(
-    ...registerCommands({ context, getClient: () => client, restart, output, workspaceLinted }),
+    ...registerCommands({ context, getClient: () => client, restart, output, workspaceLinted, previews }),
     watchTrust(() => client),
     letterWatcher,
     letterWatcher.onDidDelete((uri) => {

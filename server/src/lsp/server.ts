@@ -19,6 +19,7 @@ import { defaultConfig, findAsset, lintText, MtusIndex } from '../engine';
 import { loadSnippets, SnippetDefinition } from '../service';
 import { Analyzer } from './analysis';
 import { FileProblemReporter } from './file-problems';
+import { registerExportHandlers } from './export-handlers';
 import { registerLanguageHandlers } from './language-handlers';
 import { LintEnvironment } from './lint-environment';
 import { InitializationOptions, SOURCE_FIX_ALL_IMR, TRUST_CHANGED_NOTIFICATION, TrustChangedParams } from './protocol';
@@ -227,6 +228,8 @@ export function startServer(connection: Connection): void {
     snippetSupport: () => caps?.textDocument?.completion?.completionItem?.snippetSupport === true,
     versionedEdits: () => caps.workspace?.workspaceEdit?.documentChanges === true,
   });
+
+  registerExportHandlers(connection, { letter, analyzer, producer: `imr-letter-tools ${serverVersion()}` });
 
   connection.onShutdown(() => {
     if (revalidateTimer) clearTimeout(revalidateTimer);
