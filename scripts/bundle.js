@@ -4,6 +4,8 @@
  * Bundles the extension with esbuild:
  *   client/src/extension.ts → dist/extension.js   (VS Code extension host; `vscode` is external)
  *   server/src/lsp/main.ts  → dist/server.js      (language server, started over node IPC)
+ *   pdf-lib                → dist/pdf-lib.js     (the PDF writer, loaded by the server only when a letter is
+ *                                                exported, so the server starts without parsing it)
  * The CLI is not bundled: it runs from out/ (bin/*.js), and the .vsix does not need it.
  * The bundles find shipped data (schemas/, server/data/, snippets/, package.json) by walking up
  * from dist/ (server/src/engine/assets.ts), so the .vsix keeps those folders next to dist/.
@@ -21,7 +23,16 @@ const watch = process.argv.includes('--watch');
 const entries = [
   { in: 'client/src/extension.ts', out: 'extension', required: true },
   { in: 'server/src/lsp/main.ts', out: 'server', required: true },
+  { in: path.relative(ROOT, require.resolve('pdf-lib', { paths: [ROOT] })), out: 'pdf-lib', required: true },
 ];
+
+/** `require('pdf-lib')` in the server bundle loads the separate dist/pdf-lib.js at run time. */
+const pdfLibBesideServer = {
+  name: 'pdf-lib-beside-server',
+  setup(build) {
+    build.onResolve({ filter: /^pdf-lib$/ }, (args) => (args.kind === 'require-call' ? { path: './pdf-lib.js', external: true } : undefined));
+  },
+};
 
 async function main() {
   const missing = entries.filter((e) => !fs.existsSync(path.join(ROOT, e.in)));
@@ -46,6 +57,7 @@ async function main() {
     legalComments: 'none',
     logLevel: 'info',
     metafile: true,
+    plugins: [pdfLibBesideServer],
   };
   if (watch) {
     const ctx = await esbuild.context(options);
