@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { createIndexProvider, defaultConfig, Determination, lintText, MtusIndex, parseLetter } from '../../server/src/engine';
+import { isPageFurniture } from '../../server/src/engine/text/page-furniture';
 import { exportText, exportTextBytes, layoutLetter, printable, renderHtml, renderPdf, TextBlock } from '../../server/src/engine/render';
 
 /**
@@ -147,6 +148,16 @@ describe('render: the sent letter', function () {
         const l = layoutOf(t);
         assert.equal(l.title, 'IMR Final Determination');
       }
+    });
+  });
+
+  describe('page-number lines (a paginated PDF\'s text)', function () {
+    it('are blank to the parser: an item after "Page 1 of 2" keeps its text and decision', function () {
+      const at = twoItems.indexOf('Associated surgical service');
+      const paged = `${twoItems.slice(0, at)}                                  Page 1 of 2\n\f${twoItems.slice(at)}`;
+      assert.deepEqual(items(lint(paged).determination), items(lint(twoItems).determination));
+      // a rationale that says "Page 81" on a line of its own is still prose
+      assert.ok(!isPageFurniture('Page 81') && isPageFurniture('\f   Page 12 of 40  ') && !isPageFurniture('Page 2 of the guideline'));
     });
   });
 

@@ -15,7 +15,7 @@ export interface HtmlMark {
 }
 
 export const LETTER_CSS = `
-.imr-sheet { box-sizing: border-box; max-width: 8.5in; margin: 0 auto; padding: 0.6in 1in; background: #fff; color: #111;
+.imr-sheet { box-sizing: border-box; max-width: 8.5in; margin: 0 auto; padding: 0.5in max(2.4em, min(1in, 6vw)); background: #fff; color: #111;
   font-family: "Times New Roman", Times, serif; font-size: 11pt; line-height: 14pt; box-shadow: 0 0 6px rgba(0,0,0,.3); }
 .imr-sheet p, .imr-sheet h2, .imr-sheet table { position: relative; margin: 0; }
 .imr-sheet .imr-gap { margin-top: 14pt; }
@@ -24,9 +24,9 @@ export const LETTER_CSS = `
 .imr-sheet .imr-item { font-weight: bold; }
 .imr-sheet table.imr-header { border-collapse: collapse; width: 100%; }
 .imr-sheet .imr-header th { font-weight: bold; text-align: left; padding: 0 8px 0 0; white-space: nowrap; vertical-align: top; }
-.imr-sheet .imr-header td { padding: 0 16px 0 0; vertical-align: top; }
+.imr-sheet .imr-header td { padding: 0 16px 0 0; vertical-align: top; white-space: nowrap; }
 .imr-sheet .imr-header tr { position: relative; }
-.imr-mark { position: absolute; left: -0.6in; width: 0.4in; text-align: right; font-family: sans-serif; font-size: 10pt; cursor: help; }
+.imr-mark { position: absolute; left: -2.2em; width: 1.6em; text-align: right; font-family: sans-serif; font-size: 10pt; cursor: help; }
 .imr-mark-error { color: #c62828; }
 .imr-mark-warning { color: #b26a00; }
 .imr-mark-info { color: #1565c0; }
