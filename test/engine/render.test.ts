@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createIndexProvider, defaultConfig, Determination, lintText, MtusIndex, parseLetter } from '../../server/src/engine';
 import { isPageFurniture } from '../../server/src/engine/text/page-furniture';
-import { exportText, exportTextBytes, layoutLetter, printable, renderHtml, renderPdf, TextBlock } from '../../server/src/engine/render';
+import * as os from 'os';
+import { defaultExportPath, exportText, exportTextBytes, formatFromPath, layoutLetter, printable, renderHtml, renderPdf, TextBlock, writeFileAtomic } from '../../server/src/engine/render';
 
 /**
  * The sent letter: layout, PDF, HTML and text export. The PDF round trip runs the real
@@ -198,6 +199,32 @@ describe('render: the sent letter', function () {
       assert.ok(!out.includes('imr-disable'));
       assert.equal(out.split('\n').length, twoItems.split('\n').length - 1);
       assert.deepEqual(items(lint(out).determination), items(lint(twoItems).determination));
+    });
+  });
+
+  describe('output files', function () {
+    it('default names sit next to the letter and never name the letter itself', function () {
+      assert.equal(defaultExportPath('/l/case.imr', 'pdf'), path.join('/l', 'case.pdf'));
+      assert.equal(defaultExportPath('/l/case.imr.txt', 'txt'), path.join('/l', 'case.txt'));
+      assert.equal(defaultExportPath('/l/case.txt', 'txt'), path.join('/l', 'case.export.txt'));
+      assert.equal(defaultExportPath('/l/case.txt', 'pdf'), path.join('/l', 'case.pdf'));
+      assert.equal(defaultExportPath('/l/.imr', 'pdf'), path.join('/l', '.imr.pdf'));
+      assert.deepEqual(['a.PDF', 'b.txt', 'c.docx', 'd'].map(formatFromPath), ['pdf', 'txt', undefined, undefined]);
+    });
+
+    it('writes atomically and leaves no temporary file when the write fails', function () {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-render-write-'));
+      try {
+        const target = path.join(dir, 'out.pdf');
+        writeFileAtomic(target, new Uint8Array([37, 80, 68, 70]));
+        writeFileAtomic(target, 'replaced');
+        assert.equal(fs.readFileSync(target, 'utf8'), 'replaced');
+        fs.mkdirSync(path.join(dir, 'folder.pdf'));
+        assert.throws(() => writeFileAtomic(path.join(dir, 'folder.pdf'), 'x'));
+        assert.deepEqual(fs.readdirSync(dir).sort(), ['folder.pdf', 'out.pdf']);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 
