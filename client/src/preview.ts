@@ -21,6 +21,10 @@ export class LetterPreviews implements vscode.Disposable {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.panels.get(e.document.uri.toString())?.schedule()),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.panels.get(e.textEditor.document.uri.toString())?.scrollTo(e.visibleRanges[0]?.start.line ?? 0)),
+      // findings changed without an edit (configuration, settings, index, trust): redraw the margin marks
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        for (const uri of e.uris) this.panels.get(uri.toString())?.schedule();
+      }),
     );
   }
 
