@@ -6,6 +6,12 @@
  *   server/src/lsp/main.ts  → dist/server.js      (language server, started over node IPC)
  *   server/src/cli/bundle-entry.ts → dist/cli.js  (imr-lint / imr: one file to load, for a fast start;
  *                                                 bin/load-cli.js uses it; the .vsix does not need it)
+ *   pdf-lib                → dist/pdf-lib.js      (the PDF writer of `imr export` and the export commands,
+ *                                                 loaded only when a letter is exported)
+ *   server/src/engine/mtus/verify/pdfjs-reader.ts → dist/pdfjs-reader.js  (PDF.js for `imr index verify`
+ *                                                 and "Verify Index Against Guideline PDF…", loaded on first use)
+ * The two lazily loaded files are built with the CLI (every `npm run build`), so the CLI, the server and the
+ * .vsix all find them beside their own bundle.
  * The bundles find shipped data (schemas/, server/data/, generated/, snippets/, package.json) by
  * walking up from dist/ (server/src/engine/assets.ts), so the .vsix keeps those folders next to dist/.
  *
@@ -38,7 +44,19 @@ const editorEntries = [
   { in: 'client/src/extension.ts', out: 'extension' },
   { in: 'server/src/lsp/main.ts', out: 'server' },
 ];
-const cliEntries = [{ in: 'server/src/cli/bundle-entry.ts', out: 'cli' }];
+const cliEntries = [
+  { in: 'server/src/cli/bundle-entry.ts', out: 'cli' },
+  { in: path.relative(ROOT, require.resolve('pdf-lib', { paths: [ROOT] })), out: 'pdf-lib' },
+  { in: 'server/src/engine/mtus/verify/pdfjs-reader.ts', out: 'pdfjs-reader' },
+];
+
+/** `require('pdf-lib')` in the server and CLI bundles loads the separate dist/pdf-lib.js at run time. */
+const pdfLibBeside = {
+  name: 'pdf-lib-beside',
+  setup(build) {
+    build.onResolve({ filter: /^pdf-lib$/ }, (args) => (args.kind === 'require-call' ? { path: './pdf-lib.js', external: true } : undefined));
+  },
+};
 
 /** @returns {import('esbuild').BuildOptions} */
 function optionsFor(entries, external) {
@@ -59,6 +77,10 @@ function optionsFor(entries, external) {
     legalComments: 'none',
     logLevel: 'info',
     metafile: true,
+    plugins: [pdfLibBeside],
+    // PDF.js is an ES module that reads import.meta.url (for createRequire); give the CommonJS bundle one
+    define: { 'import.meta.url': '__bundleImportMetaUrl' },
+    banner: { js: "var __bundleImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
   };
 }
 
@@ -78,17 +100,19 @@ async function main() {
     return;
   }
   if (!cliOnly) fs.rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
+  const inputs = {};
   for (const options of builds) {
     const result = await esbuild.build(options);
+    Object.assign(inputs, result.metafile.inputs);
     for (const [file, info] of Object.entries(result.metafile.outputs)) {
       if (file.endsWith('.js')) console.log(`bundle: ${file} ${(info.bytes / 1024).toFixed(1)} KiB`);
     }
-    // the notices go with the editor bundles (the .vsix) and cover the CLI's, which bundles a subset
-    if (options.entryPoints.some((e) => e.out === 'server')) {
-      const notices = noticesFor(result.metafile, ROOT);
-      fs.writeFileSync(path.join(ROOT, 'dist', 'THIRD_PARTY_NOTICES.txt'), notices.text);
-      console.log(`bundle: dist/THIRD_PARTY_NOTICES.txt (${notices.packages.length} packages)`);
-    }
+  }
+  // the notices go with the .vsix: every package bundled into any file of dist/
+  if (!cliOnly) {
+    const notices = noticesFor({ inputs, outputs: {} }, ROOT);
+    fs.writeFileSync(path.join(ROOT, 'dist', 'THIRD_PARTY_NOTICES.txt'), notices.text);
+    console.log(`bundle: dist/THIRD_PARTY_NOTICES.txt (${notices.packages.length} packages)`);
   }
 }
 

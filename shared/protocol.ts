@@ -50,6 +50,61 @@ export interface IndexTopicEntry {
   verified: boolean;
 }
 
+/**
+ * `imr/preview`: the letter as it will be printed, as an HTML fragment drawn from the same layout as
+ * `imr export`'s PDF, with its findings marked in the margin. No scripts, styles or remote resources
+ * in `html`; `css` styles it.
+ */
+export const PREVIEW_REQUEST = 'imr/preview';
+
+export interface PreviewParams {
+  textDocument: { uri: string };
+}
+
+export interface PreviewResult {
+  /** The document version rendered. */
+  version: number;
+  html: string;
+  css: string;
+  /** The case number, when the letter has one (for the preview's title). */
+  caseNumber?: string;
+}
+
+/**
+ * `imr/export`: writes the letter as sent — a PDF, or the text without its suppression comments — to
+ * `target` or next to the letter (case.imr → case.pdf / case.txt), atomically. A letter with errors is
+ * not written unless `force`; the errors come back for the client to list.
+ */
+export const EXPORT_REQUEST = 'imr/export';
+
+export type ExportFormatName = 'pdf' | 'txt';
+
+export interface ExportParams {
+  textDocument: { uri: string };
+  format: ExportFormatName;
+  /** Absolute file path; default next to the letter. */
+  target?: string;
+  /** Export even when the letter has errors. */
+  force?: boolean;
+}
+
+export interface ExportFinding {
+  /** Zero-based line. */
+  line: number;
+  ruleId: string;
+  message: string;
+}
+
+export interface ExportResult {
+  written: boolean;
+  /** The file written (or that would have been). */
+  target?: string;
+  /** The letter's error-level findings. */
+  errors: ExportFinding[];
+  /** Why nothing was written, when it is not the errors (an untitled letter, an unwritable folder). */
+  problem?: string;
+}
+
 // ------------------------------------------------------------------ notifications
 
 /** `imr/trustChanged` (client → server): the workspace trust changed; untrusted = `imr.index` is ignored. */

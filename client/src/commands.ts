@@ -5,12 +5,17 @@ import { citationText } from './citation';
 import { loadLetterTemplate, SNIPPETS_FILE } from './snippets';
 import { LANGUAGE_ID } from './status-bar';
 import type { WorkspaceLint } from './workspace-diagnostics';
+import { exportLetter } from './export';
+import { LetterPreviews } from './preview';
 
 export const COMMANDS = {
   newLetter: 'imr.newLetter',
   insertCitation: 'imr.insertCitation',
   lintWorkspace: 'imr.lintWorkspace',
   restartServer: 'imr.restartServer',
+  openPreview: 'imr.openPreview',
+  exportPdf: 'imr.exportPdf',
+  exportText: 'imr.exportText',
 } as const;
 
 
@@ -21,6 +26,7 @@ export interface CommandHost {
   output: vscode.OutputChannel;
   /** Workspace diagnostics (LSP pull), switched on by "Lint All Letters in Workspace". */
   workspaceLint: WorkspaceLint;
+  previews: LetterPreviews;
 }
 
 export function registerCommands(host: CommandHost): vscode.Disposable[] {
@@ -29,7 +35,41 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     vscode.commands.registerCommand(COMMANDS.insertCitation, () => insertCitation(host)),
     vscode.commands.registerCommand(COMMANDS.lintWorkspace, () => lintWorkspace(host)),
     vscode.commands.registerCommand(COMMANDS.restartServer, () => host.restart()),
+    vscode.commands.registerCommand(COMMANDS.openPreview, (uri?: vscode.Uri) => openPreview(host, uri)),
+    vscode.commands.registerCommand(COMMANDS.exportPdf, (uri?: vscode.Uri) => exportCommand(host, 'pdf', uri)),
+    vscode.commands.registerCommand(COMMANDS.exportText, (uri?: vscode.Uri) => exportCommand(host, 'txt', uri)),
   ];
+}
+
+/**
+ * The letter a command acts on: the one it was invoked on (editor title button, explorer), else the
+ * active letter editor, else the letter whose preview has the focus.
+ */
+async function targetLetter(host: CommandHost, uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
+  let doc: vscode.TextDocument | undefined;
+  if (uri instanceof vscode.Uri) doc = await vscode.workspace.openTextDocument(uri);
+  else if (vscode.window.activeTextEditor?.document.languageId === LANGUAGE_ID) doc = vscode.window.activeTextEditor.document;
+  else doc = host.previews.activeDocument();
+  if (!doc || doc.languageId !== LANGUAGE_ID) {
+    void vscode.window.showInformationMessage('IMR: open a letter (*.imr, *.imr.txt) first.');
+    return undefined;
+  }
+  return doc;
+}
+
+/** IMR: Open Preview to the Side. */
+export async function openPreview(host: CommandHost, uri?: vscode.Uri): Promise<void> {
+  const doc = await targetLetter(host, uri);
+  if (!doc || !runningClient(host)) return;
+  await host.previews.open(doc);
+}
+
+/** IMR: Export Letter as PDF / as Text. */
+export async function exportCommand(host: CommandHost, format: 'pdf' | 'txt', uri?: vscode.Uri): Promise<void> {
+  const doc = await targetLetter(host, uri);
+  const client = doc && runningClient(host);
+  if (!doc || !client) return;
+  await exportLetter(client, doc, format);
 }
 
 function runningClient(host: CommandHost): LanguageClient | undefined {

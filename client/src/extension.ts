@@ -9,6 +9,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { LetterPreviews } from './preview';
 import { InitializationOptions } from './protocol';
 import { registerSelectRange } from './select-range';
 import { LANGUAGE_ID, StatusBar } from './status-bar';
@@ -82,7 +83,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImrExt
   context.subscriptions.push(output);
 
   const statusBar = new StatusBar(() => client);
-  context.subscriptions.push(statusBar);
+  const previews = new LetterPreviews(() => client);
+  context.subscriptions.push(statusBar, previews);
 
   const start = async (): Promise<void> => {
     client = createClient(context, output);
@@ -93,6 +95,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImrExt
       void vscode.window.showErrorMessage('IMR: the language server failed to start — see the "IMR Language Server" output.');
     }
     statusBar.schedule(0);
+    previews.refreshAll();
   };
 
   const restart = async (): Promise<void> => {
@@ -109,7 +112,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImrExt
     await start();
   };
 
-  context.subscriptions.push(...registerCommands({ context, getClient: () => client, restart, output, workspaceLint }), watchTrust(() => client), registerSelectRange());
+  context.subscriptions.push(...registerCommands({ context, getClient: () => client, restart, output, workspaceLint, previews }), watchTrust(() => client), registerSelectRange());
 
   const ready = start();
   await ready;

@@ -4,6 +4,14 @@
  */
 export {
   DOCUMENT_STATS_REQUEST,
+  EXPORT_REQUEST,
+  ExportFinding,
+  ExportFormatName,
+  ExportParams,
+  ExportResult,
+  PREVIEW_REQUEST,
+  PreviewParams,
+  PreviewResult,
   DocumentStats,
   DocumentStatsParams,
   INDEX_TOPICS_REQUEST,

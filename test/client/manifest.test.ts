@@ -31,7 +31,16 @@ describe('client: package.json contributions', () => {
       assert.ok(c.title);
       return c.command;
     });
-    assert.deepStrictEqual(ids.sort(), ['imr.insertCitation', 'imr.lintWorkspace', 'imr.newLetter', 'imr.restartServer']);
+    assert.deepStrictEqual(ids.sort(), ['imr.exportPdf', 'imr.exportText', 'imr.insertCitation', 'imr.lintWorkspace', 'imr.newLetter', 'imr.openPreview', 'imr.restartServer']);
+  });
+
+  it('the preview has a button with an icon in the letter editor\'s title bar; export is in its menu', () => {
+    const title = contributes.menus['editor/title'] as { command: string; when: string; group: string }[];
+    const preview = title.find((m) => m.command === 'imr.openPreview');
+    assert.ok(preview && preview.group === 'navigation' && /editorLangId == imr/.test(preview.when));
+    const icon = contributes.commands.find((c: { command: string }) => c.command === 'imr.openPreview').icon;
+    assert.match(icon, /^\$\([a-z-]+\)$/);
+    assert.deepStrictEqual(title.filter((m) => m.command.startsWith('imr.export')).map((m) => m.command), ['imr.exportPdf', 'imr.exportText']);
   });
 
   it('files named by contributions exist and are allowed by .vscodeignore', () => {

@@ -8,6 +8,7 @@
  * Screenshots: test-results/e2e/imr-*.png; E2E_UPDATE_DOCS=1 also refreshes docs/images/e2e-problems.png.
  */
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -66,6 +67,33 @@ async function showLetter(vs: VsCodeSession, rel: string): Promise<void> {
     { timeout: vs.timeoutMs, polling: 100 },
   );
   vs.activeFile = rel;
+}
+
+/**
+ * The text of the preview webview (code-server nests the extension's page in iframes) once `accept`
+ * holds for it; fails naming what it waited for and what the frames showed last.
+ */
+async function previewText(vs: VsCodeSession, accept: (text: string, errorMarks: number) => boolean, what: string): Promise<string> {
+  const deadline = Date.now() + vs.timeoutMs;
+  let last: string[] = [];
+  while (Date.now() < deadline) {
+    last = [];
+    for (const frame of vs.page.frames()) {
+      const seen = await frame
+        .evaluate(() => {
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          const d = (globalThis as any).document;
+          const sheet = d.querySelector('.imr-sheet');
+          return sheet ? { text: String(sheet.innerText ?? sheet.textContent ?? ''), marks: d.querySelectorAll('.imr-mark-error').length } : undefined;
+        })
+        .catch(() => undefined);
+      if (!seen) continue;
+      last.push(seen.text.slice(0, 200));
+      if (accept(seen.text, seen.marks)) return seen.text;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for the preview to show ${what}; preview frames showed: ${JSON.stringify(last)}`);
 }
 
 describe('IMR extension (.vsix) in code-server', function () {
@@ -307,5 +335,35 @@ describe('IMR extension (.vsix) in code-server', function () {
     await vs.closeSuggest();
     // with VS Code's default ("matchingDocuments") the other letter's words would be listed here
     assert.ok(!items.some((i) => /Quillingham|Zorbatrix/.test(i.label)), `words of another letter were suggested: ${items.map((i) => i.label).join(', ')}`);
+  });
+
+  it('the preview shows the letter as printed, follows edits and marks findings; export writes the PDF', async function () {
+    const vs = session();
+    const letter = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'export', 'two-items.imr'), 'utf8');
+    fs.writeFileSync(path.join(workspace, 'export-me.imr'), letter);
+    await showLetter(vs, 'export-me.imr');
+    await vs.runCommand('IMR: Open Preview to the Side');
+    const shown = await previewText(vs, (t) => t.includes('CM17-0054321') && t.includes('IMR ISSUES, DECISIONS AND RATIONALES'), 'the case number and the headings');
+    assert.ok(!shown.includes('imr-disable'), 'suppression comments are not printed');
+    await vs.screenshot('preview');
+
+    // live: an invalid case number shows up in the preview with an error mark in the margin
+    await showLetter(vs, 'export-me.imr');
+    await vs.gotoLine(1, 35);
+    await vs.typeText('X');
+    await previewText(vs, (t, marks) => t.includes('CM17-0054321X') && marks > 0, 'the edited case number with an error mark');
+    await vs.press('Control+Z');
+    await previewText(vs, (t, marks) => t.includes('CM17-0054321') && !t.includes('CM17-0054321X') && marks === 0, 'the case number restored, no error mark');
+
+    await showLetter(vs, 'export-me.imr');
+    await vs.runCommand('IMR: Export Letter as PDF');
+    const pdfFile = path.join(workspace, 'export-me.pdf');
+    for (const deadline = Date.now() + vs.timeoutMs; !fs.existsSync(pdfFile) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 200));
+    const pdf = fs.readFileSync(pdfFile);
+    assert.strictEqual(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    const extracted = spawnSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+    if (extracted.error) console.log('      pdftotext not installed: the PDF text is not checked');
+    else assert.match(extracted.stdout, /Case Number:\s+CM17-0054321/);
+    await vs.screenshot('exported');
   });
 });

@@ -4,4 +4,4 @@
  * missing or older than that output.
  */
 export { runLint } from './lint-command';
-export { defaultIo, guarded, runImr } from './main';
+export { defaultIo, guarded, runImr, runImrAsync } from './main';

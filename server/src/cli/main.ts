@@ -14,6 +14,8 @@ Commands:
   index check FILE...               validate MTUS index files (schema and consistency)
   index search TEXT                 find MTUS topics by name or alias, with their pages
   new [--template NAME] [FILE]      write a new letter from a template (--list shows templates)
+  export LETTER [-o OUT] [--format pdf|txt] [--force]
+                                    write the letter as sent: PDF, or text without suppression comments
   --version                         print the version`;
 
 export function version(): string {
@@ -55,6 +57,23 @@ export function guarded(fn: () => number, io: CliIo, prog: string): number {
     else if (e instanceof ToolError) io.stderr(`${prog}: ${e.message}\n`);
     else io.stderr(`${prog}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
+  }
+}
+
+/**
+ * \`imr\` with every command: \`export\` renders asynchronously (PDF), the others run synchronously.
+ * Failures end as in \`guarded\`: exit 2 with one line.
+ */
+export async function runImrAsync(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] !== 'export') return guarded(() => runImr(argv, io), io, 'imr');
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { runExport } = require('./export-command') as typeof import('./export-command');
+    return await runExport(argv.slice(1), io);
+  } catch (e) {
+    return guarded(() => {
+      throw e;
+    }, io, 'imr');
   }
 }
 

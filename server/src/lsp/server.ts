@@ -21,6 +21,7 @@ import { defaultConfig, findAsset, lintText, MtusIndex } from '../engine';
 import { loadSnippets, SnippetDefinition } from '../service';
 import { Analyzer } from './analysis';
 import { FileProblemReporter } from './file-problems';
+import { registerExportHandlers } from './export-handlers';
 import { registerLanguageHandlers } from './language-handlers';
 import { LintEnvironment } from './lint-environment';
 import { PullDiagnostics } from './pull-diagnostics';
@@ -254,6 +255,8 @@ export function startServer(connection: Connection): void {
       return selectRangeCommand ? 'command' : 'none';
     },
   });
+
+  registerExportHandlers(connection, { letter, analyzer, producer: `imr-letter-tools ${serverVersion()}` });
 
   connection.onShutdown(() => {
     if (revalidateTimer) clearTimeout(revalidateTimer);

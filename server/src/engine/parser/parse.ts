@@ -1,5 +1,6 @@
 import { Credentials, Determination, Section } from '../model/determination';
 import { MtusIndex } from '../mtus/types';
+import { maskPageFurniture } from '../text/page-furniture';
 import { SourceText } from '../text/source';
 import { parseHeader } from './header';
 import { matchHeading } from './headings';
@@ -10,7 +11,8 @@ const SPECIALTY_RE = /^([\s\f]*)Certification\s*\(s\)\s*\/\s*Specialty\s*:\s*(.*
 
 /** Parses letter text into the structured determination. Never throws on text input. */
 export function parseLetter(input: string | SourceText, index: MtusIndex): Determination {
-  const src = typeof input === 'string' ? new SourceText(input) : input;
+  // page numbers of a paginated PDF's text are blank lines to the parser
+  const src = maskPageFurniture(typeof input === 'string' ? new SourceText(input) : input);
   const sections: Section[] = [];
   const credentials: Credentials = {};
   for (let line = 0; line < src.lineCount; line++) {

@@ -1,0 +1,122 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { createConfigResolver, createIndexProvider, Finding, lintText, looksBinary, MAX_LETTER_BYTES } from '../engine';
+import { defaultExportPath, EXPORT_FORMATS, ExportFormat, exportText, exportTextBytes, formatFromPath, layoutLetter, renderPdf, writeFileAtomic } from '../engine/render';
+import { ToolError, UsageError } from './errors';
+import { stylish } from './formatters/stylish';
+import { CliIo } from './lint-command';
+import { resolveSetup } from './setup';
+
+export const EXPORT_HELP = `Usage: imr export LETTER [-o OUT] [--format pdf|txt] [--force] [--config FILE]
+
+Writes the letter as it is sent: a PDF (US Letter, page numbers) or the text without its
+suppression comments. The format comes from --format, else from OUT's extension, else pdf.
+Without -o the export goes next to the letter: case.imr → case.pdf / case.txt (a text letter
+named case.txt exports to case.export.txt). -o - writes a text export to standard output.
+
+A letter with errors is not exported (exit 1, the errors are printed); --force exports it anyway
+and prints its findings as warnings. Exit 2: the letter cannot be read or the output not written.`;
+
+/** `imr export`: lint, refuse on errors unless --force, render, write atomically. */
+export async function runExport(argv: string[], io: CliIo): Promise<number> {
+  let values: { output?: string; format?: string; force?: boolean; config?: string; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        format: { type: 'string', short: 'f' },
+        force: { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError(`${e instanceof Error ? e.message.split(/\. |\n/)[0] : String(e)} (imr export --help)`);
+  }
+  if (values.help) {
+    io.stdout(EXPORT_HELP + '\n');
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('usage: imr export LETTER [-o OUT] [--format pdf|txt] [--force]');
+  const file = path.resolve(io.cwd, positionals[0]);
+
+  const format = chooseFormat(values.format, values.output);
+  const toStdout = values.output === '-';
+  if (toStdout && format === 'pdf') throw new UsageError('a PDF is not written to standard output: name a file with -o');
+  const out = toStdout ? '-' : values.output !== undefined ? path.resolve(io.cwd, values.output) : defaultExportPath(file, format);
+  if (!toStdout && sameFile(out, file)) throw new UsageError(`${out}: the export would replace the letter itself`);
+
+  const bytes = readBytes(file);
+  if (bytes.length > MAX_LETTER_BYTES) throw new ToolError(`${file}: larger than ${MAX_LETTER_BYTES / 1024 / 1024} MB, not a letter`);
+  const text = bytes.toString('utf8');
+  if (looksBinary(text)) throw new ToolError(`${file}: not a text file`);
+
+  if (values.config !== undefined && !fs.existsSync(values.config)) throw new ToolError(`${values.config}: config file not found`);
+  const configs = createConfigResolver({ explicitFile: values.config, cwd: io.cwd });
+  const { config, index } = resolveSetup(configs, createIndexProvider(), file);
+  const result = lintText({ text, config, index });
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0 && !values.force) {
+    io.stderr(report(file, errors, io));
+    io.stderr(`imr export: ${rel(io, file)} has ${errors.length} error${errors.length === 1 ? '' : 's'}: not exported (--force exports anyway)\n`);
+    return 1;
+  }
+  if (result.findings.length > 0 && values.force) {
+    // exported anyway: every finding is shown, as a warning
+    io.stderr(report(file, result.findings.map((f) => ({ ...f, severity: f.severity === 'error' ? 'warning' : f.severity })), io));
+  }
+
+  if (toStdout) {
+    io.stdout(exportText(text));
+    return 0;
+  }
+  const data = format === 'txt' ? exportTextBytes(bytes) : await renderPdf(layoutLetter(result.source, result.determination), { producer: `imr-letter-tools ${io.version}` });
+  try {
+    writeFileAtomic(out, data);
+  } catch (e) {
+    throw new ToolError(`${out}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  io.stdout(`${rel(io, out)}\n`);
+  return 0;
+}
+
+function chooseFormat(given: string | undefined, output: string | undefined): ExportFormat {
+  if (given !== undefined) {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(given)) throw new UsageError(`unknown export format "${given}" (${EXPORT_FORMATS.join(', ')})`);
+    return given as ExportFormat;
+  }
+  return (output !== undefined && output !== '-' ? formatFromPath(output) : undefined) ?? (output === '-' ? 'txt' : 'pdf');
+}
+
+function readBytes(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    throw new ToolError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}
+
+function rel(io: CliIo, file: string): string {
+  return path.relative(io.cwd, file) || file;
+}
+
+function report(file: string, findings: Finding[], io: CliIo): string {
+  const s = stylish([{ filePath: file, findings }], { cwd: io.cwd, version: io.version, color: false });
+  return s.endsWith('\n') ? s : s + '\n';
+}
