@@ -28,3 +28,4 @@ export { findAsset } from './assets';
 export * from './mtus/lookup';
 export { checkIndex, IndexSource } from './mtus/check';
 export { searchIndex, IndexSearchHit } from './mtus/search';
+export { applyEvidencePolicy, evidencePolicy, EvidencePolicy, DEFAULT_EVIDENCE_POLICY, provenanceOf, provenanceText, Provenance } from './mtus/evidence';

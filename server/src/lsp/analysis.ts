@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Determination, Finding, lintText, MtusIndex, parseLetter } from '../engine';
+import { Determination, Finding, LintConfig, lintText, MtusIndex, parseLetter } from '../engine';
 import { FileProblems, LintEnvironment, SetupProblem } from './lint-environment';
 import { ImrSettings } from './protocol';
 import { SettingsStore } from './settings';
@@ -17,6 +17,8 @@ export interface Analysis {
   determination: Determination;
   findings: Finding[];
   index: MtusIndex;
+  /** The configuration the letter was linted with (absent when it is invalid). */
+  config?: LintConfig;
   settings: ImrSettings;
   /** Set when the letter could not be linted (invalid config or index file); `findings` then holds one finding about it. */
   problem?: SetupProblem;
@@ -104,7 +106,7 @@ export class Analyzer {
     const result = lintText({ text, config: resolved.config, index: resolved.index });
     return {
       uri, version, text, lines: result.source.lines, determination: result.determination, findings: result.findings,
-      index: resolved.index, settings, files: resolved.files, lintMs: performance.now() - started,
+      index: resolved.index, config: resolved.config, settings, files: resolved.files, lintMs: performance.now() - started,
     };
   }
 }

@@ -99,7 +99,7 @@ export function registerLanguageHandlers(connection: Connection, deps: LanguageH
   connection.onHover(async (params: HoverParams, token): Promise<Hover | ResponseError<void> | null> => {
     const a = await analysisFor(params.textDocument.uri, token);
     if (!a || a instanceof ResponseError) return a;
-    return doHover({ determination: a.determination, index: a.index, position: params.position });
+    return doHover({ determination: a.determination, index: a.index, position: params.position, evidence: a.config?.indexEvidence });
   });
 
   connection.onDocumentSymbol(async (params: DocumentSymbolParams, token): Promise<DocumentSymbol[] | ResponseError<void> | null> => {

@@ -102,6 +102,7 @@ interface RawConfig {
   include?: string[];
   exclude?: string[];
   placeholders?: string[];
+  indexEvidence?: { consensusLetters?: number; trustConsensus?: boolean };
 }
 
 function toConfig(raw: RawConfig, file: string): LintConfig {
@@ -119,6 +120,7 @@ function toConfig(raw: RawConfig, file: string): LintConfig {
   if (raw.include) config.include = raw.include;
   if (raw.exclude) config.exclude = raw.exclude;
   if (raw.placeholders) config.placeholders = raw.placeholders;
+  if (raw.indexEvidence) config.indexEvidence = { ...raw.indexEvidence };
   return config;
 }
 
