@@ -2,4 +2,6 @@
 'use strict';
 const { defaultIo, guarded, runImr } = require('../out/server/src/cli/main.js');
 const io = defaultIo();
-process.exitCode = guarded(() => runImr(process.argv.slice(2), io), io, 'imr');
+const code = guarded(() => runImr(process.argv.slice(2), io), io, 'imr');
+if (typeof code === 'number') process.exitCode = code;
+else code.then((c) => (process.exitCode = c));
