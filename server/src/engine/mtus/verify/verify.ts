@@ -77,7 +77,10 @@ function tocEntries(pages: NumberedPage[], toc: Set<number>): TocEntry[] {
     let pending = '';
     for (const l of pages[i].lines) {
       const t = l.text.trim();
-      if (/^(table of )?contents$/i.test(t) || /^page$/i.test(t)) continue;
+      if (/^(table of )?contents$/i.test(t) || /^page$/i.test(t) || l.styled) {
+        pending = '';
+        continue;
+      }
       const m = LEADER.exec(t);
       if (m) {
         const title = `${pending} ${m[1]}`.replace(/[\s.\u2026_]+$/, '').replace(/\s+/g, ' ').trim();
