@@ -31,7 +31,7 @@ describe('client: package.json contributions', () => {
       assert.ok(c.title);
       return c.command;
     });
-    assert.deepStrictEqual(ids.sort(), ['imr.insertCitation', 'imr.lintWorkspace', 'imr.newLetter', 'imr.restartServer']);
+    assert.deepStrictEqual(ids.sort(), ['imr.insertCitation', 'imr.lintWorkspace', 'imr.newLetter', 'imr.restartServer', 'imr.verifyIndex']);
   });
 
   it('files named by contributions exist and are allowed by .vscodeignore', () => {

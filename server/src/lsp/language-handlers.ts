@@ -33,7 +33,8 @@ import {
   toDiagnostic,
 } from '../service';
 import { Analysis, Analyzer } from './analysis';
-import { DOCUMENT_STATS_REQUEST, DocumentStats, DocumentStatsParams, INDEX_TOPICS_REQUEST, IndexTopicEntry, IndexTopicsParams } from './protocol';
+import { DOCUMENT_STATS_REQUEST, DocumentStats, DocumentStatsParams, INDEX_TOPICS_REQUEST, IndexTopicEntry, IndexTopicsParams, VERIFY_INDEX_REQUEST, VerifyIndexParams, VerifyIndexResult } from './protocol';
+import { verifyIndexRequest } from './verify-index';
 import { MtusIndex } from '../engine';
 
 export interface LanguageHandlerDeps {
@@ -145,6 +146,8 @@ export function registerLanguageHandlers(connection: Connection, deps: LanguageH
     if (token.isCancellationRequested) return cancelled();
     return indexTopics(index);
   });
+
+  connection.onRequest(VERIFY_INDEX_REQUEST, async (params: VerifyIndexParams): Promise<VerifyIndexResult> => verifyIndexRequest(params, await deps.indexFor(params.textDocument?.uri)));
 }
 
 /**
