@@ -21,6 +21,8 @@ const watch = process.argv.includes('--watch');
 const entries = [
   { in: 'client/src/extension.ts', out: 'extension', required: true },
   { in: 'server/src/lsp/main.ts', out: 'server', required: true },
+  // PDF.js for "Verify Index Against Guideline PDF…": loaded by the server on first use only
+  { in: 'server/src/engine/mtus/verify/pdfjs-reader.ts', out: 'pdfjs-reader', required: false },
 ];
 
 async function main() {
@@ -46,6 +48,9 @@ async function main() {
     legalComments: 'none',
     logLevel: 'info',
     metafile: true,
+    // PDF.js is an ES module that reads import.meta.url (for createRequire); give the CommonJS bundle one
+    define: { 'import.meta.url': '__bundleImportMetaUrl' },
+    banner: { js: "var __bundleImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
   };
   if (watch) {
     const ctx = await esbuild.context(options);

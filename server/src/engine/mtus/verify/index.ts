@@ -23,9 +23,14 @@ export async function verifyPdf(
   return { report, corrections: correctionsYaml(report) };
 }
 
-/** The PDF.js reader, loaded on first use (keeps PDF.js out of the start of the CLI and server). */
+/**
+ * The PDF.js reader, loaded on first use. The module name is computed so that bundlers leave the
+ * require alone: scripts/bundle.js builds dist/pdfjs-reader.js next to dist/server.js, which keeps
+ * PDF.js (≈1.5 MB) out of the language server's start.
+ */
 export function defaultPdfReader(): PdfReader {
+  const name = ['.', 'pdfjs-reader'].join('/');
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { createPdfjsReader } = require('./pdfjs-reader') as typeof import('./pdfjs-reader');
+  const { createPdfjsReader } = require(name) as typeof import('./pdfjs-reader');
   return createPdfjsReader();
 }

@@ -26,16 +26,92 @@ interface PdfjsDocument {
 
 let pdfjs: PdfjsModule | undefined;
 
+/**
+ * A 2-D affine DOMMatrix (a b c d e f) for Node without a canvas package: PDF.js builds a few
+ * matrices when it loads and while it reads some content streams; text extraction needs no more.
+ */
+class AffineMatrix {
+  a = 1;
+  b = 0;
+  c = 0;
+  d = 1;
+  e = 0;
+  f = 0;
+  constructor(init?: ArrayLike<number> | AffineMatrix) {
+    if (init instanceof AffineMatrix) this.set(init.a, init.b, init.c, init.d, init.e, init.f);
+    else if (init && init.length >= 6) this.set(init[0], init[1], init[2], init[3], init[4], init[5]);
+  }
+  private set(a: number, b: number, c: number, d: number, e: number, f: number): this {
+    Object.assign(this, { a, b, c, d, e, f });
+    return this;
+  }
+  multiplySelf(m: AffineMatrix | ArrayLike<number>): this {
+    const o = new AffineMatrix(m);
+    return this.set(this.a * o.a + this.c * o.b, this.b * o.a + this.d * o.b, this.a * o.c + this.c * o.d, this.b * o.c + this.d * o.d, this.a * o.e + this.c * o.f + this.e, this.b * o.e + this.d * o.f + this.f);
+  }
+  preMultiplySelf(m: AffineMatrix | ArrayLike<number>): this {
+    const o = new AffineMatrix(m).multiplySelf(this);
+    return this.set(o.a, o.b, o.c, o.d, o.e, o.f);
+  }
+  translateSelf(x = 0, y = 0): this {
+    return this.multiplySelf([1, 0, 0, 1, x, y]);
+  }
+  scaleSelf(sx = 1, sy = sx): this {
+    return this.multiplySelf([sx, 0, 0, sy, 0, 0]);
+  }
+  invertSelf(): this {
+    const det = this.a * this.d - this.b * this.c;
+    if (!det) return this.set(NaN, NaN, NaN, NaN, NaN, NaN);
+    return this.set(this.d / det, -this.b / det, -this.c / det, this.a / det, (this.c * this.f - this.d * this.e) / det, (this.b * this.e - this.a * this.f) / det);
+  }
+  multiply(m: AffineMatrix | ArrayLike<number>): AffineMatrix {
+    return new AffineMatrix(this).multiplySelf(m);
+  }
+  translate(x = 0, y = 0): AffineMatrix {
+    return new AffineMatrix(this).translateSelf(x, y);
+  }
+  scale(sx = 1, sy = sx): AffineMatrix {
+    return new AffineMatrix(this).scaleSelf(sx, sy);
+  }
+  inverse(): AffineMatrix {
+    return new AffineMatrix(this).invertSelf();
+  }
+}
+
+/** Runs `fn` with console.log/warn silenced: PDF.js warns about canvas polyfills it does not need for text (and a language server's stdout is its channel). */
+function quietly<T>(fn: () => T): T {
+  const { log, warn } = console;
+  console.log = console.warn = () => undefined;
+  try {
+    return fn();
+  } finally {
+    console.log = log;
+    console.warn = warn;
+  }
+}
+
 function loadPdfjs(): PdfjsModule {
   if (pdfjs) return pdfjs;
   try {
-    const g = globalThis as { pdfjsWorker?: unknown };
-    // the "fake worker" PDF.js uses in Node finds its handler here instead of importing a file
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    if (!g.pdfjsWorker) g.pdfjsWorker = require('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    pdfjs = require('pdfjs-dist/legacy/build/pdf.mjs') as PdfjsModule;
-    return pdfjs;
+    const g = globalThis as { pdfjsWorker?: unknown; DOMMatrix?: unknown };
+    return quietly(() => {
+      if (typeof g.DOMMatrix !== 'function') {
+        try {
+          // the canvas package PDF.js itself would use, when installed (an optional dependency)
+          const name = ['@napi-rs', 'canvas'].join('/');
+          // eslint-disable-next-line @typescript-eslint/no-var-requires
+          g.DOMMatrix = (require(name) as { DOMMatrix: unknown }).DOMMatrix;
+        } catch {
+          g.DOMMatrix = AffineMatrix;
+        }
+      }
+      // the "fake worker" PDF.js uses in Node finds its handler here instead of importing a file
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      if (!g.pdfjsWorker) g.pdfjsWorker = require('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      pdfjs = require('pdfjs-dist/legacy/build/pdf.mjs') as PdfjsModule;
+      return pdfjs;
+    });
   } catch (e) {
     throw new PdfInputError(`cannot load the PDF reader (pdfjs-dist needs Node 20.19 or later): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
