@@ -3,7 +3,8 @@
  * headings in Helvetica-Bold, a footer per page ("Page N of M", a bare number, or none), optional
  * running header, table of contents and /PageLabels.
  */
-import { PDFDocument, PDFFont, PDFName, StandardFonts } from 'pdf-lib';
+import * as crypto from 'crypto';
+import { PDFDocument, PDFFont, PDFHexString, PDFName, StandardFonts } from 'pdf-lib';
 
 export interface PdfHeading {
   /** Printed page the heading is on. */
@@ -85,4 +86,49 @@ export async function guidelinePdf(spec: GuidelinePdfSpec): Promise<Uint8Array> 
     doc.catalog.set(PDFName.of('PageLabels'), doc.context.obj({ Nums: nums as never }));
   }
   return doc.save();
+}
+
+// ------------------------------------------------------------------ a password-protected PDF
+
+const PASSWORD_PAD = Buffer.from('28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A', 'hex');
+const padded = (s: string): Buffer => Buffer.concat([Buffer.from(s, 'latin1'), PASSWORD_PAD]).subarray(0, 32);
+const md5 = (...parts: Buffer[]): Buffer => crypto.createHash('md5').update(Buffer.concat(parts)).digest();
+
+function rc4(key: Buffer, data: Buffer): Buffer {
+  const S = Array.from({ length: 256 }, (_, i) => i);
+  let j = 0;
+  for (let i = 0; i < 256; i++) {
+    j = (j + S[i] + key[i % key.length]) & 255;
+    [S[i], S[j]] = [S[j], S[i]];
+  }
+  const out = Buffer.alloc(data.length);
+  let i = 0;
+  j = 0;
+  for (let k = 0; k < data.length; k++) {
+    i = (i + 1) & 255;
+    j = (j + S[i]) & 255;
+    [S[i], S[j]] = [S[j], S[i]];
+    out[k] = data[k] ^ S[(S[i] + S[j]) & 255];
+  }
+  return out;
+}
+
+/**
+ * A PDF protected by a user password (standard security handler, revision 2, 40-bit RC4: the O and U
+ * entries computed as the PDF reference describes), so a reader cannot open it without the password.
+ */
+export async function passwordProtectedPdf(userPassword = 'user', ownerPassword = 'owner'): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.addPage([612, 792]);
+  const id = md5(Buffer.from('imr-test-document'));
+  const O = rc4(md5(padded(ownerPassword)).subarray(0, 5), padded(userPassword));
+  const P = -4;
+  const p4 = Buffer.alloc(4);
+  p4.writeInt32LE(P);
+  const key = md5(padded(userPassword), O, p4, id).subarray(0, 5);
+  const U = rc4(key, PASSWORD_PAD);
+  const encrypt = doc.context.obj({ Filter: 'Standard', V: 1, R: 2, O: PDFHexString.of(O.toString('hex')), U: PDFHexString.of(U.toString('hex')), P });
+  doc.context.trailerInfo.Encrypt = doc.context.register(encrypt);
+  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id.toString('hex')), PDFHexString.of(id.toString('hex'))]);
+  return doc.save({ useObjectStreams: false });
 }

@@ -8,7 +8,7 @@ import { checkIndex, defaultConfig, lintText } from '../../server/src/engine';
 import { clearIndexCache, loadIndex } from '../../server/src/engine/mtus/load';
 import { correctionsYaml, defaultPdfReader, numberPages, verifyGuideline, verifyPdf } from '../../server/src/engine/mtus/verify';
 import { fixture, REPO_ROOT } from '../helpers/engine';
-import { guidelinePdf, GuidelinePdfSpec } from './guideline-pdf';
+import { guidelinePdf, GuidelinePdfSpec, passwordProtectedPdf } from './guideline-pdf';
 
 function io(cwd: string): CliIo & { out: string; err: string } {
   const r = { out: '', err: '', stdout: (s: string) => void (r.out += s), stderr: (s: string) => void (r.err += s), readStdin: () => '', cwd, color: false, version: '0.0.0-test' };
@@ -223,6 +223,13 @@ describe('imr index verify', function () {
       const r = await imr(['index', 'verify', '--pdf', 'empty.pdf', '--guideline', 'cpmtg-2009'], dir);
       assert.strictEqual(r.code, 2);
       assert.match(r.err, /^imr: empty\.pdf: empty\.pdf has no text layer \(a scanned PDF\?\); run OCR on it first\n$/);
+    });
+
+    it('a password-protected PDF', async () => {
+      fs.writeFileSync(path.join(dir, 'locked.pdf'), await passwordProtectedPdf());
+      const r = await imr(['index', 'verify', '--pdf', 'locked.pdf', '--guideline', 'cpmtg-2009'], dir);
+      assert.strictEqual(r.code, 2);
+      assert.strictEqual(r.err, 'imr: locked.pdf: the PDF is encrypted with a password; save an unprotected copy first\n');
     });
 
     it('a broken PDF', async () => {
