@@ -105,6 +105,38 @@ export interface ExportResult {
   problem?: string;
 }
 
+/**
+ * `imr/verifyIndex`: verifies one guideline of the MTUS index against its PDF (the engine's
+ * `imr index verify`) and returns the corrections file's text, for "IMR: Verify Index Against Guideline PDF…".
+ */
+export const VERIFY_INDEX_REQUEST = 'imr/verifyIndex';
+
+export interface VerifyIndexParams {
+  /** File system path of the guideline PDF. */
+  pdf: string;
+  /** Index id of the guideline ("cpmtg-2009"). */
+  guidelineId: string;
+  /** The letter whose configuration picks the index; the bundled index (plus settings) when omitted. */
+  textDocument?: { uri: string };
+}
+
+export type VerifyIndexResult =
+  | {
+      /** Text of the corrections file (an extra MTUS index file). */
+      corrections: string;
+      confirmed: number;
+      moved: number;
+      notFound: number;
+      /** Table-of-contents entries the index lacks. */
+      tocNotInIndex: number;
+      /** How printed page numbers were read. */
+      numbering: string;
+    }
+  | {
+      /** One line saying why the PDF could not be verified. */
+      error: string;
+    };
+
 // ------------------------------------------------------------------ notifications
 
 /** `imr/trustChanged` (client → server): the workspace trust changed; untrusted = `imr.index` is ignored. */

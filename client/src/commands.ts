@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { INDEX_TOPICS_REQUEST, IndexTopicEntry, IndexTopicsParams } from './protocol';
+import * as path from 'path';
+import { INDEX_TOPICS_REQUEST, IndexTopicEntry, IndexTopicsParams, VERIFY_INDEX_REQUEST, VerifyIndexParams, VerifyIndexResult } from './protocol';
 import { citationText } from './citation';
 import { loadLetterTemplate, SNIPPETS_FILE } from './snippets';
 import { LANGUAGE_ID } from './status-bar';
@@ -16,6 +17,7 @@ export const COMMANDS = {
   openPreview: 'imr.openPreview',
   exportPdf: 'imr.exportPdf',
   exportText: 'imr.exportText',
+  verifyIndex: 'imr.verifyIndex',
 } as const;
 
 
@@ -38,6 +40,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     vscode.commands.registerCommand(COMMANDS.openPreview, (uri?: vscode.Uri) => openPreview(host, uri)),
     vscode.commands.registerCommand(COMMANDS.exportPdf, (uri?: vscode.Uri) => exportCommand(host, 'pdf', uri)),
     vscode.commands.registerCommand(COMMANDS.exportText, (uri?: vscode.Uri) => exportCommand(host, 'txt', uri)),
+    vscode.commands.registerCommand(COMMANDS.verifyIndex, () => verifyIndex(host)),
   ];
 }
 
@@ -182,4 +185,52 @@ export async function lintWorkspace(host: CommandHost): Promise<number> {
   // Focus (not toggle: workbench.actions.view.problems would close an open panel) the Problems view.
   await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
   return summary.letters;
+}
+
+/**
+ * IMR: Verify Index Against Guideline PDF… — asks for the PDF and the guideline, lets the language
+ * server run the engine's verification (`imr/verifyIndex`, the same code as `imr index verify`),
+ * writes the corrections file next to the PDF (after asking where) and opens it.
+ */
+export async function verifyIndex(host: CommandHost): Promise<vscode.Uri | undefined> {
+  const client = runningClient(host);
+  if (!client) return undefined;
+  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Verify', title: 'Guideline PDF to verify the MTUS index against', filters: { 'PDF files': ['pdf'] } });
+  const pdf = picked?.[0];
+  if (!pdf) return undefined;
+  const editor = vscode.window.activeTextEditor;
+  const textDocument = editor ? { uri: editor.document.uri.toString() } : undefined;
+  const topics = (await client.sendRequest<IndexTopicEntry[] | null>(INDEX_TOPICS_REQUEST, textDocument ? { textDocument } : {})) ?? [];
+  const guidelines = new Map<string, { label: string; count: number }>();
+  for (const t of topics) {
+    const g = guidelines.get(t.guidelineId) ?? { label: t.guideline, count: 0 };
+    g.count++;
+    guidelines.set(t.guidelineId, g);
+  }
+  const choice = await vscode.window.showQuickPick(
+    [...guidelines].map(([id, g]) => ({ label: g.label, description: id, detail: `${g.count} topic(s)`, id })),
+    { title: `Which guideline is ${path.basename(pdf.fsPath)}?`, placeHolder: 'Guideline of the MTUS index', matchOnDescription: true },
+  );
+  if (!choice) return undefined;
+  const params: VerifyIndexParams = { pdf: pdf.fsPath, guidelineId: choice.id, ...(textDocument ? { textDocument } : {}) };
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `IMR: verifying ${choice.label} against ${path.basename(pdf.fsPath)}…` },
+    () => client.sendRequest<VerifyIndexResult>(VERIFY_INDEX_REQUEST, params),
+  );
+  if ('error' in result) {
+    void vscode.window.showErrorMessage(`IMR: ${path.basename(pdf.fsPath)}: ${result.error}`);
+    return undefined;
+  }
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: vscode.Uri.file(path.join(path.dirname(pdf.fsPath), `mtus-index-${choice.id}-corrections.yaml`)),
+    filters: { 'MTUS index (YAML)': ['yaml', 'yml'] },
+    title: 'Save the corrections file',
+  });
+  if (!target) return undefined;
+  await vscode.workspace.fs.writeFile(target, Buffer.from(result.corrections, 'utf8'));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+  void vscode.window.showInformationMessage(
+    `IMR: ${result.confirmed} confirmed, ${result.moved} moved, ${result.notFound} not found, ${result.tocNotInIndex} table-of-contents entries not in the index (${result.numbering}). Add the file to "imr.index" or .imrlintrc "index" to use it.`,
+  );
+  return target;
 }

@@ -22,4 +22,7 @@ export {
   SOURCE_FIX_ALL_IMR,
   TRUST_CHANGED_NOTIFICATION,
   TrustChangedParams,
+  VERIFY_INDEX_REQUEST,
+  VerifyIndexParams,
+  VerifyIndexResult,
 } from '../../shared/protocol';

@@ -25,6 +25,7 @@ function run(args: string[], cwd: string, opts: { color?: boolean; imr?: boolean
   let stderr = '';
   const io: CliIo = { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), readStdin: () => '', cwd, color: opts.color ?? false, version: '9.8.7' };
   const status = guarded(() => (opts.imr ? runImr(args, io) : runLint(args, io)), io, opts.imr ? 'imr' : 'imr-lint');
+  if (typeof status !== 'number') throw new Error('this helper runs synchronous commands only');
   return { status, stdout, stderr };
 }
 

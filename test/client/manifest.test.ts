@@ -31,7 +31,7 @@ describe('client: package.json contributions', () => {
       assert.ok(c.title);
       return c.command;
     });
-    assert.deepStrictEqual(ids.sort(), ['imr.exportPdf', 'imr.exportText', 'imr.insertCitation', 'imr.lintWorkspace', 'imr.newLetter', 'imr.openPreview', 'imr.restartServer']);
+    assert.deepStrictEqual(ids.sort(), ['imr.exportPdf', 'imr.exportText', 'imr.insertCitation', 'imr.lintWorkspace', 'imr.newLetter', 'imr.openPreview', 'imr.restartServer', 'imr.verifyIndex']);
   });
 
   it('the preview has a button with an icon in the letter editor\'s title bar; export is in its menu', () => {

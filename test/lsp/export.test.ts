@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { ExportResult, PreviewResult } from '../../server/src/lsp/protocol';
+import type { ExportResult, PreviewResult } from '../../shared/protocol';
 import { fileUri, TestClient } from './client';
 
 /**

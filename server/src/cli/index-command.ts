@@ -7,11 +7,25 @@ import { CliIo } from './lint-command';
 import { indexFor } from './setup';
 
 const HELP = `Usage: imr index check FILE...     validate MTUS index files (schema + consistency)
-       imr index search TEXT [--json] [--index FILE]...  find topics by name or alias`;
+       imr index search TEXT [--json] [--index FILE]...  find topics by name or alias
+       imr index verify --pdf FILE --guideline ID [--index FILE]... [--format stylish|json] [--write FILE] [--page-offset N]
+                                   check a guideline's topic pages against its PDF; --write a corrections file
+       imr index harvest FOLDER... [--format stylish|json|csv] [--index FILE]...
+                                   every citation in an archive of letters, with counts and page consensus`;
 
-/** `imr index check|search`. check exits 1 when a file has problems, 2 when it cannot be read. */
-export function runIndex(argv: string[], io: CliIo): number {
+/** `imr index check|search|verify|harvest`. check exits 1 when a file has problems, 2 when it cannot be read. */
+export function runIndex(argv: string[], io: CliIo): number | Promise<number> {
   const [sub, ...rest] = argv;
+  if (sub === 'verify') {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { runVerify } = require('./index-verify') as typeof import('./index-verify');
+    return runVerify(rest, io);
+  }
+  if (sub === 'harvest') {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { runHarvest } = require('./index-harvest') as typeof import('./index-harvest');
+    return runHarvest(rest, io);
+  }
   if (sub === 'check') {
     const args = parseArgs(rest, [], ['--json']);
     if (args.positional.length === 0) throw new UsageError('usage: imr index check FILE...');

@@ -13,6 +13,8 @@ Commands:
   parse FILE [--json] [--ranges]    print the structured determination
   index check FILE...               validate MTUS index files (schema and consistency)
   index search TEXT                 find MTUS topics by name or alias, with their pages
+  index verify --pdf F --guideline ID  check the index against a guideline PDF (--write corrections)
+  index harvest FOLDER...           citations of a letter archive: counts, page consensus vs the index
   new [--template NAME] [FILE]      write a new letter from a template (--list shows templates)
   export LETTER [-o OUT] [--format pdf|txt] [--force]
                                     write the letter as sent: PDF, or text without suppression comments
@@ -48,15 +50,22 @@ export function defaultIo(): CliIo {
   };
 }
 
-/** Runs a command and turns every failure into exit 2 with one line on stderr — never a stack trace. */
-export function guarded(fn: () => number, io: CliIo, prog: string): number {
-  try {
-    return fn();
-  } catch (e) {
+/**
+ * Runs a command and turns every failure into exit 2 with one line on stderr — never a stack trace.
+ * An asynchronous command (index verify/harvest) gives a promise of its exit code.
+ */
+export function guarded<R extends number | Promise<number>>(fn: () => R, io: CliIo, prog: string): R | number {
+  const fail = (e: unknown): number => {
     if (e instanceof UsageError) io.stderr(`${prog}: ${e.message}\n`);
     else if (e instanceof ToolError) io.stderr(`${prog}: ${e.message}\n`);
     else io.stderr(`${prog}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
+  };
+  try {
+    const r = fn();
+    return (r instanceof Promise ? r.catch(fail) : r) as R;
+  } catch (e) {
+    return fail(e);
   }
 }
 
@@ -77,7 +86,7 @@ export async function runImrAsync(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-export function runImr(argv: string[], io: CliIo): number {
+export function runImr(argv: string[], io: CliIo): number | Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case 'lint':

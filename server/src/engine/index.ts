@@ -31,3 +31,4 @@ export * from './mtus/lookup';
 export { checkIndex, IndexSource } from './mtus/check';
 export { searchIndex, IndexSearchHit } from './mtus/search';
 export { createFileSelector, isGlob, FileSelector, FileSelectorOptions, Selection, SkipReason, Explanation, IGNORE_FILE_NAME } from './files/select';
+export { applyEvidencePolicy, evidencePolicy, EvidencePolicy, DEFAULT_EVIDENCE_POLICY, provenanceOf, provenanceText, Provenance } from './mtus/evidence';

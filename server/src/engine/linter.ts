@@ -2,6 +2,7 @@ import { LintConfig, SeveritySetting } from './config/types';
 import { Determination } from './model/determination';
 import { toJson } from './model/json';
 import { MtusIndex } from './mtus/types';
+import { applyEvidencePolicy } from './mtus/evidence';
 import { parseLetter } from './parser/parse';
 import { RULES, RULES_BY_ID } from './rules';
 import { placeholder, placeholderPatterns, placeholderRegExp } from './rules/placeholder';
@@ -53,7 +54,8 @@ function severityFor(rule: Rule, setting: SeveritySetting | undefined, reported:
 
 /** Parses, validates against the schema, runs every enabled rule and applies inline suppressions. */
 export function lintText(input: LintInput): LintResult {
-  const { text, config, index } = input;
+  const { text, config } = input;
+  const index = applyEvidencePolicy(input.index, config.indexEvidence);
   if (text.length > MAX_LETTER_BYTES || looksBinary(text)) {
     const source = new SourceText('');
     const what = text.length > MAX_LETTER_BYTES ? `The file is larger than ${MAX_LETTER_BYTES / 1024 / 1024} MB; not linted.` : 'The file is not text (binary data); not linted.';

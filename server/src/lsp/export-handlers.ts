@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SourceText } from '../engine';
 import { defaultExportPath, exportText, HtmlMark, layoutLetter, LETTER_CSS, renderHtml, renderPdf, writeFileAtomic } from '../engine/render';
 import { Analysis, Analyzer } from './analysis';
-import { EXPORT_REQUEST, ExportParams, ExportResult, PREVIEW_REQUEST, PreviewParams, PreviewResult } from './protocol';
+import { EXPORT_REQUEST, ExportParams, ExportResult, PREVIEW_REQUEST, PreviewParams, PreviewResult } from '../../../shared/protocol';
 import { uriToPath } from './uris';
 
 export interface ExportHandlerDeps {

@@ -34,7 +34,8 @@ import {
   toDiagnostic,
 } from '../service';
 import { Analysis, Analyzer } from './analysis';
-import { DOCUMENT_STATS_REQUEST, DocumentStats, DocumentStatsParams, INDEX_TOPICS_REQUEST, IndexTopicEntry, IndexTopicsParams } from '../../../shared/protocol';
+import { DOCUMENT_STATS_REQUEST, DocumentStats, DocumentStatsParams, INDEX_TOPICS_REQUEST, IndexTopicEntry, IndexTopicsParams, VERIFY_INDEX_REQUEST, VerifyIndexParams, VerifyIndexResult } from '../../../shared/protocol';
+import { verifyIndexRequest } from './verify-index';
 import { lintText, MtusIndex } from '../engine';
 
 export interface LanguageHandlerDeps {
@@ -102,7 +103,7 @@ export function registerLanguageHandlers(connection: Connection, deps: LanguageH
   connection.onHover(async (params: HoverParams, token): Promise<Hover | ResponseError<void> | null> => {
     const a = await analysisFor(params.textDocument.uri, token);
     if (!a || a instanceof ResponseError) return a;
-    return doHover({ determination: a.determination, index: a.index, position: params.position });
+    return doHover({ determination: a.determination, index: a.index, position: params.position, evidence: a.config?.indexEvidence });
   });
 
   connection.onDocumentSymbol(async (params: DocumentSymbolParams, token): Promise<DocumentSymbol[] | ResponseError<void> | null> => {
@@ -152,6 +153,8 @@ export function registerLanguageHandlers(connection: Connection, deps: LanguageH
     if (token.isCancellationRequested) return cancelled();
     return indexTopics(index);
   });
+
+  connection.onRequest(VERIFY_INDEX_REQUEST, async (params: VerifyIndexParams): Promise<VerifyIndexResult> => verifyIndexRequest(params, await deps.indexFor(params.textDocument?.uri)));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { IndexGuideline, IndexTopic } from '../engine';
+import { EvidencePolicy, IndexGuideline, IndexTopic, provenanceOf, provenanceText } from '../engine';
 import { formatPages } from './mtus';
 
 /** How letters cite a guideline: its first name plus year ("Chronic Pain Medical Treatment 2016"). */
@@ -43,14 +43,17 @@ export function describeGuideline(g: IndexGuideline): string {
   return lines.join('\n');
 }
 
-/** Markdown about a topic of a guideline: description, pages, guideline, regulation, verification. */
-export function describeTopic(g: IndexGuideline, t: IndexTopic): string {
+/**
+ * Markdown about a topic of a guideline: description, pages, guideline, regulation, and where the
+ * pages come from (verified from the PDF page N / consensus of N letters / unverified).
+ */
+export function describeTopic(g: IndexGuideline, t: IndexTopic, evidence?: Partial<EvidencePolicy>): string {
   const lines = [`**${topicLabel(t)}**`, ''];
   if (t.description) lines.push(t.description, '');
   if (t.part && t.part !== t.name) lines.push(`Part: ${t.part}  `);
   lines.push(`Pages: ${t.pages.length > 0 ? formatPages(t.pages) : 'unknown'}  `);
   lines.push(`Guideline: ${g.title} ${g.year}${g.regulation ? ` (${g.regulation})` : ''}  `);
   if (t.aliases.length > 0) lines.push(`Also cited as: ${t.aliases.join('; ')}  `);
-  lines.push(`Index entry: ${verifiedText(t.verified, t.source)}`);
+  lines.push(`Index entry: ${provenanceText(provenanceOf(t, evidence), evidence)}`);
   return lines.join('\n');
 }

@@ -1,9 +1,9 @@
 import { Hover, MarkupKind, Position } from './lsp-types';
-import { decisionWord, DECISION_WORDS, Determination, HEADER_LABEL_TEXT, HEADER_ORDER, IndexGuideline, IndexTopic, MtusIndex, PageSpan, Range } from '../engine';
+import { decisionWord, DECISION_WORDS, Determination, EvidencePolicy, HEADER_LABEL_TEXT, HEADER_ORDER, IndexGuideline, IndexTopic, MtusIndex, PageSpan, Range } from '../engine';
 import { CitationTarget, citationTargetAt, itemAt } from './citation-at';
 import { describeHeaderDate } from './dates';
 import { DECISION_MEANING } from './decisions';
-import { describeGuideline, describeTopic } from './describe';
+import { describeGuideline, describeTopic as describeTopicText } from './describe';
 import { DATE_FIELDS, HEADER_HELP } from './header-fields';
 import { formatPages } from './mtus';
 import { contains } from './text';
@@ -12,6 +12,8 @@ export interface HoverInput {
   determination: Determination;
   index: MtusIndex;
   position: Position;
+  /** The config's `indexEvidence` (how much a letter consensus counts); defaults when absent. */
+  evidence?: Partial<EvidencePolicy>;
 }
 
 function hover(value: string, range: Range): Hover {
@@ -39,7 +41,7 @@ export function doHover(input: HoverInput): Hover | null {
     return hover(lines.join('\n'), item.decisionRange);
   }
   const target = citationTargetAt(d, input.index, p);
-  return target ? hover(describeTarget(target), target.range) : null;
+  return target ? hover(describeTarget(target, input.evidence), target.range) : null;
 }
 
 function unknownTopic(name: string, g: IndexGuideline): string {
@@ -55,7 +57,8 @@ function pagesVerdict(cited: PageSpan, topic: IndexTopic): string {
   return `Cited page(s) ${formatPages([cited])} are **not** the index's pages ${want}${topic.verified ? '' : ' (unverified entry)'}.`;
 }
 
-function describeTarget(t: CitationTarget): string {
+function describeTarget(t: CitationTarget, evidence: Partial<EvidencePolicy> | undefined): string {
+  const describeTopic = (g: IndexGuideline, topic: IndexTopic): string => describeTopicText(g, topic, evidence);
   const g = t.guideline;
   switch (t.kind) {
     case 'guideline':

@@ -236,6 +236,7 @@ interface RawConfig {
   exclude?: string[];
   placeholders?: string[];
   redact?: boolean;
+  indexEvidence?: { consensusLetters?: number; trustConsensus?: boolean };
 }
 
 function toConfig(raw: RawConfig, file: string): LintConfig {
@@ -258,6 +259,7 @@ function toConfig(raw: RawConfig, file: string): LintConfig {
     if (setting.options.patterns === undefined) config.rules.placeholder = { ...setting, options: { ...setting.options, patterns: raw.placeholders } };
   }
   if (raw.redact !== undefined) config.redact = raw.redact;
+  if (raw.indexEvidence) config.indexEvidence = { ...raw.indexEvidence };
   return config;
 }
 

@@ -19,6 +19,8 @@ export interface LintConfig {
   exclude: string[];
   /** Messages never quote values taken from the letter (header values, quoted text). */
   redact?: boolean;
+  /** How much a letter consensus in the index's `evidence` counts (mtus/evidence.ts); defaults when absent. */
+  indexEvidence?: { consensusLetters?: number; trustConsensus?: boolean };
 }
 
 export interface ConfigProblem {

@@ -145,6 +145,9 @@ export function checkGuideline(g: IndexGuideline, onlyFile?: string): IndexProbl
     }
   }
 
+  // evidence
+  for (const t of g.topics) for (const text of evidenceProblems(t)) topicProblem(t, `topic "${t.name}" in ${g.id}: ${text}`);
+
   // numbered sections
   const numbers = new Map<string, IndexTopic>();
   for (const t of g.topics) {
@@ -168,6 +171,25 @@ export function checkGuideline(g: IndexGuideline, onlyFile?: string): IndexProbl
   }
 
   if (g.alphabeticalTopics) for (const p of alphabeticalProblems(g)) topicProblem(p.topic, p.text);
+  return out;
+}
+
+/** Evidence that does not back the entry: a PDF page or consensus outside its pages, a consensus claimed as verification. */
+function evidenceProblems(t: IndexTopic): string[] {
+  const e = t.evidence;
+  if (!e) return [];
+  const out: string[] = [];
+  const inside = (from: number, to: number): boolean => t.pages.some((s) => s.from <= from && to <= s.to);
+  if (e.page !== undefined) {
+    if (t.pages.length === 0) out.push(`evidence names PDF page ${e.page} but the topic has no pages`);
+    else if (!inside(e.page, e.page)) out.push(`evidence PDF page ${e.page} is not within the topic's ${pagesWord(t.pages)} ${formatPages(t.pages)}`);
+    if (!t.verified) out.push(`evidence names PDF page ${e.page} but the entry is not verified: true (a topic the PDF confirms is verified)`);
+  }
+  if (e.consensus) {
+    if (e.consensus.from > e.consensus.to) out.push(`evidence consensus "${e.consensus.from}-${e.consensus.to}" runs backwards`);
+    else if (t.pages.length > 0 && !inside(e.consensus.from, e.consensus.to)) out.push(`evidence consensus ${formatPages([e.consensus])} of ${e.letters} letters is not within the topic's ${pagesWord(t.pages)} ${formatPages(t.pages)}`);
+    if (t.verified && e.page === undefined) out.push('a letter consensus alone does not verify an entry: set verified: false (the indexEvidence setting decides how much a consensus counts)');
+  }
   return out;
 }
 

@@ -30,10 +30,28 @@ export interface IndexTopic {
   description?: string;
   verified: boolean;
   source?: string;
+  /** What confirms the pages: a page of the guideline PDF and/or a consensus of letters (`imr index verify` / `harvest`). */
+  evidence?: TopicEvidence;
   /** Where the entry came from: the bundled index or an extra index file (absolute path). */
   file: string;
   /** Zero-based line of the entry in its file (for go-to-definition and messages). */
   line: number;
+}
+
+/**
+ * Evidence for a topic's pages: the guideline PDF prints the topic's heading on `page` (written by
+ * `imr index verify --write`), and/or `letters` distinct letters cite it with the pages `consensus`
+ * most often (from `imr index harvest`). Either part may be absent, not both.
+ */
+export interface TopicEvidence {
+  /** File name of the guideline PDF. */
+  pdf?: string;
+  /** Printed page of the PDF where the topic's heading is. */
+  page?: number;
+  /** Number of distinct letters that cite the topic with the consensus pages. */
+  letters?: number;
+  /** The pages those letters cite. */
+  consensus?: PageSpan;
 }
 
 export interface IndexGuideline {

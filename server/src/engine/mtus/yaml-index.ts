@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { ErrorObject } from 'ajv';
 import { Document, isMap, isPair, isScalar, LineCounter, Node, parseDocument, YAMLMap } from 'yaml';
 import { schemaValidator } from '../compiled/validators';
-import { IndexGuideline, IndexProblem, IndexTopic, PageSpan } from './types';
+import { IndexGuideline, IndexProblem, IndexTopic, PageSpan, TopicEvidence } from './types';
 import { levenshtein } from '../text/distance';
 
 /** Result of parsing one index file. */
@@ -23,7 +23,8 @@ const GUIDELINE_FIELDS = [
   'id', 'title', 'year', 'regulation', 'names', 'defaultForName', 'chapter', 'chapters', 'pageSpan', 'pageCount',
   'alphabeticalTopics', 'numberedSections', 'verified', 'source', 'topics',
 ];
-const TOPIC_FIELDS = ['name', 'aliases', 'number', 'part', 'pages', 'alphabetical', 'description', 'verified', 'source'];
+const TOPIC_FIELDS = ['name', 'aliases', 'number', 'part', 'pages', 'alphabetical', 'description', 'verified', 'source', 'evidence'];
+const EVIDENCE_FIELDS = ['pdf', 'page', 'letters', 'consensus'];
 
 /**
  * A problem at a zero-based line of a file. The message does not repeat the location (consumers
@@ -185,7 +186,7 @@ function explain(errors: ErrorObject[], root: unknown, doc: Document, lc: LineCo
         case 'additionalProperties': {
           const extra = (e.params as { additionalProperty: string }).additionalProperty;
           key = extra;
-          const allowed = segs.length === 0 ? ['version', 'guidelines'] : typeof segs[segs.length - 1] === 'number' && segs.includes('topics') ? TOPIC_FIELDS : GUIDELINE_FIELDS;
+          const allowed = segs.length === 0 ? ['version', 'guidelines'] : segs[segs.length - 1] === 'evidence' ? EVIDENCE_FIELDS : typeof segs[segs.length - 1] === 'number' && segs.includes('topics') ? TOPIC_FIELDS : GUIDELINE_FIELDS;
           const guess = nearest(extra, allowed);
           text = `${where}: unknown property "${extra}"${guess ? ` (did you mean "${guess}"?)` : ''}; allowed: ${allowed.join(', ')}`;
           break;
@@ -197,6 +198,10 @@ function explain(errors: ErrorObject[], root: unknown, doc: Document, lc: LineCo
           const missing = (e.params as { missingProperty: string }).missingProperty;
           if (seenDeps.has(missing)) continue;
           seenDeps.add(missing);
+          if (segs[segs.length - 1] === 'evidence') {
+            text = `${where}: missing "${missing}" — evidence is {pdf, page} (the guideline PDF) and/or {letters, consensus} (a letter consensus)`;
+            break;
+          }
           text = `${where}: missing "${missing}" — a new guideline needs title, year and names (a correction of an existing id gives only id and the fields to change)`;
           break;
         }
@@ -205,6 +210,9 @@ function explain(errors: ErrorObject[], root: unknown, doc: Document, lc: LineCo
           break;
         case 'minimum':
           text = segs.includes('pages') || segs.includes('pageSpan') ? `${where}${showValue(value)} must be a page number of at least 1` : `${where}${showValue(value)} ${e.message ?? 'is too small'}`;
+          break;
+        case 'minProperties':
+          text = `${where} must give {pdf, page} and/or {letters, consensus}`;
           break;
         case 'minItems':
           text = `${where} must not be empty`;
@@ -261,7 +269,28 @@ function toTopic(raw: Raw, file: string, line: number): IndexTopic {
   if (description !== undefined) t.description = description;
   const source = str(raw.source);
   if (source !== undefined) t.source = source;
+  const evidence = toEvidence(raw.evidence);
+  if (evidence) t.evidence = evidence;
   return t;
+}
+
+function toEvidence(v: unknown): TopicEvidence | undefined {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const raw = v as Raw;
+  const e: TopicEvidence = {};
+  const pdf = str(raw.pdf);
+  const page = num(raw.page);
+  if (pdf !== undefined && page !== undefined) {
+    e.pdf = pdf;
+    e.page = page;
+  }
+  const letters = num(raw.letters);
+  const consensus = parseSpan(raw.consensus);
+  if (letters !== undefined && consensus) {
+    e.letters = letters;
+    e.consensus = consensus;
+  }
+  return Object.keys(e).length > 0 ? e : undefined;
 }
 
 function toGuideline(raw: Raw, topics: IndexTopic[], file: string, line: number): IndexGuideline {

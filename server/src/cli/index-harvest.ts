@@ -1,0 +1,110 @@
+/** `imr index harvest FOLDER…`: the CLI face of engine/mtus/harvest (streams letters, one at a time). */
+import * as fs from 'fs';
+import * as path from 'path';
+import { createIndexProvider, looksBinary, MAX_LETTER_BYTES, parseLetter } from '../engine';
+import { HarvestAggregator, HarvestRow } from '../engine/mtus/harvest/harvest';
+import { parseArgs } from './args';
+import { UsageError } from './errors';
+import { CliIo } from './lint-command';
+import { indexFor } from './setup';
+
+export const HARVEST_USAGE = 'usage: imr index harvest FOLDER|FILE... [--format stylish|json|csv] [--index extra.yaml]...';
+
+/** Letter files of an archive: *.imr, *.imr.txt and *.txt (pdftotext output), folder by folder in name order, one at a time. */
+function* letterFiles(arg: string): Generator<string> {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(arg);
+  } catch {
+    throw new UsageError(`${arg}: no such file or directory`);
+  }
+  if (st.isFile()) yield arg;
+  else if (st.isDirectory()) yield* walk(arg);
+}
+
+function* walk(dir: string): Generator<string> {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) if (e.isFile() && /\.(imr|txt)$/i.test(e.name)) yield path.join(dir, e.name);
+  for (const e of entries) if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) yield* walk(path.join(dir, e.name));
+}
+
+const CSV_HEADER = ['status', 'guideline', 'year', 'guidelineId', 'section', 'topic', 'count', 'letters', 'consensusPages', 'consensusLetters', 'indexPages', 'verified', 'pages', 'variants'];
+
+function csvCell(v: unknown): string {
+  const s = v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function csv(rows: HarvestRow[]): string {
+  const out = [CSV_HEADER.join(',')];
+  for (const r of rows) {
+    out.push(
+      [r.status, r.guideline, r.year, r.guidelineId, r.section, r.topic, r.count, r.letters, r.consensus?.pages, r.consensus?.letters, r.indexPages, r.verified, r.pages.map((p) => `${p.pages} (${p.letters})`).join('; '), r.variants.join('; ')]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return out.join('\n') + '\n';
+}
+
+const STATUS_TEXT: Record<HarvestRow['status'], string> = {
+  'unknown-guideline': 'guideline not in the index',
+  'unknown-section': 'section not in the index',
+  'consensus-disagrees': 'letters cite other pages',
+  'consensus-agrees': 'letters agree with the index',
+  known: 'known',
+};
+
+function stylish(rows: HarvestRow[], letters: number, skipped: number): string {
+  const out: string[] = [];
+  for (const r of rows) {
+    const what = `${r.guideline}${r.year ? ` ${r.year}` : ''} — ${r.section || '(no section)'}${r.topic && r.topic !== r.section ? ` → ${r.topic}` : ''}`;
+    let pages = '';
+    if (r.consensus) pages = `; pages ${r.consensus.pages} in ${r.consensus.letters} letter(s), index ${r.indexPages || 'none'}${r.verified === false ? ' (unverified)' : ''}`;
+    out.push(`${STATUS_TEXT[r.status].padEnd(29)} ${String(r.letters).padStart(5)} letters ${String(r.count).padStart(5)}×  ${what}${pages}`);
+  }
+  out.push('', `${letters} letter(s) read${skipped ? `, ${skipped} skipped (binary or too large)` : ''}; ${rows.length} distinct citation(s); ${rows.filter((r) => r.status === 'unknown-section').length} unknown section(s), ${rows.filter((r) => r.status === 'consensus-disagrees').length} page consensus(es) disagreeing with the index`);
+  return out.join('\n') + '\n';
+}
+
+export function runHarvest(rest: string[], io: CliIo): number {
+  const args = parseArgs(rest, ['--format', '--index'], []);
+  if (args.positional.length === 0) throw new UsageError(HARVEST_USAGE);
+  const format = args.flags.get('--format') ?? 'stylish';
+  if (format !== 'stylish' && format !== 'json' && format !== 'csv') throw new UsageError(`--format must be stylish, json or csv, not "${String(format)}"`);
+  const extra = rest.flatMap((a, i) => (a === '--index' && rest[i + 1] ? [path.resolve(io.cwd, rest[i + 1])] : a.startsWith('--index=') ? [path.resolve(io.cwd, a.slice(8))] : []));
+  const index = indexFor(createIndexProvider(), extra);
+  const agg = new HarvestAggregator(index);
+  let skipped = 0;
+  for (const arg of args.positional) {
+    for (const file of letterFiles(path.resolve(io.cwd, arg))) {
+      let text: string;
+      try {
+        if (fs.statSync(file).size > MAX_LETTER_BYTES) {
+          skipped++;
+          continue;
+        }
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        skipped++;
+        continue;
+      }
+      if (looksBinary(text)) {
+        skipped++;
+        continue;
+      }
+      agg.add(parseLetter(text, index));
+    }
+  }
+  const rows = agg.rows();
+  if (format === 'json') io.stdout(JSON.stringify({ letters: agg.lettersSeen, skipped, rows }, null, 2) + '\n');
+  else if (format === 'csv') io.stdout(csv(rows));
+  else io.stdout(stylish(rows, agg.lettersSeen, skipped));
+  return 0;
+}

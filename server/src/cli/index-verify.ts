@@ -1,0 +1,107 @@
+/** `imr index verify --pdf FILE --guideline ID`: the CLI face of engine/mtus/verify. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { createIndexProvider } from '../engine';
+import { defaultPdfReader, PdfInputError, verdictPages, verifyPdf, VerifyReport } from '../engine/mtus/verify';
+import { parseArgs } from './args';
+import { ToolError, UsageError } from './errors';
+import { CliIo } from './lint-command';
+import { indexFor } from './setup';
+
+export const VERIFY_USAGE = 'usage: imr index verify --pdf FILE --guideline ID [--index extra.yaml]... [--format stylish|json] [--write corrections.yaml] [--page-offset N]';
+
+function reportJson(r: VerifyReport, wrote: string | undefined): string {
+  return JSON.stringify(
+    {
+      pdf: r.pdf,
+      guideline: { id: r.guideline.id, title: r.guideline.title, year: r.guideline.year },
+      physicalPages: r.physicalPages,
+      numbering: r.numbering,
+      topics: r.topics.map((v) => ({
+        name: v.topic.name,
+        ...(v.topic.number ? { number: v.topic.number } : {}),
+        status: v.status,
+        indexPages: v.indexPages,
+        headingPages: v.headingPages,
+        ...(v.pdfPages ? { pdfPages: verdictPages(v) } : {}),
+      })),
+      tableOfContents: { found: r.tocFound, notInIndex: r.tocMissing },
+      summary: summary(r),
+      ...(wrote ? { wrote } : {}),
+    },
+    null,
+    2,
+  );
+}
+
+function summary(r: VerifyReport): Record<string, number> {
+  const count = (s: string): number => r.topics.filter((v) => v.status === s).length;
+  return { confirmed: count('confirmed'), moved: count('moved'), notFound: count('not-found'), tocNotInIndex: r.tocMissing.length };
+}
+
+function reportStylish(r: VerifyReport, wrote: string | undefined): string {
+  const g = r.guideline;
+  const out = [`${r.pdf} — ${g.title} ${g.year} (${g.id}), ${r.physicalPages} page(s)`, `  ${r.numbering.note}`, ''];
+  const width = Math.min(60, Math.max(...r.topics.map((v) => label(v.topic).length), 10));
+  for (const v of r.topics) {
+    const name = label(v.topic).padEnd(width);
+    if (v.status === 'confirmed') out.push(`  confirmed  ${name}  page(s) ${v.indexPages}`);
+    else if (v.status === 'moved') out.push(`  moved      ${name}  index says ${v.indexPages || 'no pages'}, the PDF has ${verdictPages(v)} (heading on page ${v.headingPages.join(', ')})`);
+    else out.push(`  not found  ${name}  index says ${v.indexPages || 'no pages'}`);
+  }
+  if (r.tocMissing.length > 0) {
+    out.push('', '  In the table of contents but not in the index:');
+    for (const e of r.tocMissing) out.push(`    ${e.title}${e.page !== undefined ? ` (page ${e.page})` : ''}`);
+  } else if (!r.tocFound) out.push('', '  (no table of contents found)');
+  const s = summary(r);
+  out.push('', `${s.confirmed} confirmed, ${s.moved} moved, ${s.notFound} not found, ${s.tocNotInIndex} table-of-contents entr${s.tocNotInIndex === 1 ? 'y' : 'ies'} not in the index`);
+  if (wrote) out.push(`Wrote ${wrote}`);
+  return out.join('\n') + '\n';
+}
+
+function label(t: { name: string; number?: string }): string {
+  return t.number ? `${t.number} ${t.name}` : t.name;
+}
+
+/** Exit 0 when every topic is confirmed, 1 when some moved or were not found, 2 on bad input. */
+export async function runVerify(rest: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(rest, ['--pdf', '--guideline', '--index', '--format', '--write', '--page-offset'], []);
+  const pdfArg = args.flags.get('--pdf');
+  const id = args.flags.get('--guideline');
+  if (typeof pdfArg !== 'string' || typeof id !== 'string' || args.positional.length > 0) throw new UsageError(VERIFY_USAGE);
+  const format = args.flags.get('--format') ?? 'stylish';
+  if (format !== 'stylish' && format !== 'json') throw new UsageError(`--format must be stylish or json, not "${String(format)}"`);
+  const offsetArg = args.flags.get('--page-offset');
+  if (offsetArg !== undefined && !/^-?\d{1,4}$/.test(String(offsetArg))) throw new UsageError('--page-offset must be a whole number (printed page of physical page 1, minus 1)');
+  const extra = rest.flatMap((a, i) => (a === '--index' && rest[i + 1] ? [path.resolve(io.cwd, rest[i + 1])] : a.startsWith('--index=') ? [path.resolve(io.cwd, a.slice(8))] : []));
+  const index = indexFor(createIndexProvider(), extra);
+  const guideline = index.guidelines.find((g) => g.id === id);
+  if (!guideline) throw new UsageError(`unknown guideline "${id}" (ids: ${index.guidelines.map((g) => g.id).join(', ')})`);
+  const pdfPath = path.resolve(io.cwd, pdfArg);
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(pdfPath);
+  } catch (e) {
+    throw new ToolError(`${pdfArg}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  let result;
+  try {
+    result = await verifyPdf(bytes, pdfPath, guideline, defaultPdfReader(), offsetArg !== undefined ? { offset: Number(offsetArg) } : undefined);
+  } catch (e) {
+    if (e instanceof PdfInputError) throw new ToolError(`${pdfArg}: ${e.message}`);
+    throw e;
+  }
+  const write = args.flags.get('--write');
+  let wrote: string | undefined;
+  if (typeof write === 'string') {
+    const out = path.resolve(io.cwd, write);
+    try {
+      fs.writeFileSync(out, result.corrections);
+    } catch (e) {
+      throw new ToolError(`${write}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+    wrote = write;
+  }
+  io.stdout(format === 'json' ? reportJson(result.report, wrote) + '\n' : reportStylish(result.report, wrote));
+  return result.report.topics.every((v) => v.status === 'confirmed') ? 0 : 1;
+}
