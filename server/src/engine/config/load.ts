@@ -78,6 +78,18 @@ export function loadConfigText(text: string, file: string): { config?: LintConfi
         // an unknown rule id under rules:
         const allowed = ((err.params as { allowedValues?: string[] }).allowedValues ?? []).map(String);
         problem = { file, line: lineOf([...segments, propertyName], true), message: `${[...segments, propertyName].join('.')}: unknown rule "${propertyName}"${didYouMean(propertyName, allowed)}` };
+      } else if (err.keyword === 'maxProperties' && segments.length === 3 && segments[0] === 'rules' && RULES_BY_ID.has(segments[1] ?? '') && ruleOptionNames(segments[1] ?? '').length === 0) {
+        // options given to a rule that takes none
+        const value = valueAt(data, err.instancePath);
+        const first = value && typeof value === 'object' ? Object.keys(value)[0] ?? '' : '';
+        problem = { file, line: lineOf([...segments, first], true), message: `rules.${segments[1] ?? ''}: unknown option "${first}" (the rule takes no options)` };
+      } else if (err.keyword === 'additionalProperties' && segments.length === 3 && segments[0] === 'rules' && RULES_BY_ID.has(segments[1] ?? '')) {
+        // an option the rule's optionsSchema does not declare (`[severity, options]` or `{options}`)
+        const id = segments[1] ?? '';
+        const extra = String((err.params as { additionalProperty?: string }).additionalProperty);
+        const names = ruleOptionNames(id);
+        const hint = names.length === 0 ? ' (the rule takes no options)' : didYouMean(extra, names) || ` (options: ${names.join(', ')})`;
+        problem = { file, line: lineOf([...segments, extra], true), message: `rules.${id}: unknown option "${extra}"${hint}` };
       } else if (err.keyword === 'additionalProperties') {
         const extra = String((err.params as { additionalProperty?: string }).additionalProperty);
         const known = segments.length === 0 ? Object.keys(configSchema().properties ?? {}).filter((k) => k !== '$schema') : segments.length === 2 && segments[0] === 'rules' ? ['severity', 'options'] : [];
@@ -167,14 +179,9 @@ function semanticProblems(raw: RawConfig, file: string, lineOf: (segments: strin
   for (const [id, v] of Object.entries(raw.rules ?? {})) {
     const [options, at] = Array.isArray(v) ? [v[1], ['rules', id, '1']] : typeof v === 'object' && v !== null ? [v.options, ['rules', id, 'options']] : [undefined, []];
     if (!options) continue;
-    if (!RULES_BY_ID.has(id)) continue;
-    const names = ruleOptionNames(id);
+    // the schema has checked the options' names and types; what it cannot check is whether a pattern compiles
     for (const [name, value] of Object.entries(options)) {
       const where = [...at, name];
-      if (!names.includes(name)) {
-        out.push({ file, line: lineOf(where, true), message: `rules.${id}: unknown option "${name}"${names.length === 0 ? ' (the rule takes no options)' : didYouMean(name, names) || ` (options: ${names.join(', ')})`}` });
-        continue;
-      }
       if (id === 'placeholder' && name === 'patterns' && Array.isArray(value) && value.every((p) => typeof p === 'string')) {
         (value as string[]).forEach((p, i) => {
           const bad = regexProblem(p);
