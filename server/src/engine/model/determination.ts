@@ -127,8 +127,13 @@ export interface RationalePageRef extends PageRef {
   year?: number;
   /** Topic named near the page ("under Home health care services Section"). */
   topic?: string;
-  /** The page belongs to a source outside the MTUS (ACOEM 3rd edition, ODG) named just before it. */
+  /**
+   * The page belongs to something other than an MTUS guideline: a source outside the MTUS (ACOEM 3rd
+   * edition, ODG) or a document of the case (a report, note, questionnaire, a dated document).
+   */
   outsideMtus?: boolean;
+  /** One of several pages of a list ("pages 98, 104"): each is its own reference. */
+  inList?: boolean;
   /** The sentence around the page, and the page's offset in it (for topic names near the page). */
   sentence: string;
   sentenceOffset: number;

@@ -17,9 +17,20 @@ export const citationPageMismatch: Rule = {
       const g = ctx.index.guidelines.find((x) => x.id === citation.guidelineId);
       if (!g) continue;
       const topicName = citation.topic?.name ?? (citation.sections.length === 1 ? citation.sections[0].name : undefined);
-      if (!topicName) continue;
-      const topic = findTopic(g, topicName);
-      if (!topic || topic.pages.length === 0) continue;
+      const topic = topicName ? findTopic(g, topicName) : undefined;
+      if (!topic || topic.pages.length === 0) {
+        // no pages known for the topic: a page outside the whole guideline or chapter is still wrong
+        const span = g.pageSpan;
+        const outside = span ? citation.pages.filter((p) => p.from < span.from || p.to > span.to) : [];
+        if (!span || outside.length === 0) continue;
+        ctx.report({
+          message: `Page(s) ${outside.map((p) => p.text).join(', ')} are outside ${g.title} ${g.year}, which spans pages ${formatPages([span])}${g.verified ? '' : ' (index entry unverified)'}.`,
+          range: { start: outside[0].range.start, end: outside[outside.length - 1].range.end },
+          severity: g.verified ? undefined : 'warning',
+          related: [{ message: `Index entry: ${g.title} ${g.year}, pages ${formatPages([span])}`, file: g.file, line: g.line }],
+        });
+        continue;
+      }
       const bad = citation.pages.filter((p) => {
         for (let page = p.from; page <= Math.max(p.from, Math.min(p.to, p.from + 500)); page++) {
           if (!topic.pages.some((s) => page >= s.from && page <= s.to)) return true;

@@ -67,7 +67,7 @@ export const rationalePageMismatch: Rule = {
         const where = topic ? `${topic.name} is on page(s) ${formatPages(topic.pages)}` : `${g.title} ${g.year} spans pages ${formatPages(spans)}`;
         let fix: Fix | undefined;
         const digits = /\d/.exec(ref.text);
-        if (topic && digits && ref.range.start.line === ref.range.end.line) {
+        if (topic && digits && !ref.inList && ref.range.start.line === ref.range.end.line) {
           const start = { line: ref.range.start.line, character: ref.range.start.character + digits.index };
           fix = { title: `Replace with ${formatPages(topic.pages)}`, edits: [{ range: { start, end: ref.range.end }, newText: formatPages(topic.pages) }] };
         }
