@@ -1,5 +1,8 @@
 import { Range } from './range';
 
+/** A field label read despite a mistake: misspelled ("Decison rationale:") or without its colon. */
+export type LabelIssue = 'misspelled' | 'no-colon';
+
 /**
  * The structured determination: what a letter says, with the source range of every node.
  * `toJson` (model/json.ts) turns it into the plain JSON that `imr parse --json` prints and that
@@ -24,6 +27,8 @@ export interface HeaderField {
   labelRange: Range;
   /** Range of the value; for an empty value, the position right after the label. */
   valueRange: Range;
+  /** The label is misspelled or has no colon (and was read as this field). */
+  labelIssue?: LabelIssue;
 }
 
 export interface Header {
@@ -113,6 +118,8 @@ export interface GuidelineLine {
   kind: GuidelineKind;
   citations: Citation[];
   nonMtus: NonMtusCitation[];
+  /** The label is misspelled or has no colon (and was read as this field). */
+  labelIssue?: LabelIssue;
 }
 
 export type Conclusion = 'medically-necessary' | 'not-medically-necessary';
@@ -147,6 +154,8 @@ export interface Rationale {
   conclusion?: Conclusion;
   conclusionRange?: Range;
   pageRefs: RationalePageRef[];
+  /** The label is misspelled or has no colon (and was read as this field). */
+  labelIssue?: LabelIssue;
 }
 
 export interface Item {

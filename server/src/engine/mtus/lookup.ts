@@ -104,6 +104,31 @@ export function resolveGuideline(index: MtusIndex, name: string, year?: number):
   return cands.find((g) => g.defaultForName) ?? (cands.length === 1 ? cands[0] : undefined);
 }
 
+/**
+ * The guideline name nearest to a misspelled one ("Low Back Complaint" → "Low Back Complaints",
+ * "Chronic Pain Medical Treatmnet" → "Chronic Pain Medical Treatment"): a small edit distance (one edit
+ * per eight characters, at most three), the cited year's guideline first. Undefined when nothing is near
+ * or two different guidelines are equally near.
+ */
+export function suggestGuideline(index: MtusIndex, name: string, year?: number): { guideline: IndexGuideline; name: string } | undefined {
+  const key = guidelineKey(name).replace(/ guidelines?$/, '');
+  if (key.length < 4) return undefined;
+  const limit = Math.max(1, Math.min(3, Math.floor(key.length / 8)));
+  let best: { guideline: IndexGuideline; name: string; d: number } | undefined;
+  for (const g of index.guidelines) {
+    if (year !== undefined && g.year !== year) continue;
+    for (const n of [...g.names, g.title]) {
+      const k = guidelineKey(n).replace(/ guidelines?$/, '');
+      if (Math.abs(k.length - key.length) > limit || k[0] !== key[0]) continue;
+      const d = levenshtein(key, k, limit);
+      if (d > limit || d === 0) continue;
+      if (!best || d < best.d) best = { guideline: g, name: n, d };
+    }
+  }
+  if (!best && year !== undefined) return suggestGuideline(index, name);
+  return best ? { guideline: best.guideline, name: best.name } : undefined;
+}
+
 /** All guidelines a name can mean, whatever the year (for "did you mean 2016?" messages). */
 export function guidelinesNamed(index: MtusIndex, name: string): IndexGuideline[] {
   return [...guidelineCandidates(index, name)];

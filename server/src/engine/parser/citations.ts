@@ -6,7 +6,8 @@ import { JoinedText } from '../text/joined';
 const DECISION_BASED = /Decision\s+based\s+on\s+/gi;
 const NO_EVIDENCE = /did\s+not\s+cite\s+any\s+medical\s+evidence/i;
 const YEAR_RE = /\b(19|20)\d{2}\b/g;
-const PAGES_LABEL = /\bPage\s*\(?s?\)?\s*:/i;
+/** `Page(s):`, also without its colon when the pages follow (`Page(s) 12`). */
+const PAGES_LABEL = /\bPage\s*\(?s?\)?\s*(?::|(?=\d))/i;
 const SECTIONS_LABEL = /\bSection\s*\(?s?\)?\s*:/i;
 
 /** Parses a `Claims Administrator guideline:` / `MAXIMUS guideline:` paragraph (label already split off). */

@@ -4,6 +4,7 @@ import { MtusIndex } from '../mtus/types';
 import { JoinedText } from '../text/joined';
 import { SourceText } from '../text/source';
 import { parseGuidelineLine } from './citations';
+import { LabelIssue, matchItemLabel } from './field-labels';
 import { PageBreaks } from './page-breaks';
 import { parseRationale } from './rationale';
 
@@ -26,6 +27,8 @@ interface Block {
   bodyStart: number;
   labelRange?: Range;
   label?: string;
+  /** The label is misspelled or has no colon (read as the field it means). */
+  labelIssue?: LabelIssue;
 }
 
 function fieldKind(label: string): FieldKind {
@@ -64,7 +67,7 @@ function toBlocks(src: SourceText, from: number, to: number, pb: PageBreaks): Bl
       cur = undefined;
       continue;
     }
-    const f = FIELD_LABEL.exec(text);
+    const f = matchItemLabel(text);
     const intro = INTRO_LINE.test(text);
     // an item right after a field paragraph, without a blank line (a page break, or plain text):
     // its line(s) follow the field's last sentence; the decision may be on a line of its own
@@ -72,7 +75,7 @@ function toBlocks(src: SourceText, from: number, to: number, pb: PageBreaks): Bl
     const loneDecision = !f && cur?.field !== undefined && /^[\s\f]*(Upheld|Overturned)\.?\s*$/i.test(text) && /:\s*$/.test(src.lines[before] ?? '');
     // an item line without its decision, right before its guideline lines
     const next = nextContent(line);
-    const bareItemLine = !f && cur?.field !== undefined && /:\s*$/.test(text) && /[.)"']\s*$/.test(src.lines[before] ?? '') && next < to && /^[\s\f]*(?:Claims\s+Administrator|MAXIMUS)\s+guideline\s*:/i.test(src.lines[next]);
+    const bareItemLine = !f && cur?.field !== undefined && /:\s*$/.test(text) && /[.)"']\s*$/.test(src.lines[before] ?? '') && next < to && isGuidelineLabel(src.lines[next]);
     if (!f && cur && cur.field !== undefined && (ENDS_WITH_DECISION.test(text) || loneDecision || bareItemLine)) {
       let start = loneDecision ? before : line;
       // back to the sentence end before the item line (at most three lines, page breaks skipped)
@@ -108,10 +111,11 @@ function toBlocks(src: SourceText, from: number, to: number, pb: PageBreaks): Bl
     if (f || intro || !cur) {
       cur = { from: line, to: line, bodyStart: 0 };
       if (f) {
-        cur.field = fieldKind(f[2]);
-        cur.label = f[2].replace(/\s+/g, ' ');
-        cur.bodyStart = f[0].length;
-        cur.labelRange = { start: { line, character: f[1].length }, end: { line, character: f[1].length + f[2].length } };
+        cur.field = fieldKind(f.canonical);
+        cur.label = f.written.replace(/\s+/g, ' ');
+        cur.bodyStart = f.bodyStart;
+        cur.labelRange = { start: { line, character: f.start }, end: { line, character: f.end } };
+        if (f.issue) cur.labelIssue = f.issue;
       }
       blocks.push(cur);
       // the first item may follow the intro without a blank line; a wrapped intro ends at its colon
@@ -127,6 +131,11 @@ function toBlocks(src: SourceText, from: number, to: number, pb: PageBreaks): Bl
     if (!cur.field && ENDS_WITH_DECISION.test(text)) cur = undefined;
   }
   return blocks;
+}
+
+function isGuidelineLabel(line: string): boolean {
+  const m = matchItemLabel(line);
+  return !!m && m.canonical !== 'Decision rationale';
 }
 
 const ORIGINAL_RE = /\bwas\s+the\s+original\s+request\b/i;
@@ -187,8 +196,10 @@ export function parseItems(src: SourceText, from: number, to: number, index: Mtu
     const body = JoinedText.fromLines(src, first.from, last.to, first.bodyStart, skip).repairWraps();
     if (open.kind === 'rationale') {
       current.rationale = parseRationale(first.labelRange as Range, body);
+      if (first.labelIssue) current.rationale.labelIssue = first.labelIssue;
     } else {
       const line: GuidelineLine = parseGuidelineLine(first.label ?? '', first.labelRange as Range, body, index);
+      if (first.labelIssue) line.labelIssue = first.labelIssue;
       if (open.kind === 'ca') current.claimsAdministratorGuideline = line;
       else current.maximusGuideline = line;
     }

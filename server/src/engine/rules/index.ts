@@ -3,6 +3,7 @@ import { citationPageMismatch } from './citation-page-mismatch';
 import { citationSectionNumberMismatch } from './citation-section-number-mismatch';
 import { citationUnknownTopic } from './citation-unknown-topic';
 import { dateOrder } from './date-order';
+import { fieldLabel } from './field-label';
 import { decisionRationaleConflict } from './decision-rationale-conflict';
 import { headerField } from './header-field';
 import { headingFormat } from './heading-format';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   sectionDuplicate,
   headingFormat,
   headerField,
+  fieldLabel,
   dateOrder,
   itemDecision,
   itemFieldMissing,
