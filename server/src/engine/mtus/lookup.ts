@@ -129,6 +129,17 @@ export function suggestGuideline(index: MtusIndex, name: string, year?: number):
   return best ? { guideline: best.guideline, name: best.name } : undefined;
 }
 
+/**
+ * How a message names a guideline: by the name the letter uses for it when that is one of the
+ * guideline's names ("Elbow Complaints 2007"), else by its title ("Elbow Disorders 2007").
+ */
+export function citedGuidelineName(written: string | undefined, g: IndexGuideline): string {
+  const w = (written ?? '').replace(/\s+Guidelines?$/i, '').replace(/\s+/g, ' ').trim();
+  const key = w ? guidelineKey(w) : '';
+  const known = key && [...g.names, g.title].some((n) => guidelineKey(n).replace(/ guidelines?$/, '') === key.replace(/ guidelines?$/, ''));
+  return `${known ? w : g.title} ${g.year}`;
+}
+
 /** All guidelines a name can mean, whatever the year (for "did you mean 2016?" messages). */
 export function guidelinesNamed(index: MtusIndex, name: string): IndexGuideline[] {
   return [...guidelineCandidates(index, name)];
@@ -300,6 +311,9 @@ export function findTopic(guideline: IndexGuideline, name: string): IndexTopic |
       const t = tt.byNumber.get(m[1]);
       const rest = m[2].trim();
       if (t && rest === '') return t;
+      // the long form of a title: "3.2 <part>: Consideration of Alternative Treatments for Chronic Pain and
+      // Chronic Opioid Treatment" — the number and the start of the title both agree
+      if (t && longTitleOf(t, rest, tt.chainPrefixes.get(t) ?? [])) return t;
       if (t && !t.verified) {
         // Title not confirmed: accept "<number> <part>: <parent…>: <anything>".
         const prefixes = tt.chainPrefixes.get(t) ?? [];
@@ -310,6 +324,19 @@ export function findTopic(guideline: IndexGuideline, name: string): IndexTopic |
   const loose = tt.loose.get(stripParenthesized(n));
   if (loose && loose.length === 1) return loose[0];
   return undefined;
+}
+
+/** Whether `rest` (normalized, after the number) is "[<part>: ]<title> for …", a longer form of the topic's title. */
+function longTitleOf(t: IndexTopic, rest: string, prefixes: string[]): boolean {
+  for (const p of ['', ...prefixes]) {
+    if (!rest.startsWith(p)) continue;
+    const title = rest.slice(p.length);
+    for (const n of [t.name, ...t.aliases]) {
+      const name = normalizeName(n);
+      if (name.length >= 12 && title.startsWith(name + ' ') && /^ (?:for|of|in|with|to|and|regarding)\b/.test(title.slice(name.length))) return true;
+    }
+  }
+  return false;
 }
 
 /** The numbered section with that number ("3.3.6"; a trailing dot is ignored). */

@@ -1,4 +1,4 @@
-import { findTopic, formatPages } from '../mtus/lookup';
+import { findTopic, formatPages, citedGuidelineName } from '../mtus/lookup';
 import { citations } from './citation-walk';
 import { Rule, Fix } from './rule';
 
@@ -24,7 +24,7 @@ export const citationPageMismatch: Rule = {
         const outside = span ? citation.pages.filter((p) => p.from < span.from || p.to > span.to) : [];
         if (!span || outside.length === 0) continue;
         ctx.report({
-          message: `Page(s) ${outside.map((p) => p.text).join(', ')} are outside ${g.title} ${g.year}, which spans pages ${formatPages([span])}${g.verified ? '' : ' (index entry unverified)'}.`,
+          message: `Page(s) ${outside.map((p) => p.text).join(', ')} are outside ${citedGuidelineName(citation.guideline, g)}, which spans pages ${formatPages([span])}${g.verified ? '' : ' (index entry unverified)'}.`,
           range: { start: outside[0].range.start, end: outside[outside.length - 1].range.end },
           severity: g.verified ? undefined : 'warning',
           related: [{ message: `Index entry: ${g.title} ${g.year}, pages ${formatPages([span])}`, file: g.file, line: g.line }],
@@ -43,7 +43,7 @@ export const citationPageMismatch: Rule = {
       const last = citation.pages[citation.pages.length - 1].range;
       const fix: Fix = { title: `Replace pages with ${want}`, edits: [{ range: { start: first.start, end: last.end }, newText: want }] };
       ctx.report({
-        message: `${topic.name} is on page(s) ${want} of ${g.title} ${g.year}, not ${bad.map((p) => p.text).join(', ')}${topic.verified ? '' : ' (index entry unverified)'}.`,
+        message: `${topic.name} is on page(s) ${want} of ${citedGuidelineName(citation.guideline, g)}, not ${bad.map((p) => p.text).join(', ')}${topic.verified ? '' : ' (index entry unverified)'}.`,
         range: { start: bad[0].range.start, end: bad[bad.length - 1].range.end },
         fix,
         severity: topic.verified ? undefined : 'warning',

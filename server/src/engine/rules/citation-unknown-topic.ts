@@ -1,4 +1,4 @@
-import { findTopic, resolveGuideline, suggestTopics } from '../mtus/lookup';
+import { findTopic, resolveGuideline, suggestTopics, citedGuidelineName } from '../mtus/lookup';
 import { IndexGuideline } from '../mtus/types';
 import { citations } from './citation-walk';
 import { Rule, replaceWrapped, Fix } from './rule';
@@ -23,7 +23,7 @@ export const citationUnknownTopic: Rule = {
       for (const n of names) {
         if (findTopic(g, n.full) || (n.numbered && findTopic(g, n.name))) continue;
         if (/^\d+$/.test(n.full.trim())) {
-          ctx.report({ message: `"${n.full}" is a number, not a section of ${g.title} ${g.year}.`, range: n.range });
+          ctx.report({ message: `"${n.full}" is a number, not a section of ${citedGuidelineName(citation.guideline, g)}.`, range: n.range });
           continue;
         }
         const suggestions = suggestTopics(g, n.name, 3);
@@ -33,7 +33,7 @@ export const citationUnknownTopic: Rule = {
         }
         const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((t) => `"${t.number ? t.number + ' ' : ''}${t.name}"`).join(', ')}?` : '';
         ctx.report({
-          message: `"${n.full}" is not a section of ${g.title} ${g.year} in the MTUS index.${hint}`,
+          message: `"${n.full}" is not a section of ${citedGuidelineName(citation.guideline, g)} in the MTUS index.${hint}`,
           range: n.range,
           fix,
           related: suggestions.length > 0 ? [{ message: `Index entry: ${suggestions[0].name}`, file: suggestions[0].file, line: suggestions[0].line }] : undefined,

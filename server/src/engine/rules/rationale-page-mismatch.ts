@@ -1,4 +1,4 @@
-import { findGuidelineByChapter, findTopic, formatPages, resolveGuideline } from '../mtus/lookup';
+import { findGuidelineByChapter, findTopic, formatPages, resolveGuideline, citedGuidelineName } from '../mtus/lookup';
 import { IndexGuideline, IndexTopic, MtusIndex } from '../mtus/types';
 import { RationalePageRef } from '../model/determination';
 import { Fix, Rule } from './rule';
@@ -64,7 +64,7 @@ export const rationalePageMismatch: Rule = {
         const inside = (p: number) => spans.some((s) => p >= s.from && p <= s.to);
         if (inside(ref.from) && inside(ref.to)) continue;
         const verified = topic ? topic.verified : g.verified;
-        const where = topic ? `${topic.name} is on page(s) ${formatPages(topic.pages)}` : `${g.title} ${g.year} spans pages ${formatPages(spans)}`;
+        const where = topic ? `${topic.name} is on page(s) ${formatPages(topic.pages)}` : `${citedGuidelineName(ref.guideline, g)} spans pages ${formatPages(spans)}`;
         let fix: Fix | undefined;
         const digits = /\d/.exec(ref.text);
         if (topic && digits && !ref.inList && ref.range.start.line === ref.range.end.line) {
