@@ -15,6 +15,7 @@ import { Rule } from './rule';
 import { sectionDuplicate } from './section-duplicate';
 import { sectionMissing } from './section-missing';
 import { sectionOrder } from './section-order';
+import { summaryDateMismatch } from './summary-date-mismatch';
 
 /** Every rule, in reporting order. */
 export const RULES: readonly Rule[] = [
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   headerField,
   fieldLabel,
   dateOrder,
+  summaryDateMismatch,
   itemDecision,
   itemFieldMissing,
   decisionRationaleConflict,
