@@ -4,6 +4,7 @@ import * as path from 'path';
 import { defaultConfig, lintText } from '../../server/src/engine';
 import { Determination } from '../../server/src/engine/model/determination';
 import { bundledIndex, corpusFiles, fixture, REPO_ROOT } from '../helpers/engine';
+import { pdftotext, textToPdf } from '../helpers/pdf';
 import { plainVariant } from '../helpers/plain-text';
 
 /** What must not depend on how the PDF was turned into text: the items, their decisions and conclusions. */
@@ -43,6 +44,50 @@ describe('plain and -layout text give the same model', () => {
     const m = /Certification\(s\)\/Specialty:[^\n]*/.exec(base)!;
     const text = base.replace(m[0], 'Certification(s)/Specialty: Public Health &\nGeneral Preventive Medicine');
     assert.equal(parse(text).determination.credentials.specialty?.value, 'Public Health & General Preventive Medicine');
+  });
+
+  describe('through a real PDF and pdftotext, with and without -layout', function () {
+    const have = pdftotext(textToPdf('probe'), false) !== undefined;
+    before(function () {
+      if (!have) {
+        console.log('      skipped: pdftotext is not installed');
+        this.skip();
+      }
+    });
+
+    it('the fixture letters, with page breaks inside a rationale and an item line', () => {
+      const base = fixture('letters/clean-2016.imr');
+      const letters = [
+        base,
+        base.replace('Decision rationale: The California', 'Decision rationale: The\n\fCalifornia'),
+        base.replace(/(: Overturned\n)/, '$1\f'),
+        fixture('letters/clean-2009-pages.imr').replace('There is no\n', 'There is no\n\f'),
+      ];
+      for (const [k, text] of letters.entries()) {
+        const pdf = textToPdf(text);
+        const layout = parse(pdftotext(pdf, true) as string);
+        const plain = parse(pdftotext(pdf, false) as string);
+        assert.ok(layout.determination.items.length > 0, `letter ${k}: items`);
+        assert.deepEqual(essentials(plain.determination), essentials(layout.determination), `letter ${k}`);
+        assert.deepEqual(essentials(layout.determination), essentials(parse(text).determination), `letter ${k}: -layout as the source`);
+        assert.deepEqual([...plain.errors, ...layout.errors], [], `letter ${k}: errors`);
+      }
+    });
+
+    it('every real letter (../shared/corpus/dev), extracted in memory', function () {
+      const files = corpusFiles();
+      if (!files) this.skip();
+      const problems: string[] = [];
+      for (const file of files ?? []) {
+        // the letter goes through pipes only: no temporary copy on disk
+        const pdf = textToPdf(fs.readFileSync(file, 'utf8'));
+        const layout = parse(pdftotext(pdf, true) as string);
+        const plain = parse(pdftotext(pdf, false) as string);
+        if (JSON.stringify(essentials(plain.determination)) !== JSON.stringify(essentials(layout.determination))) problems.push(`${path.basename(file)}: items differ`);
+        if (plain.errors.length + layout.errors.length > 0) problems.push(`${path.basename(file)}: errors ${[...plain.errors, ...layout.errors].join('; ')}`);
+      }
+      assert.deepEqual(problems, []);
+    });
   });
 
   describe('real letters (../shared/corpus/dev)', function () {

@@ -84,19 +84,21 @@ function toBlocks(src: SourceText, from: number, to: number, pb: PageBreaks): Bl
         if (p <= cur.from || /[.)"']\s*$/.test(src.lines[p])) break;
         start = p;
       }
-      // "<X> was the original request. <Y> was authorized … The remaining IMR eligible portion …: Upheld"
-      if (REMAINING_RE.test(joinLines(src, start, line, pb)) && !ORIGINAL_RE.test(joinLines(src, start, line, pb))) {
-        let p = start;
-        for (let steps = 0; steps < 12 && p > cur.from; steps++) {
+      // "<X> was the original request. <Y> was authorized … The remaining IMR eligible portion …: Upheld":
+      // the item starts with the sentence that names the original request, however many lines it takes
+      if (REMAINING_RE.test(joinLines(src, start, line, pb))) {
+        let origin = ORIGINAL_RE.test(joinLines(src, start, line, pb)) ? start : -1;
+        for (let p = start, steps = 0; origin < 0 && steps < 12; steps++) {
           p = prevContent(p);
-          if (p > cur.from && ORIGINAL_RE.test(joinLines(src, p, line, pb))) {
-            start = p;
-            for (let k = 0; k < 3; k++) {
-              const q = prevContent(start);
-              if (q <= cur.from || /[.)"']\s*$/.test(src.lines[q])) break;
-              start = q;
-            }
-            break;
+          if (p <= cur.from) break;
+          if (ORIGINAL_RE.test(joinLines(src, p, line, pb))) origin = p;
+        }
+        if (origin >= 0) {
+          start = origin;
+          for (let k = 0; k < 8; k++) {
+            const q = prevContent(start);
+            if (q <= cur.from || /[.)"']\s*$/.test(src.lines[q])) break;
+            start = q;
           }
         }
       }
