@@ -46,6 +46,10 @@ const JUDGED_WARNINGS: Record<string, { finding: string; verdict: 'letter' | 'in
   'CM17-0002324': [{ finding: '57 citation-unknown-topic', verdict: 'letter', why: '"Elbow Complaints 2007, Section(s): 326" — a data-entry artefact (326 is a Low Back page), not a section' }],
   'CM17-0003623': [{ finding: '86 citation-unknown-topic', verdict: 'letter', why: 'the same "Section(s): 326" artefact' }],
   'CM17-0014800': [{ finding: '54 citation-unknown-topic', verdict: 'letter', why: 'the same "Section(s): 326" artefact' }],
+  'CM16-0233794': [{ finding: '25 summary-date-mismatch', verdict: 'letter', why: 'the summary gives the injury as 10-18-2016, the header 10/10/2016' }],
+  'CM16-0239569': [{ finding: '26 summary-date-mismatch', verdict: 'letter', why: 'the summary dates the claim (its injury date phrase) 11/05/2016, the header 11/15/2016' }],
+  'CM16-0242302': [{ finding: '54 summary-date-mismatch', verdict: 'letter', why: '"The UR dated 12-6-16 non-certified the request"; the header UR Denial Date is 12/12/2016' }],
+  'CM16-0248698': [{ finding: '26 summary-date-mismatch', verdict: 'letter', why: 'the summary dates the claim 10/18/2016, the header injury 10/26/2016' }],
 };
 
 describe('real letters (../shared/corpus/dev)', function () {

@@ -103,7 +103,7 @@ describe('pre-commit hook (real pre-commit framework)', function () {
     assert.notStrictEqual(r.status, 0, `the commit went through:\n${out}`);
     assert.match(out, /imr-lint\.+Failed/);
     assert.match(out, /citation-page-mismatch/);
-    assert.match(out, /page\(s\) 98-99 of Chronic Pain Medical Treatment Guidelines 2009, not 97/);
+    assert.match(out, /page\(s\) 98-99 of Chronic Pain Medical Treatment 2009, not 97/);
     assert.strictEqual(run('git', ['rev-parse', '--verify', '-q', 'HEAD'], work, env).status, 1, 'no commit was made');
     must(run('git', ['rm', '-q', '--cached', 'wrong-page.imr'], work, env), 'git rm --cached');
     fs.rmSync(path.join(work, 'wrong-page.imr'));

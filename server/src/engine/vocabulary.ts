@@ -121,8 +121,8 @@ export function decisionWord(word: string): DecisionWord | undefined {
 
 /** How letters write the labels of a citation's lists, and the forms they are recognised in. */
 export const CITATION_LABELS = {
-  /** `Page(s):`, also `Pages:`, `Page:`, `Page (s):`. */
-  pages: { canonical: 'Page(s):', pattern: /\bPage\s*\(?s?\)?\s*:/i },
+  /** `Page(s):`, also `Pages:`, `Page:`, `Page (s):`, and without the colon when the pages follow (`Page(s) 12`). */
+  pages: { canonical: 'Page(s):', pattern: /\bPage\s*\(?s?\)?\s*(?::|(?=\d))/i },
   /** `Section(s):`, also `Sections:`, `Section:`, `Section (s):`. */
   sections: { canonical: 'Section(s):', pattern: /\bSection\s*\(?s?\)?\s*:/i },
 } as const;

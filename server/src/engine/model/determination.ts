@@ -1,5 +1,8 @@
 import { Range } from './range';
 
+/** A field label read despite a mistake: misspelled ("Decison rationale:") or without its colon. */
+export type LabelIssue = 'misspelled' | 'no-colon';
+
 /**
  * The structured determination: what a letter says, with the source range of every node.
  * `toJson` (model/json.ts) turns it into the plain JSON that `imr parse --json` prints and that
@@ -24,6 +27,8 @@ export interface HeaderField {
   labelRange: Range;
   /** Range of the value; for an empty value, the position right after the label. */
   valueRange: Range;
+  /** The label is misspelled or has no colon (and was read as this field). */
+  labelIssue?: LabelIssue;
 }
 
 export interface Header {
@@ -113,6 +118,8 @@ export interface GuidelineLine {
   kind: GuidelineKind;
   citations: Citation[];
   nonMtus: NonMtusCitation[];
+  /** The label is misspelled or has no colon (and was read as this field). */
+  labelIssue?: LabelIssue;
 }
 
 export type Conclusion = 'medically-necessary' | 'not-medically-necessary';
@@ -127,8 +134,13 @@ export interface RationalePageRef extends PageRef {
   year?: number;
   /** Topic named near the page ("under Home health care services Section"). */
   topic?: string;
-  /** The page belongs to a source outside the MTUS (ACOEM 3rd edition, ODG) named just before it. */
+  /**
+   * The page belongs to something other than an MTUS guideline: a source outside the MTUS (ACOEM 3rd
+   * edition, ODG) or a document of the case (a report, note, questionnaire, a dated document).
+   */
   outsideMtus?: boolean;
+  /** One of several pages of a list ("pages 98, 104"): each is its own reference. */
+  inList?: boolean;
   /** The sentence around the page, and the page's offset in it (for topic names near the page). */
   sentence: string;
   sentenceOffset: number;
@@ -142,6 +154,8 @@ export interface Rationale {
   conclusion?: Conclusion;
   conclusionRange?: Range;
   pageRefs: RationalePageRef[];
+  /** The label is misspelled or has no colon (and was read as this field). */
+  labelIssue?: LabelIssue;
 }
 
 export interface Item {

@@ -104,6 +104,42 @@ export function resolveGuideline(index: MtusIndex, name: string, year?: number):
   return cands.find((g) => g.defaultForName) ?? (cands.length === 1 ? cands[0] : undefined);
 }
 
+/**
+ * The guideline name nearest to a misspelled one ("Low Back Complaint" → "Low Back Complaints",
+ * "Chronic Pain Medical Treatmnet" → "Chronic Pain Medical Treatment"): a small edit distance (one edit
+ * per eight characters, at most three), the cited year's guideline first. Undefined when nothing is near
+ * or two different guidelines are equally near.
+ */
+export function suggestGuideline(index: MtusIndex, name: string, year?: number): { guideline: IndexGuideline; name: string } | undefined {
+  const key = guidelineKey(name).replace(/ guidelines?$/, '');
+  if (key.length < 4) return undefined;
+  const limit = Math.max(1, Math.min(3, Math.floor(key.length / 8)));
+  let best: { guideline: IndexGuideline; name: string; d: number } | undefined;
+  for (const g of index.guidelines) {
+    if (year !== undefined && g.year !== year) continue;
+    for (const n of [...g.names, g.title]) {
+      const k = guidelineKey(n).replace(/ guidelines?$/, '');
+      if (Math.abs(k.length - key.length) > limit || k[0] !== key[0]) continue;
+      const d = levenshtein(key, k, limit);
+      if (d > limit || d === 0) continue;
+      if (!best || d < best.d) best = { guideline: g, name: n, d };
+    }
+  }
+  if (!best && year !== undefined) return suggestGuideline(index, name);
+  return best ? { guideline: best.guideline, name: best.name } : undefined;
+}
+
+/**
+ * How a message names a guideline: by the name the letter uses for it when that is one of the
+ * guideline's names ("Elbow Complaints 2007"), else by its title ("Elbow Disorders 2007").
+ */
+export function citedGuidelineName(written: string | undefined, g: IndexGuideline): string {
+  const w = (written ?? '').replace(/\s+Guidelines?$/i, '').replace(/\s+/g, ' ').trim();
+  const key = w ? guidelineKey(w) : '';
+  const known = key && [...g.names, g.title].some((n) => guidelineKey(n).replace(/ guidelines?$/, '') === key.replace(/ guidelines?$/, ''));
+  return `${known ? w : g.title} ${g.year}`;
+}
+
 interface PrefixMatcher {
   re: RegExp;
   guideline: IndexGuideline;
@@ -270,6 +306,9 @@ export function findTopic(guideline: IndexGuideline, name: string): IndexTopic |
       const t = tt.byNumber.get(m[1]);
       const rest = m[2].trim();
       if (t && rest === '') return t;
+      // the long form of a title: "3.2 <part>: Consideration of Alternative Treatments for Chronic Pain and
+      // Chronic Opioid Treatment" — the number and the start of the title both agree
+      if (t && longTitleOf(t, rest, tt.chainPrefixes.get(t) ?? [])) return t;
       if (t && !t.verified) {
         // Title not confirmed: accept "<number> <part>: <parent…>: <anything>".
         const prefixes = tt.chainPrefixes.get(t) ?? [];
@@ -280,6 +319,19 @@ export function findTopic(guideline: IndexGuideline, name: string): IndexTopic |
   const loose = tt.loose.get(stripParenthesized(n));
   if (loose && loose.length === 1) return loose[0];
   return undefined;
+}
+
+/** Whether `rest` (normalized, after the number) is "[<part>: ]<title> for …", a longer form of the topic's title. */
+function longTitleOf(t: IndexTopic, rest: string, prefixes: string[]): boolean {
+  for (const p of ['', ...prefixes]) {
+    if (!rest.startsWith(p)) continue;
+    const title = rest.slice(p.length);
+    for (const n of [t.name, ...t.aliases]) {
+      const name = normalizeName(n);
+      if (name.length >= 12 && title.startsWith(name + ' ') && /^ (?:for|of|in|with|to|and|regarding)\b/.test(title.slice(name.length))) return true;
+    }
+  }
+  return false;
 }
 
 /** The numbered section with that number ("3.3.6"; a trailing dot is ignored). */
@@ -296,7 +348,8 @@ function tokens(n: string): string[] {
 function tokenMatch(a: string, b: string): boolean {
   if (a === b) return true;
   const len = Math.max(a.length, b.length);
-  return len >= 5 && levenshtein(a, b) <= (len >= 9 ? 2 : 1);
+  const limit = len >= 9 ? 2 : 1;
+  return len >= 5 && levenshtein(a, b, limit) <= limit;
 }
 
 /**
@@ -338,15 +391,122 @@ export function topicSimilarity(topic: IndexTopic, query: string): number {
 /** Minimum similarity for a suggestion. */
 export const SUGGESTION_THRESHOLD = 0.55;
 
-/** Topics nearest to a (mistyped) name, best first; only reasonably close ones. */
+/** A topic's names prepared once for suggestions: normalized, paren-stripped, with their tokens. */
+interface SuggestForm {
+  text: string;
+  tokens: string[];
+}
+interface SuggestEntry {
+  topic: IndexTopic;
+  /** Each candidate string of the topic in both forms (as topicSimilarity compares them). */
+  forms: { full: SuggestForm; stripped: SuggestForm }[];
+}
+const suggestCache = new WeakMap<IndexGuideline, SuggestEntry[]>();
+
+function suggestEntries(g: IndexGuideline): SuggestEntry[] {
+  let entries = suggestCache.get(g);
+  if (!entries) {
+    entries = g.topics.map((topic) => {
+      const cands = [topic.name, ...topic.aliases];
+      if (topic.number) cands.push(`${topic.number} ${topic.name}`);
+      if (topic.part) cands.push(`${topic.part}: ${topic.name}`);
+      return {
+        topic,
+        forms: cands.map((c) => {
+          const n = normalizeName(c);
+          const st = stripParenthesized(n);
+          return { full: { text: n, tokens: tokens(n) }, stripped: { text: st, tokens: tokens(st) } };
+        }),
+      };
+    });
+    suggestCache.set(g, entries);
+  }
+  return entries;
+}
+
+/** Reusable marks of matched tokens (diceOf is synchronous). */
+let usedTokens = new Uint8Array(32);
+
+/** Fuzzy token overlap (Dice) as nameSimilarity counts it, with bounded token distances. */
+function diceOf(ta: string[], tb: string[]): number {
+  if (ta.length + tb.length === 0) return 0;
+  let common = 0;
+  if (tb.length > usedTokens.length) usedTokens = new Uint8Array(tb.length * 2);
+  const used = usedTokens;
+  used.fill(0, 0, tb.length);
+  for (const x of ta) {
+    for (let k = 0; k < tb.length; k++) {
+      if (used[k]) continue;
+      const y = tb[k];
+      let match = x === y;
+      if (!match) {
+        const len = Math.max(x.length, y.length);
+        const limit = len >= 9 ? 2 : 1;
+        match = len >= 5 && Math.abs(x.length - y.length) <= limit && levenshtein(x, y, limit) <= limit;
+      }
+      if (match) {
+        used[k] = 1;
+        common++;
+        break;
+      }
+    }
+  }
+  return (2 * common) / (ta.length + tb.length);
+}
+
+/**
+ * nameSimilarity(a, b) when it is at least `atLeast`, else a value below `atLeast`: the token overlap
+ * first, then an edit distance bounded by what the score still needs (with the length difference as a
+ * free lower bound), so far-off names cost little.
+ */
+function similarityAtLeast(a: SuggestForm, b: SuggestForm, atLeast: number): number {
+  if (a.text === b.text) return 1;
+  const maxLen = Math.max(a.text.length, b.text.length) || 1;
+  const lengthGap = Math.abs(a.text.length - b.text.length);
+  // upper bounds first: the edit distance is at least the length gap, the overlap at most the smaller token count
+  const ta = a.tokens.length;
+  const tb = b.tokens.length;
+  const diceMax = ta + tb === 0 ? 0 : (2 * Math.min(ta, tb)) / (ta + tb);
+  if (0.6 * (1 - lengthGap / maxLen) + 0.4 * diceMax < atLeast - 1e-9) return -1;
+  const dice = diceOf(a.tokens, b.tokens);
+  // 0.6 * (1 - d / maxLen) + 0.4 * dice >= atLeast  <=>  d <= maxLen * (1 - (atLeast - 0.4 * dice) / 0.6)
+  const limit = Math.floor(maxLen * (1 - (atLeast - 0.4 * dice) / 0.6) + 1e-9);
+  if (limit < 0 || lengthGap > limit) return -1;
+  const d = levenshtein(a.text, b.text, limit);
+  if (d > limit) return -1;
+  return 0.6 * (1 - d / maxLen) + 0.4 * dice;
+}
+
+/**
+ * Topics nearest to a (mistyped) name, best first; only reasonably close ones. The same ranking as
+ * topicSimilarity gives, computed with bounded distances: well under a millisecond per name.
+ */
 export function suggestTopics(guideline: IndexGuideline, name: string, max = 3): IndexTopic[] {
   const q = normalizeName(name);
-  if (!q) return [];
-  return guideline.topics
-    .map((t) => ({ t, s: topicSimilarity(t, q) }))
-    .filter((x) => x.s >= SUGGESTION_THRESHOLD)
+  if (!q || max <= 0) return [];
+  const qs = stripParenthesized(q);
+  const query = { full: { text: q, tokens: tokens(q) }, stripped: { text: qs, tokens: tokens(qs) } };
+  const scored: { t: IndexTopic; s: number }[] = [];
+  /** The best `max` scores so far, descending: a topic must reach the last of them to matter. */
+  const top: number[] = [];
+  const sameQuery = query.full.text === query.stripped.text;
+  for (const e of suggestEntries(guideline)) {
+    let best = -1;
+    const floor = top.length >= max ? Math.max(SUGGESTION_THRESHOLD, top[max - 1]) : SUGGESTION_THRESHOLD;
+    for (const f of e.forms) {
+      best = Math.max(best, similarityAtLeast(query.full, f.full, Math.max(floor, best)));
+      if (sameQuery && f.full.text === f.stripped.text) continue;
+      best = Math.max(best, similarityAtLeast(query.stripped, f.stripped, Math.max(floor, best)));
+    }
+    if (best < floor) continue;
+    scored.push({ t: e.topic, s: best });
+    top.push(best);
+    top.sort((a, b) => b - a);
+    if (top.length > max) top.length = max;
+  }
+  return scored
     .sort((a, b) => b.s - a.s || a.t.name.localeCompare(b.t.name))
-    .slice(0, Math.max(0, max))
+    .slice(0, max)
     .map((x) => x.t);
 }
 

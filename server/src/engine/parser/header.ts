@@ -1,8 +1,9 @@
-import { Header, HeaderField, HeaderFieldKey } from '../model/determination';
+import { Header, HeaderField, HeaderFieldKey, LabelIssue } from '../model/determination';
 import { Range } from '../model/range';
 import { parseUsDate } from '../text/dates';
 import { SourceText } from '../text/source';
 import { HEADER_LABEL_TEXT } from '../vocabulary';
+import { nearestLabel } from './field-labels';
 
 interface LabelSpec {
   key: HeaderFieldKey;
@@ -21,6 +22,23 @@ const LABELS: readonly LabelSpec[] = [
   { key: 'applicationReceived', re: /Application\b(?!\s+Received)/iy },
 ];
 
+/**
+ * A label without its colon, recognised only when a value of the field's shape follows: "Date of Injury
+ * 03/02/2015", "Priority Standard", "Case Number CM17-0100001".
+ */
+const BARE_LABELS: readonly LabelSpec[] = [
+  { key: 'caseNumber', re: /Case\s+Number(?=\s+[A-Z]{2}\d{2}-\d)/iy },
+  { key: 'dateAssigned', re: /Date\s+Assigned(?=\s+\d)/iy },
+  { key: 'dateOfInjury', re: /Date\s+of\s+Injury(?=\s+\d)/iy },
+  { key: 'decisionDate', re: /Decision\s+Date(?=\s+\d)/iy },
+  { key: 'urDenialDate', re: /UR\s+Denial\s+Date(?=\s+\d)/iy },
+  { key: 'priority', re: /Priority(?=\s+(?:Standard|Expedited|Urgent)\b)/iy },
+  { key: 'applicationReceived', re: /Application\s+Received(?=\s+\d)/iy },
+];
+
+/** One to four words and a colon: a label candidate for the misspelling check. */
+const WORDS_COLON = /([A-Za-z]+(?:[ \t]+[A-Za-z]+){0,3})[ \t]*:/y;
+
 const RECEIVED = /^(\s*)Received\s*:/i;
 
 interface LabelHit {
@@ -30,6 +48,7 @@ interface LabelHit {
   end: number;
   /** "Application" without "Received:" on the same line. */
   split: boolean;
+  issue?: LabelIssue;
 }
 
 
@@ -61,9 +80,35 @@ function findLabels(line: string): LabelHit[] {
         break;
       }
     }
+    if (!matched && /[A-Za-z]/.test(line[i])) {
+      const hit = looseLabel(line, i);
+      if (hit) {
+        hits.push(hit);
+        i = hit.end;
+        matched = true;
+      }
+    }
     if (!matched) i++;
   }
   return hits;
+}
+
+const LABEL_BY_TEXT = new Map<string, HeaderFieldKey>(Object.entries(HEADER_LABEL_TEXT).map(([k, v]) => [v, k as HeaderFieldKey]));
+const LABEL_TEXTS = [...LABEL_BY_TEXT.keys()];
+
+/** A label at `i` without its colon, or misspelled: read as the field it means, with the mistake recorded. */
+function looseLabel(line: string, i: number): LabelHit | undefined {
+  for (const spec of BARE_LABELS) {
+    spec.re.lastIndex = i;
+    const m = spec.re.exec(line);
+    if (m) return { key: spec.key, label: m[0].replace(/\s+/g, ' '), start: i, end: i + m[0].length, split: false, issue: 'no-colon' };
+  }
+  WORDS_COLON.lastIndex = i;
+  const w = WORDS_COLON.exec(line);
+  if (!w) return undefined;
+  const label = nearestLabel(w[1], LABEL_TEXTS);
+  if (label) return { key: LABEL_BY_TEXT.get(label) as HeaderFieldKey, label: w[1].replace(/\s+/g, ' '), start: i, end: i + w[0].length, split: false, issue: 'misspelled' };
+  return undefined;
 }
 
 /**
@@ -129,6 +174,7 @@ export function parseHeader(src: SourceText, endLine: number): Header {
         labelRange: { start: { line, character: hit.start }, end: { line, character: hit.end } },
         valueRange: { start: { line, character: vs }, end: { line, character: vs + value.length } },
       };
+      if (hit.issue) field.labelIssue = hit.issue;
       if (!fields[hit.key]) {
         fields[hit.key] = field;
         if (!value) pendingEmpty.push(field);

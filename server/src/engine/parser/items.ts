@@ -4,8 +4,10 @@ import { MtusIndex } from '../mtus/types';
 import { JoinedText } from '../text/joined';
 import { SourceText } from '../text/source';
 import { parseGuidelineLine } from './citations';
+import { LabelIssue, matchItemLabel } from './field-labels';
+import { PageBreaks } from './page-breaks';
 import { parseRationale } from './rationale';
-import { DECISION_PATTERN, FIELD_LABEL, INTRO_LINE, ItemFieldKind, itemFieldOfLabel } from '../vocabulary';
+import { DECISION_PATTERN, INTRO_LINE, ItemFieldKind, itemFieldOfLabel } from '../vocabulary';
 
 type FieldKind = ItemFieldKind;
 
@@ -22,6 +24,8 @@ interface Block {
   bodyStart: number;
   labelRange?: Range;
   label?: string;
+  /** The label is misspelled or has no colon (read as the field it means). */
+  labelIssue?: LabelIssue;
 }
 
 function fieldKind(label: string): FieldKind {
@@ -32,39 +36,82 @@ function isBlank(line: string): boolean {
   return /^[\s\f]*$/.test(line);
 }
 
-/** Splits lines [from, to) into blocks: blank-line separated, and every field label starts a new block. */
-function toBlocks(src: SourceText, from: number, to: number): Block[] {
+/**
+ * Splits lines [from, to) into blocks: blank-line separated, and every field label starts a new block.
+ * Page breaks (form feeds, the blank lines around them, page furniture) separate nothing.
+ */
+function toBlocks(src: SourceText, from: number, to: number, pb: PageBreaks): Block[] {
   const blocks: Block[] = [];
   let cur: Block | undefined;
+  /** The content line before `line` (page-break lines skipped), or from - 1. */
+  const prevContent = (line: number) => {
+    let p = line - 1;
+    while (p >= from && pb.isIgnored(p)) p--;
+    return p;
+  };
+  const nextContent = (line: number) => {
+    let n = line + 1;
+    while (n < to && pb.isIgnored(n)) n++;
+    return n;
+  };
   for (let line = from; line < to; line++) {
     const text = src.lines[line];
+    if (pb.isIgnored(line)) continue;
     if (isBlank(text)) {
       cur = undefined;
       continue;
     }
-    const f = FIELD_LABEL.exec(text);
+    const f = matchItemLabel(text);
     const intro = INTRO_LINE.test(text);
     // an item right after a field paragraph, without a blank line (a page break, or plain text):
     // its line(s) follow the field's last sentence; the decision may be on a line of its own
-    const loneDecision = !f && cur?.field !== undefined && LONE_DECISION.test(text) && /:\s*$/.test(src.lines[line - 1] ?? '');
-    if (!f && cur && cur.field !== undefined && (ENDS_WITH_DECISION.test(text) || loneDecision)) {
-      let start = loneDecision ? line - 1 : line;
-      while (start - 1 > cur.from && start > line - 4 && !/[.)"']\s*$/.test(src.lines[start - 1])) start--;
+    const before = prevContent(line);
+    const loneDecision = !f && cur?.field !== undefined && LONE_DECISION.test(text) && /:\s*$/.test(src.lines[before] ?? '');
+    // an item line without its decision, right before its guideline lines
+    const next = nextContent(line);
+    const bareItemLine = !f && cur?.field !== undefined && /:\s*$/.test(text) && /[.)"']\s*$/.test(src.lines[before] ?? '') && next < to && isGuidelineLabel(src.lines[next]);
+    if (!f && cur && cur.field !== undefined && (ENDS_WITH_DECISION.test(text) || loneDecision || bareItemLine)) {
+      let start = loneDecision ? before : line;
+      // back to the sentence end before the item line (at most three lines, page breaks skipped)
+      for (let steps = 0; steps < 3; steps++) {
+        const p = prevContent(start);
+        if (p <= cur.from || /[.)"']\s*$/.test(src.lines[p])) break;
+        start = p;
+      }
+      // "<X> was the original request. <Y> was authorized … The remaining IMR eligible portion …: Upheld":
+      // the item starts with the sentence that names the original request, however many lines it takes
+      if (REMAINING_RE.test(joinLines(src, start, line, pb))) {
+        let origin = ORIGINAL_RE.test(joinLines(src, start, line, pb)) ? start : -1;
+        for (let p = start, steps = 0; origin < 0 && steps < 12; steps++) {
+          p = prevContent(p);
+          if (p <= cur.from) break;
+          if (ORIGINAL_RE.test(joinLines(src, p, line, pb))) origin = p;
+        }
+        if (origin >= 0) {
+          start = origin;
+          for (let k = 0; k < 8; k++) {
+            const q = prevContent(start);
+            if (q <= cur.from || /[.)"']\s*$/.test(src.lines[q])) break;
+            start = q;
+          }
+        }
+      }
       if (start > cur.from) {
-        cur.to = start - 1;
+        cur.to = prevContent(start);
         cur = { from: start, to: line, bodyStart: 0 };
         blocks.push(cur);
-        cur = undefined;
+        if (!bareItemLine) cur = undefined;
         continue;
       }
     }
     if (f || intro || !cur) {
       cur = { from: line, to: line, bodyStart: 0 };
       if (f) {
-        cur.field = fieldKind(f[2]);
-        cur.label = f[2].replace(/\s+/g, ' ');
-        cur.bodyStart = f[0].length;
-        cur.labelRange = { start: { line, character: f[1].length }, end: { line, character: f[1].length + f[2].length } };
+        cur.field = fieldKind(f.canonical);
+        cur.label = f.written.replace(/\s+/g, ' ');
+        cur.bodyStart = f.bodyStart;
+        cur.labelRange = { start: { line, character: f.start }, end: { line, character: f.end } };
+        if (f.issue) cur.labelIssue = f.issue;
       }
       blocks.push(cur);
       // the first item may follow the intro without a blank line; a wrapped intro ends at its colon
@@ -82,6 +129,19 @@ function toBlocks(src: SourceText, from: number, to: number): Block[] {
   return blocks;
 }
 
+function isGuidelineLabel(line: string): boolean {
+  const m = matchItemLabel(line);
+  return !!m && m.canonical !== 'Decision rationale';
+}
+
+const ORIGINAL_RE = /\bwas\s+the\s+original\s+request\b/i;
+
+function joinLines(src: SourceText, from: number, to: number, pb: PageBreaks): string {
+  const parts: string[] = [];
+  for (let l = from; l <= to; l++) if (!pb.isIgnored(l)) parts.push(src.lines[l].trim());
+  return parts.join(' ');
+}
+
 function isIntro(src: SourceText, b: Block): boolean {
   return !b.field && INTRO_LINE.test(src.lines[b.from]);
 }
@@ -93,14 +153,16 @@ function isLoneDecision(src: SourceText, b: Block): boolean {
   return !!m && m[1].length <= 24;
 }
 
-function looksLikeHeader(src: SourceText, blocks: Block[], k: number): boolean {
+function looksLikeHeader(src: SourceText, blocks: Block[], k: number, pb: PageBreaks): boolean {
   const b = blocks[k];
   if (b.field || isIntro(src, b)) return false;
   const lastLine = src.lines[b.to];
   if (ENDS_WITH_DECISION.test(lastLine)) return true;
   const next = blocks[k + 1];
   // the decision on its own line inside the block: "...knees:" / "Upheld"
-  if (b.to > b.from && /:\s*$/.test(src.lines[b.to - 1]) && LONE_WORD.test(lastLine)) return true;
+  let before = b.to - 1;
+  while (before > b.from && pb.isIgnored(before)) before--;
+  if (b.to > b.from && /:\s*$/.test(src.lines[before]) && LONE_WORD.test(lastLine)) return true;
   if (next && isLoneDecision(src, next) && /:\s*$/.test(lastLine)) return true;
   // an item line whose decision is missing or misspelled, right before its guideline lines
   if (next && (next.field === 'claims' || next.field === 'maximus')) return b.to - b.from <= 6 && !/[.;,]\s*$/.test(lastLine);
@@ -113,8 +175,10 @@ export interface ItemsResult {
 }
 
 /** Reads the disputed items in lines [from, to). */
-export function parseItems(src: SourceText, from: number, to: number, index: MtusIndex): ItemsResult {
-  const blocks = toBlocks(src, from, to);
+export function parseItems(src: SourceText, from: number, to: number, index: MtusIndex, caseNumber?: string): ItemsResult {
+  const pb = new PageBreaks(src, from, to, caseNumber);
+  const skip = (line: number) => pb.isFurniture(line);
+  const blocks = toBlocks(src, from, to, pb);
   const items: Item[] = [];
   const unparsed: UnparsedBlock[] = [];
   let current: Item | undefined;
@@ -125,11 +189,13 @@ export function parseItems(src: SourceText, from: number, to: number, index: Mtu
     if (!current || !open) return;
     const first = open.blocks[0];
     const last = open.blocks[open.blocks.length - 1];
-    const body = JoinedText.fromLines(src, first.from, last.to, first.bodyStart).repairWraps();
+    const body = JoinedText.fromLines(src, first.from, last.to, first.bodyStart, skip).repairWraps();
     if (open.kind === 'rationale') {
       current.rationale = parseRationale(first.labelRange as Range, body);
+      if (first.labelIssue) current.rationale.labelIssue = first.labelIssue;
     } else {
       const line: GuidelineLine = parseGuidelineLine(first.label ?? '', first.labelRange as Range, body, index);
+      if (first.labelIssue) line.labelIssue = first.labelIssue;
       if (open.kind === 'claims') current.claimsAdministratorGuideline = line;
       else current.maximusGuideline = line;
     }
@@ -140,14 +206,14 @@ export function parseItems(src: SourceText, from: number, to: number, index: Mtu
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k];
     if (isIntro(src, b)) continue;
-    if (!b.field && looksLikeHeader(src, blocks, k)) {
+    if (!b.field && looksLikeHeader(src, blocks, k, pb)) {
       closeField();
       let decisionBlock: Block | undefined;
       if (blocks[k + 1] && isLoneDecision(src, blocks[k + 1]) && /:\s*$/.test(src.lines[b.to])) {
         decisionBlock = blocks[k + 1];
         k++;
       }
-      current = parseHeaderBlock(src, b, decisionBlock);
+      current = parseHeaderBlock(src, b, decisionBlock, skip);
       items.push(current);
       continue;
     }
@@ -168,7 +234,7 @@ export function parseItems(src: SourceText, from: number, to: number, index: Mtu
       open.blocks.push(b); // a further paragraph (or double-spaced line) of the open field
       continue;
     }
-    const jt = JoinedText.fromLines(src, b.from, b.to);
+    const jt = JoinedText.fromLines(src, b.from, b.to, 0, skip);
     unparsed.push({ text: jt.text, range: jt.fullRange });
   }
   closeField();
@@ -178,10 +244,10 @@ export function parseItems(src: SourceText, from: number, to: number, index: Mtu
 const PREFIX_RE = /^(Associated\s+surgical\s+services?)\s*:\s*/i;
 const REMAINING_RE = /remaining\s+IMR\s+eligible\s+portion/i;
 
-function parseHeaderBlock(src: SourceText, b: Block, decisionBlock: Block | undefined): Item {
+function parseHeaderBlock(src: SourceText, b: Block, decisionBlock: Block | undefined, skip: (line: number) => boolean): Item {
   const lastLine = decisionBlock ? decisionBlock.to : b.to;
   const headerRange: Range = { start: src.trimmedLineRange(b.from).start, end: src.trimmedLineRange(lastLine).end };
-  const jt = JoinedText.fromLines(src, b.from, b.to).repairWraps();
+  const jt = JoinedText.fromLines(src, b.from, b.to, 0, skip).repairWraps();
   let text = jt.text;
   let textStart = 0;
   let textEnd = text.length;

@@ -1,4 +1,5 @@
 import { Credentials, Determination, Section } from '../model/determination';
+import { Range } from '../model/range';
 import { MtusIndex } from '../mtus/types';
 import { maskPageFurniture } from '../text/page-furniture';
 import { SourceText } from '../text/source';
@@ -36,12 +37,12 @@ export function parseLetter(input: string | SourceText, index: MtusIndex): Deter
     if (!raw.includes('(s)')) continue;
     const lic = LICENSURE_RE.exec(raw);
     if (lic && !credentials.licensure) {
-      credentials.licensure = { value: lic[2], range: { start: { line, character: lic[1].length }, end: { line, character: raw.replace(/\s+$/, '').length } } };
+      credentials.licensure = credentialValue(src, line, lic[1].length, lic[2]);
       continue;
     }
     const spec = SPECIALTY_RE.exec(raw);
     if (spec && !credentials.specialty) {
-      credentials.specialty = { value: spec[2], range: { start: { line, character: spec[1].length }, end: { line, character: raw.replace(/\s+$/, '').length } } };
+      credentials.specialty = credentialValue(src, line, spec[1].length, spec[2]);
     }
   }
   const firstHeading = sections.length > 0 ? sections[0].headingRange.start.line : Math.min(src.lineCount, 30);
@@ -59,7 +60,7 @@ export function parseLetter(input: string | SourceText, index: MtusIndex): Deter
     const lastOther = sections[sections.length - 1];
     from = lastOther ? lastOther.headingRange.start.line + 1 : header.range.end.line + 1;
   }
-  const { items, unparsed } = parseItems(src, from, to, index);
+  const { items, unparsed } = parseItems(src, from, to, index, header.fields.caseNumber?.value);
   return { header, sections, credentials, items, unparsed, lineCount: src.lineCount };
 }
 
@@ -67,4 +68,27 @@ function closeSection(src: SourceText, s: Section, nextHeadingLine: number): voi
   let end = nextHeadingLine - 1;
   while (end > s.headingRange.start.line && !src.lines[end].trim()) end--;
   s.range = { start: s.range.start, end: src.lineRange(Math.max(end, s.headingRange.start.line)).end };
+}
+
+/**
+ * A credential value, joined with the line it wraps onto: "Public Health &" / "General Preventive
+ * Medicine". A value continues on the next line when it ends with a connector (&, a comma, a slash,
+ * "and") or is empty, or when the next line is a short fragment standing alone before a blank line or
+ * a heading.
+ */
+function credentialValue(src: SourceText, line: number, startChar: number, first: string): { value: string; range: Range } {
+  let value = first;
+  let end = line;
+  for (let next = line + 1; next < src.lineCount && next <= line + 2; next++) {
+    const t = src.lines[next].replace(/\f/g, ' ').trim();
+    if (!t || t.includes(':') || matchHeading(t)) break;
+    const connector = !value || /(?:[&,/-]|\band)$/i.test(value);
+    const following = (src.lines[next + 1] ?? '').trim();
+    const fragment = t.length <= 50 && !/[.;]$/.test(t) && (!following || !!matchHeading(following));
+    if (!connector && !fragment) break;
+    value = value ? `${value} ${t}` : t;
+    end = next;
+    if (!connector) break;
+  }
+  return { value, range: { start: { line, character: startChar }, end: { line: end, character: src.lines[end].replace(/\s+$/, '').length } } };
 }

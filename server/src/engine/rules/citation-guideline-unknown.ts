@@ -1,6 +1,6 @@
-import { normalizeName } from '../mtus/lookup';
+import { normalizeName, suggestGuideline } from '../mtus/lookup';
 import { citations } from './citation-walk';
-import { Rule } from './rule';
+import { Rule, replaceWrapped } from './rule';
 
 export const citationGuidelineUnknown: Rule = {
   meta: {
@@ -9,7 +9,7 @@ export const citationGuidelineUnknown: Rule = {
     defaultSeverity: 'warning',
     category: 'citation',
     fixable: false,
-    hasSuggestions: false,
+    hasSuggestions: true,
     messages: { unknown: 'Unknown MTUS guideline "{{guideline}}": not in the MTUS index.{{hint}}' },
   },
   check(ctx) {
@@ -20,12 +20,16 @@ export const citationGuidelineUnknown: Rule = {
       const editions = ctx.index.guidelines
         .filter((g) => g.names.some((n) => normalizeName(n) === wanted))
         .map((g) => String(g.year));
-      const hint = editions.length > 0 ? ` The index has it for ${[...new Set(editions)].join(', ')}.` : '';
+      let hint = editions.length > 0 ? ` The index has it for ${[...new Set(editions)].join(', ')}.` : '';
+      // a misspelled name: the nearest guideline, offered as a suggestion (it changes what is cited)
+      const near = editions.length === 0 ? suggestGuideline(ctx.index, citation.guideline, citation.year) : undefined;
+      if (near) hint = ` Did you mean "${near.name} ${near.guideline.year}"?`;
       ctx.report({
         messageId: 'unknown',
         data: { guideline: name },
         params: { hint },
         range: citation.guidelineRange,
+        suggestions: near ? [replaceWrapped(ctx.source, citation.guidelineRange, near.name, `Replace with "${near.name}"`)] : undefined,
       });
     }
   },

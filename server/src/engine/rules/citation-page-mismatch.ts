@@ -1,4 +1,4 @@
-import { findTopic, formatPages } from '../mtus/lookup';
+import { findTopic, formatPages, citedGuidelineName } from '../mtus/lookup';
 import { citations } from './citation-walk';
 import { Rule, Fix } from './rule';
 
@@ -19,9 +19,20 @@ export const citationPageMismatch: Rule = {
       const g = ctx.index.guidelines.find((x) => x.id === citation.guidelineId);
       if (!g) continue;
       const topicName = citation.topic?.name ?? (citation.sections.length === 1 ? citation.sections[0].name : undefined);
-      if (!topicName) continue;
-      const topic = findTopic(g, topicName);
-      if (!topic || topic.pages.length === 0) continue;
+      const topic = topicName ? findTopic(g, topicName) : undefined;
+      if (!topic || topic.pages.length === 0) {
+        // no pages known for the topic: a page outside the whole guideline or chapter is still wrong
+        const span = g.pageSpan;
+        const outside = span ? citation.pages.filter((p) => p.from < span.from || p.to > span.to) : [];
+        if (!span || outside.length === 0) continue;
+        ctx.report({
+          message: `Page(s) ${outside.map((p) => p.text).join(', ')} are outside ${citedGuidelineName(citation.guideline, g)}, which spans pages ${formatPages([span])}${g.verified ? '' : ' (index entry unverified)'}.`,
+          range: { start: outside[0].range.start, end: outside[outside.length - 1].range.end },
+          severity: g.verified ? undefined : 'warning',
+          related: [{ message: `Index entry: ${g.title} ${g.year}, pages ${formatPages([span])}`, file: g.file, line: g.line }],
+        });
+        continue;
+      }
       const bad = citation.pages.filter((p) => {
         for (let page = p.from; page <= Math.max(p.from, Math.min(p.to, p.from + 500)); page++) {
           if (!topic.pages.some((s) => page >= s.from && page <= s.to)) return true;
@@ -36,7 +47,7 @@ export const citationPageMismatch: Rule = {
       ctx.report({
         messageId: 'mismatch',
         data: { cited: bad.map((p) => p.text).join(', ') },
-        params: { topic: topic.name, pages: want, guideline: `${g.title} ${g.year}`, unverified: topic.verified ? '' : ' (index entry unverified)' },
+        params: { topic: topic.name, pages: want, guideline: citedGuidelineName(citation.guideline, g), unverified: topic.verified ? '' : ' (index entry unverified)' },
         range: { start: bad[0].range.start, end: bad[bad.length - 1].range.end },
         ...(topic.verified ? { fix } : { suggestions: [fix] }),
         severity: topic.verified ? undefined : 'warning',

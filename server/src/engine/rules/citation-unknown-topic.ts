@@ -1,4 +1,4 @@
-import { findTopic, resolveGuideline, suggestTopics } from '../mtus/lookup';
+import { findTopic, resolveGuideline, suggestTopics, citedGuidelineName } from '../mtus/lookup';
 import { IndexGuideline } from '../mtus/types';
 import { citations } from './citation-walk';
 import { Rule, replaceWrapped, Fix } from './rule';
@@ -28,7 +28,7 @@ export const citationUnknownTopic: Rule = {
       for (const n of names) {
         if (findTopic(g, n.full) || (n.numbered && findTopic(g, n.name))) continue;
         if (/^\d+$/.test(n.full.trim())) {
-          ctx.report({ messageId: 'number', data: { cited: n.full }, params: { guideline: `${g.title} ${g.year}` }, range: n.range });
+          ctx.report({ messageId: 'number', data: { cited: n.full }, params: { guideline: citedGuidelineName(citation.guideline, g) }, range: n.range });
           continue;
         }
         const suggestions = suggestTopics(g, n.name, 3);
@@ -37,7 +37,7 @@ export const citationUnknownTopic: Rule = {
         ctx.report({
           messageId: 'unknown',
           data: { cited: n.full },
-          params: { guideline: `${g.title} ${g.year}`, hint },
+          params: { guideline: citedGuidelineName(citation.guideline, g), hint },
           range: n.range,
           suggestions: edits,
           related: suggestions.length > 0 ? [{ message: `Index entry: ${suggestions[0].name}`, file: suggestions[0].file, line: suggestions[0].line }] : undefined,

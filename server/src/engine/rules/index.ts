@@ -3,6 +3,7 @@ import { citationPageMismatch } from './citation-page-mismatch';
 import { citationSectionNumberMismatch } from './citation-section-number-mismatch';
 import { citationUnknownTopic } from './citation-unknown-topic';
 import { dateOrder } from './date-order';
+import { fieldLabel } from './field-label';
 import { decisionRationaleConflict } from './decision-rationale-conflict';
 import { headerField } from './header-field';
 import { headingFormat } from './heading-format';
@@ -15,6 +16,7 @@ import { sectionDuplicate } from './section-duplicate';
 import { sectionMissing } from './section-missing';
 import { sectionOrder } from './section-order';
 import { unusedSuppression } from './unused-suppression';
+import { summaryDateMismatch } from './summary-date-mismatch';
 
 /**
  * The one registry: every rule, in the order the linter runs them. Docs tables, package.json settings and
@@ -26,7 +28,9 @@ export const RULES: readonly Rule[] = [
   sectionDuplicate,
   headingFormat,
   headerField,
+  fieldLabel,
   dateOrder,
+  summaryDateMismatch,
   itemDecision,
   itemFieldMissing,
   decisionRationaleConflict,

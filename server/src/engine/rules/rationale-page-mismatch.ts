@@ -1,4 +1,4 @@
-import { findGuidelineByChapter, findTopic, formatPages, resolveGuideline } from '../mtus/lookup';
+import { findGuidelineByChapter, findTopic, formatPages, resolveGuideline, citedGuidelineName } from '../mtus/lookup';
 import { IndexGuideline, IndexTopic, MtusIndex } from '../mtus/types';
 import { RationalePageRef } from '../model/determination';
 import { Fix, Rule } from './rule';
@@ -66,10 +66,10 @@ export const rationalePageMismatch: Rule = {
         const inside = (p: number) => spans.some((s) => p >= s.from && p <= s.to);
         if (inside(ref.from) && inside(ref.to)) continue;
         const verified = topic ? topic.verified : g.verified;
-        const where = topic ? `${topic.name} is on page(s) ${formatPages(topic.pages)}` : `${g.title} ${g.year} spans pages ${formatPages(spans)}`;
+        const where = topic ? `${topic.name} is on page(s) ${formatPages(topic.pages)}` : `${citedGuidelineName(ref.guideline, g)} spans pages ${formatPages(spans)}`;
         let fix: Fix | undefined;
         const digits = /\d/.exec(ref.text);
-        if (topic && digits && ref.range.start.line === ref.range.end.line) {
+        if (topic && digits && !ref.inList && ref.range.start.line === ref.range.end.line) {
           const start = { line: ref.range.start.line, character: ref.range.start.character + digits.index };
           fix = { title: `Replace with ${formatPages(topic.pages)}`, edits: [{ range: { start, end: ref.range.end }, newText: formatPages(topic.pages) }] };
         }

@@ -26,12 +26,13 @@ export class JoinedText {
     private readonly pieces: readonly Piece[],
   ) {}
 
-  /** Joins source lines [from, to] (inclusive), starting at `startChar` of the first line. */
-  static fromLines(source: SourceText, from: number, to: number, startChar = 0): JoinedText {
+  /** Joins source lines [from, to] (inclusive), starting at `startChar` of the first line; `skip` leaves lines out (page furniture). */
+  static fromLines(source: SourceText, from: number, to: number, startChar = 0, skip?: (line: number) => boolean): JoinedText {
     const parts: string[] = [];
     const pieces: Piece[] = [];
     let total = 0;
     for (let line = from; line <= to; line++) {
+      if (skip && line !== from && skip(line)) continue;
       const raw = source.lines[line];
       let s = line === from ? startChar : 0;
       let e = raw.length;

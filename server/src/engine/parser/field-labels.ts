@@ -1,0 +1,84 @@
+import { LabelIssue } from '../model/determination';
+import { levenshtein } from '../text/distance';
+import { ITEM_FIELDS } from '../vocabulary';
+
+/**
+ * Field labels written with a small mistake: a misspelling ("Decison rationale:", "MAXIMUS guidline:",
+ * "Date of Injyry:") or no colon ("Date of Injury 03/02/2015"). The parser reads such a label as the
+ * field it means — so one mistake gives one finding (field-label), not a cascade of missing fields —
+ * and records the mistake on the field.
+ */
+export type { LabelIssue } from '../model/determination';
+
+/** The labels of a disputed item's three parts, as letters write them (from the letter vocabulary). */
+export const ITEM_FIELD_LABELS: readonly string[] = ITEM_FIELDS.map((f) => f.label);
+
+/** Edits allowed between a written label and the one it means: one for short labels, two for longer ones. */
+function allowed(label: string): number {
+  return label.length <= 10 ? 1 : 2;
+}
+
+/**
+ * The label among `labels` that `written` (words as written, without the colon) misspells, when exactly
+ * one is near enough. Case and spacing alone are not misspellings. Cheap: length and first letter
+ * filter before the bounded edit distance.
+ */
+export function nearestLabel(written: string, labels: readonly string[]): string | undefined {
+  const w = written.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (w.length < 4) return undefined;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const label of labels) {
+    const l = label.toLowerCase();
+    const limit = allowed(l);
+    if (Math.abs(l.length - w.length) > limit) continue;
+    if (l[0] !== w[0] && l.slice(-3) !== w.slice(-3)) continue;
+    const d = levenshtein(w, l, limit);
+    if (d > limit) continue;
+    if (d < bestDistance) {
+      best = label;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
+/** An item field label at the start of a line, exact or with a mistake. */
+export interface ItemLabelMatch {
+  /** Offset where the label starts (after indentation and form feeds). */
+  start: number;
+  /** Offset after the label's words. */
+  end: number;
+  /** Offset where the field's text starts (after the colon and spaces). */
+  bodyStart: number;
+  /** The label it means (one of ITEM_FIELD_LABELS). */
+  canonical: string;
+  /** The label as written, words only. */
+  written: string;
+  issue?: LabelIssue;
+}
+
+const EXACT = /^([\s\f]*)(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)(\s*:\s*)/i;
+/** Without the colon: the exact words, then the field's text starting with a capital. */
+const NO_COLON = /^([\s\f]*)(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)(\s+)(?=[A-Z])/;
+/** Two or three words and a colon at the start of a line. */
+const WORDS_COLON = /^([\s\f]*)([A-Za-z]+(?:[ \t]+[A-Za-z]+){1,2})([ \t]*:[ \t]*)/;
+
+export function matchItemLabel(line: string): ItemLabelMatch | undefined {
+  const exact = EXACT.exec(line);
+  const canonicalOf = (w: string) => ITEM_FIELD_LABELS.find((l) => l.toLowerCase() === w.replace(/\s+/g, ' ').toLowerCase()) as string;
+  if (exact) return { start: exact[1].length, end: exact[1].length + exact[2].length, bodyStart: exact[0].length, canonical: canonicalOf(exact[2]), written: exact[2] };
+  const bare = NO_COLON.exec(line);
+  if (bare) return { start: bare[1].length, end: bare[1].length + bare[2].length, bodyStart: bare[0].length, canonical: canonicalOf(bare[2]), written: bare[2], issue: 'no-colon' };
+  const words = WORDS_COLON.exec(line);
+  if (words) {
+    const canonical = nearestLabel(words[2], ITEM_FIELD_LABELS);
+    // "…: Upheld" is an item line, never a label
+    if (canonical && !/^\s*(Upheld|Overturned)\b/i.test(line.slice(words[0].length))) {
+      return { start: words[1].length, end: words[1].length + words[2].length, bodyStart: words[0].length, canonical, written: words[2], issue: 'misspelled' };
+    }
+  }
+  return undefined;
+}

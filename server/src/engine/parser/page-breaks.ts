@@ -1,0 +1,53 @@
+import { SourceText } from '../text/source';
+
+/**
+ * Page breaks in a letter's text, as `pdftotext` (with or without -layout) leaves them: a form feed
+ * before the next page's first line, blank lines before or after it, and repeated page furniture — a
+ * footer "Page 2 of 5" or a header line with the case number. None of these is part of the letter's
+ * prose: a field or an item line runs on across them.
+ */
+const FOOTER = /^[\s\f]*Page\s+\d{1,3}\s+of\s+\d{1,3}[\s\f]*$/i;
+const CASE_LINE = /^[\s\f]*(?:Case\s+(?:Number|No\.?)\s*:?\s*)?([A-Z]{2}\d{2}-\d{4,})[\s\f]*$/;
+
+export class PageBreaks {
+  private readonly ignored = new Set<number>();
+
+  /** Lines [from, to) of `src`; `caseNumber` (from the header) identifies a repeated case number line. */
+  constructor(
+    private readonly src: SourceText,
+    from: number,
+    to: number,
+    caseNumber?: string,
+  ) {
+    const lines = src.lines;
+    const breaks: number[] = [];
+    for (let line = from; line < to; line++) {
+      const text = lines[line];
+      if (FOOTER.test(text) || (caseNumber && CASE_LINE.exec(text)?.[1] === caseNumber)) {
+        this.ignored.add(line);
+        breaks.push(line);
+      } else if (text.includes('\f')) {
+        if (!text.replace(/\f/g, '').trim()) this.ignored.add(line);
+        breaks.push(line);
+      }
+    }
+    // blank lines next to a break are the break's, not paragraph ends
+    const blank = (line: number) => line >= from && line < to && !lines[line].replace(/\f/g, '').trim();
+    for (const b of breaks) {
+      for (let l = b - 1; blank(l); l--) this.ignored.add(l);
+      for (let l = b + 1; blank(l); l++) this.ignored.add(l);
+      // furniture and a form feed line: the text part of a "\fText" line is content
+      if (lines[b].replace(/\f/g, '').trim() && !FOOTER.test(lines[b]) && !(caseNumber && CASE_LINE.exec(lines[b])?.[1] === caseNumber)) this.ignored.delete(b);
+    }
+  }
+
+  /** A line that belongs to a page break (furniture, a bare form feed, a blank line beside one). */
+  isIgnored(line: number): boolean {
+    return this.ignored.has(line);
+  }
+
+  /** Page furniture: a footer or a repeated case number line (text that is no part of the letter's prose). */
+  isFurniture(line: number): boolean {
+    return this.ignored.has(line) && !!this.src.lines[line].replace(/\f/g, '').trim();
+  }
+}

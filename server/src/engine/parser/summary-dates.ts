@@ -1,0 +1,56 @@
+import { Range } from '../model/range';
+import { Section } from '../model/determination';
+import { parseProseDate } from '../text/dates';
+import { JoinedText } from '../text/joined';
+import { SourceText } from '../text/source';
+
+/**
+ * Dates the clinical case summary states for the injury and for the utilization review decision, in the
+ * phrasings letters use: "sustained an industrial injury on 10-13-16", "with a date of injury on
+ * 10-17-2016", "an industrial injury of October 11, 2016", "filed an occupational claim from
+ * 10/23/2016"; "On 11-22-2016 Utilization Review non-certified …", "The Utilization Review dated
+ * 11-16-16, denied …", "The original utilization review (12-7-16) denied …". A date that starts a range
+ * ("from 01/01/2015 to 10/18/2016", cumulative trauma) is not an injury date.
+ */
+export interface SummaryDate {
+  kind: 'injury' | 'ur';
+  /** The date as written. */
+  text: string;
+  value: number;
+  range: Range;
+}
+
+const DATE = String.raw`(\d{1,2}[-/]\d{1,2}[-/](?:\d{4}|\d{2})(?![\d/-])|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})`;
+const RANGE_AFTER = /^\s*(?:to|through|thru|until|-|–)\s*(?:\d|[A-Z][a-z]+\s+\d)/;
+
+const PATTERNS: { kind: SummaryDate['kind']; re: RegExp }[] = [
+  // injury
+  { kind: 'injury', re: new RegExp(String.raw`\b(?:date\s+of\s+(?:the\s+)?injury|injury\s+date|(?:industrial|work(?:-related)?|occupational|work\s+related)\s+injury)\s*(?:\(DOI\)\s*)?(?:on|of|was|dated|date\s+of|:)?\s*(?:on\s+)?\(?${DATE}`, 'gi') },
+  { kind: 'injury', re: new RegExp(String.raw`\b(?:injured|was\s+injured|sustained\s+(?:an?\s+)?injur(?:y|ies))\s+(?:at\s+work\s+)?on\s+${DATE}`, 'gi') },
+  { kind: 'injury', re: new RegExp(String.raw`\b(?:occupational|outpatient|industrial|workers'?\s+compensation|work\s+comp)\s+claim\s+(?:from|on|dated|of)\s+${DATE}`, 'gi') },
+  // utilization review
+  { kind: 'ur', re: new RegExp(String.raw`\bOn\s+\(?${DATE}\)?,?\s+(?:the\s+)?(?:Utilization\s+Review|UR)\b`, 'gi') },
+  { kind: 'ur', re: new RegExp(String.raw`\b(?:Utilization\s+Review|UR)(?:\s+(?:decision|determination|letter|report))?\s*(?:dated|of|on|was\s+dated)?\s*\(?${DATE}\)?,?\s+(?:non-?\s*certified|denied|modified|determined|did\s+not\s+certify)`, 'gi') },
+];
+
+export function findSummaryDates(src: SourceText, section: Section): SummaryDate[] {
+  const from = section.headingRange.start.line + 1;
+  const to = section.range.end.line;
+  if (to < from) return [];
+  const body = JoinedText.fromLines(src, from, to).repairWraps();
+  const text = body.text;
+  const out: SummaryDate[] = [];
+  for (const { kind, re } of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const written = m[1];
+      const end = m.index + m[0].lastIndexOf(written) + written.length;
+      if (kind === 'injury' && RANGE_AFTER.test(text.slice(end))) continue;
+      const value = parseProseDate(written.replace(/\s+/g, ' '));
+      if (value === undefined) continue;
+      const start = end - written.length;
+      out.push({ kind, text: written, value, range: body.rangeOf(start, end) });
+    }
+  }
+  return out;
+}

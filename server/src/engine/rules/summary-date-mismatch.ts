@@ -1,0 +1,42 @@
+import { HeaderFieldKey } from '../model/determination';
+import { findSummaryDates, SummaryDate } from '../parser/summary-dates';
+import { parseUsDate } from '../text/dates';
+import { Rule } from './rule';
+
+const FIELD: Record<SummaryDate['kind'], HeaderFieldKey> = { injury: 'dateOfInjury', ur: 'urDenialDate' };
+
+export const summaryDateMismatch: Rule = {
+  meta: {
+    id: 'summary-date-mismatch',
+    description: 'The clinical case summary states a date of injury or utilization review date that differs from the header.',
+    defaultSeverity: 'warning',
+    category: 'header',
+    fixable: false,
+    hasSuggestions: false,
+    messages: {
+      injury: 'The clinical case summary gives the date of injury as {{stated}}; the header\'s Date of Injury is {{header}}.',
+      ur: 'The clinical case summary gives the utilization review date as {{stated}}; the header\'s UR Denial Date is {{header}}.',
+    },
+  },
+  check(ctx) {
+    const det = ctx.determination;
+    const summary = det.sections.find((s) => s.id === 'clinicalCaseSummary');
+    if (!summary) return;
+    const stated = findSummaryDates(ctx.source, summary);
+    for (const kind of ['injury', 'ur'] as const) {
+      const field = det.header.fields[FIELD[kind]];
+      const want = field ? parseUsDate(field.value) : undefined;
+      if (!field || want === undefined) continue;
+      const dates = stated.filter((d) => d.kind === kind);
+      // several reviews or a restated date: quiet as soon as one of them agrees with the header
+      if (dates.length === 0 || dates.some((d) => d.value === want)) continue;
+      const first = dates[0];
+      ctx.report({
+        messageId: kind,
+        data: { stated: first.text, header: field.value },
+        range: first.range,
+        related: [{ message: `Header: ${field.label}`, range: field.valueRange }],
+      });
+    }
+  },
+};
