@@ -31,7 +31,7 @@ export const itemDecision: Rule = {
       if (issue.keyword === 'required' && issue.missingProperty === 'decision') {
         let fix: Fix | undefined;
         const conclusion = item.rationale?.conclusion;
-        if (item.colonEnd && conclusion) {
+        if (item.colonEnd && conclusion && conclusion !== 'unclear') {
           const word = conclusion === 'medically-necessary' ? 'Overturned' : 'Upheld';
           fix = replace(item.colonEnd, ` ${word}`, `Insert "${word}" (the rationale concludes ${conclusion.replace(/-/g, ' ')})`);
         }

@@ -24,7 +24,9 @@ export const GUIDELINE = /\b(?:guidelines?|mtus|acoem|odg|the literature|literat
 export const GUIDELINE_FRAME = /^\W*(?:according to|per|as per|pursuant to|under|in|as stated in|as noted in|as outlined in|as recommended by|the)\s+(?:the\s+)?(?:[a-z0-9/&'-]+\s+){0,8}?(?:guidelines?|mtus|acoem|odg)\b/;
 
 /** A condition or hypothesis before the phrase in the same sentence. */
-export const CONDITION_BEFORE = /\b(?:if|unless|until|once|whenever|whether|provided that|in the event|in cases? (?:of|where)|in the future|at a later date|should the|should there|had the|had there|were the|were there|in order for|for (?:it|this|the request|such) to be)\b/g;
+export const CONDITION_BEFORE = /\b(?:if|unless|whenever|whether|provided that|in the event|in cases? (?:of|where)|in the future|at a later date|should the|should there|had the|had there|were the|were there)\b/g;
+/** A condition confined to its own clause: "until X is done, the request is not necessary" is a verdict; "for MRI to be warranted …" is not. */
+export const CONDITION_CLAUSE = /\b(?:until|once|in order for|for (?:(?!(?:is|are|was|were|has|have|had|determined|deemed|considered|found|felt|judged|appears|seems) )[a-z0-9'/-]+ ){1,4}?to (?:be|become))\b[^,;:]*/g;
 /** Modals that make the phrase a possibility, within the phrase's clause. */
 export const MODAL = /\b(?:may|might|could|can(?! not)|will|shall|would|might)\b/g;
 /** A generic or conditional qualifier right after the phrase: a guideline's statement, not this item's verdict. */

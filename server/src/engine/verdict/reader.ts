@@ -1,4 +1,4 @@
-import { AGREEMENT, CLAUSE_BREAK, CONCLUDING, CONDITION_BEFORE, CONTRAST, GUIDELINE, GUIDELINE_FRAME, MODAL, OPENER, QUALIFIER_AFTER, REPORTED, REQUEST_SUBJECT, SUBORDINATOR } from './cues';
+import { AGREEMENT, CLAUSE_BREAK, CONCLUDING, CONDITION_BEFORE, CONDITION_CLAUSE, CONTRAST, GUIDELINE, GUIDELINE_FRAME, MODAL, OPENER, QUALIFIER_AFTER, REPORTED, REQUEST_SUBJECT, SUBORDINATOR } from './cues';
 import { Mention, Polarity, findMentions } from './lexicon';
 import { Scope, clausalNegations, inScope, localNegation, tokenize, uncertainScopes } from './negation';
 import { Normalized, expandContractions, normalize } from './normalize';
@@ -106,6 +106,7 @@ export function readVerdict(text: string, item?: string): Verdict {
     const framed = GUIDELINE_FRAME.test(s);
     const reported = agreement ? undefined : reportedScope(s);
     const conditions = starts(CONDITION_BEFORE, s);
+    const conditionClauses = spans(CONDITION_CLAUSE, s);
     const subordinators = starts(SUBORDINATOR, s);
     const contrasts = starts(CONTRAST, s);
     const breaks = starts(CLAUSE_BREAK, s);
@@ -120,7 +121,7 @@ export function readVerdict(text: string, item?: string): Verdict {
         continue;
       }
       if (!m.decisionOfDenial && (inSpans(guideline, m.start) || (framed && !m.strong))) continue;
-      if (conditions.some((c) => c < m.start)) continue;
+      if (conditions.some((c) => c < m.start) || inSpans(conditionClauses, m.start)) continue;
       const clauseStart = Math.max(0, ...breaks.filter((b) => b < m.start));
       const modal = modalIn(s, clauseStart, m.head);
       if (modal === 'hypothetical') continue;
@@ -219,6 +220,13 @@ function quoteSpans(s: string): Scope[] {
   // an unclosed quote runs to the end of the sentence
   const count = (s.match(/"/g) ?? []).length;
   if (count % 2 === 1) out.push({ start: s.lastIndexOf('"'), end: s.length });
+  return out;
+}
+
+function spans(re: RegExp, s: string): Scope[] {
+  const out: Scope[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
 
