@@ -52,27 +52,33 @@ const NECESSITY_ESTABLISHED = /\bmedical\s+necessity\b(?:\s+(?:of|for)\s+[^.;:]{
 const NECESSITY_MET = /\b(?:meets?|met|meeting|establish(?:es|ed)?|demonstrates?|demonstrated|substantiates?|substantiated|satisfy|satisfies|satisfied|supports?)\s+(?:the\s+)?(?:criteria\s+(?:for|of)\s+)?medical\s+necessity\b/g;
 const NECESSITY_LACKING = /\b(?:lacks?|lacking|lack\s+of|absence\s+of|no)\s+(?:(?:established|demonstrated|documented)\s+)?medical\s+necessity\b/g;
 
+const UPHELD_WORDS = /upheld|affirmed|sustained|maintained|overturned|reversed|overruled/;
+const ACTION_WORDS = /certification|approval|authorization|denial/;
+const DECISION_WORDS = /approved|authori[sz]ed|certified|denied|allowed|granted/;
+
 export function findMentions(s: string): Mention[] {
   const out: Mention[] = [];
   const add = (m: Mention) => {
     for (const o of out) if (m.start < o.end && o.start < m.end) return;
     out.push(m);
   };
-  each(DENIAL_DECISION, s, (m) => {
+  // each family is tried only where its key word occurs (cheap substring tests before the patterns)
+  const necessity = s.includes('medical necessity');
+  if (UPHELD_WORDS.test(s)) each(DENIAL_DECISION, s, (m) => {
     const upheld = /upheld|affirmed|sustained|maintained/.test(m[1]);
     add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length - m[1].length, base: upheld ? -1 : 1, strong: true, decisionOfDenial: true });
   });
   // the negation of these is inside the phrase ("has not been established"): measured back from its end
-  each(NECESSITY_ESTABLISHED, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));
-  each(NECESSITY_IS, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));
-  each(NECESSITY_MET, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: 1, strong: true }));
-  each(NECESSITY_LACKING, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: -1, strong: true }));
-  each(MEDICALLY, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: NEGATIVE.has(m[1]) ? -1 : 1, strong: true }));
-  each(RECOMMEND_ACTION, s, (m) => {
+  if (necessity) each(NECESSITY_ESTABLISHED, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));
+  if (necessity) each(NECESSITY_IS, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));
+  if (necessity) each(NECESSITY_MET, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: 1, strong: true }));
+  if (necessity) each(NECESSITY_LACKING, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: -1, strong: true }));
+  if (s.includes('medically') || s.includes('clinically')) each(MEDICALLY, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: NEGATIVE.has(m[1]) ? -1 : 1, strong: true }));
+  if (ACTION_WORDS.test(s)) each(RECOMMEND_ACTION, s, (m) => {
     const noun = m[1] ?? m[2];
     add({ start: m.index, end: m.index + m[0].length, head: m.index, base: /non|denial/.test(noun) ? -1 : 1, strong: true });
   });
-  each(DECISION_VERB, s, (m) => {
+  if (DECISION_WORDS.test(s)) each(DECISION_VERB, s, (m) => {
     const word = m[2];
     const head = m.index + m[0].length - word.length;
     add({ start: m.index, end: m.index + m[0].length, head, base: /denied|non/.test(word) ? -1 : 1, strong: true, kind: 'decision' });

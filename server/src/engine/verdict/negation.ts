@@ -147,11 +147,12 @@ function scopes(re: RegExp, s: string): Scope[] {
 }
 
 export function clausalNegations(s: string): Scope[] {
-  return scopes(CLAUSAL, s);
+  return s.includes('that') ? scopes(CLAUSAL, s) : [];
 }
 
+const UNCERTAIN_WORDS = /whether|clear|certain|known|question|sure|debatable/;
 export function uncertainScopes(s: string): Scope[] {
-  return scopes(UNCERTAIN, s);
+  return UNCERTAIN_WORDS.test(s) ? scopes(UNCERTAIN, s) : [];
 }
 
 export function inScope(scopeList: Scope[], at: number): number {

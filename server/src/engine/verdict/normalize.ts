@@ -1,8 +1,8 @@
 /**
  * The text the verdict reader matches against: lower case, straight quotes, single spaces, "n't" and
  * "cannot" spelled "not" / "can not", and PDF hyphen artefacts repaired ("nec- essary" → "necessary",
- * "not-medically" → "not medically"). `map[i]` is the offset in the original text of normalized
- * character i, so a match maps back to the letter.
+ * "not-medically" → "not medically", "non-certified" → "non certified"). `map[i]` is the offset in the
+ * original text of normalized character i, so a match maps back to the letter.
  */
 export interface Normalized {
   text: string;
@@ -17,105 +17,87 @@ const JOINED_WORDS = new Set([
   'consequently', 'accordingly', 'requested', 'request',
 ]);
 
-const TOKEN = /[A-Za-z]+(?:[-\u2010\u2011\u00ad]\s?[A-Za-z]+)*|\s+|[\s\S]/g;
-const SPLIT = /([-\u2010\u2011\u00ad]\s?)/;
+/** What needs more than lower-casing: hyphenated words, "cannot", runs of space or odd spaces, curly quotes. */
+const SPECIAL = /\b[a-z]+(?=[-\u2010\u2011\u00ad])(?:[-\u2010\u2011\u00ad]\s?[a-z]+)+|\bcannot\b|\s{2,}|[\t\n\r\f\u00a0]|[\u201c\u201d\u2018\u2019]|n['\u2019]t\b/g;
+const CONTRACTION = /^n['\u2019]t$/;
+const HYPHEN = /[-\u2010\u2011\u00ad]\s?/g;
+const CONTRACTED: Record<string, string> = { is: 'is', was: 'was', are: 'are', were: 'were', does: 'does', do: 'do', did: 'did', has: 'has', have: 'have', had: 'had', could: 'could', would: 'would', should: 'should', ca: 'can', wo: 'will', need: 'need' };
 
 export function normalize(src: string): Normalized {
-  const out: string[] = [];
+  let lower = src.toLowerCase();
+  if (lower.length !== src.length) lower = src.replace(/[^\x00-\x7f]/g, ' ').toLowerCase();
+  const parts: string[] = [];
   const map: number[] = [];
-  const push = (s: string, at: number, spread = false) => {
-    for (let i = 0; i < s.length; i++) {
-      out.push(s[i]);
-      map.push(spread ? at + i : at);
-    }
+  let cursor = 0;
+  const copy = (from: number, to: number) => {
+    if (to <= from) return;
+    parts.push(lower.slice(from, to));
+    for (let i = from; i < to; i++) map.push(i);
   };
-  TOKEN.lastIndex = 0;
-  let lastSpace = true;
-  for (let m = TOKEN.exec(src); m; m = TOKEN.exec(src)) {
+  const put = (s: string, at: number, spread: boolean) => {
+    parts.push(s);
+    for (let i = 0; i < s.length; i++) map.push(spread ? at + i : at);
+  };
+  SPECIAL.lastIndex = 0;
+  for (let m = SPECIAL.exec(lower); m; m = SPECIAL.exec(lower)) {
     const tok = m[0];
     const at = m.index;
     const c = tok.charCodeAt(0);
-    if (/^\s/.test(tok)) {
-      if (!lastSpace) push(' ', at);
-      lastSpace = true;
-      continue;
-    }
-    lastSpace = false;
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
-      const lower = tok.toLowerCase();
-      if (lower.length === tok.length && !SPLIT.test(lower)) {
-        pushWord(lower, at);
-        continue;
-      }
-      // a hyphenated word: joined when the whole is a verdict word, else its parts as words
-      const parts = lower.split(SPLIT);
-      const joined = parts.filter((_, i) => i % 2 === 0).join('');
-      if (joined.startsWith('non') && JOINED_WORDS.has(joined.slice(3))) {
-        // "non-certified", "non-medically": the negating prefix as its own word
-        push('non', at, true);
-        push(' ', at + 3);
-        push(joined.slice(3), at + 3 + (parts[1]?.length ?? 0), true);
-        continue;
-      }
-      if (JOINED_WORDS.has(joined)) {
-        let off = at;
-        for (let i = 0; i < parts.length; i++) {
-          if (i % 2 === 0) push(parts[i], off, true);
-          off += parts[i].length;
+    if (CONTRACTION.test(tok)) {
+      // "isn't" → "is not": the word before the "n't" is copied as it stands, then " not"
+      copy(cursor, at);
+      const wordStart = lower.lastIndexOf(' ', at) + 1;
+      const word = lower.slice(wordStart, at);
+      if (CONTRACTED[word] === undefined) {
+        copy(at, at + tok.length);
+      } else {
+        if (word === 'ca' || word === 'wo') {
+          // replace the copied "ca"/"wo" by "can"/"will"
+          parts[parts.length - 1] = parts[parts.length - 1].slice(0, -word.length);
+          map.length -= word.length;
+          put(CONTRACTED[word], wordStart, false);
         }
-        continue;
+        put(' not', at, false);
       }
-      let off = at;
-      for (let i = 0; i < parts.length; i++) {
-        if (i % 2 === 0) pushWord(parts[i], off);
-        else push(' ', off);
-        off += parts[i].length;
-      }
+      cursor = at + tok.length;
       continue;
     }
-    if (tok === '\u201c' || tok === '\u201d') push('"', at);
-    else if (tok === '\u2018' || tok === '\u2019') push("'", at);
-    else push(tok, at);
+    copy(cursor, at);
+    cursor = at + tok.length;
+    if (tok === 'cannot') {
+      put('can', at, true);
+      put(' ', at + 3, false);
+      put('not', at + 3, true);
+    } else if (c >= 97 && c <= 122) {
+      hyphenated(tok, at, put);
+    } else if (c === 0x201c || c === 0x201d) put('"', at, false);
+    else if (c === 0x2018 || c === 0x2019) put("'", at, false);
+    else put(' ', at, false);
   }
-  return { text: out.join(''), map };
-
-  /** A word, with "cannot" → "can not" and "isn't"-style contractions handled by the apostrophe branch below. */
-  function pushWord(w: string, at: number) {
-    if (w === 'cannot') {
-      push('can', at, true);
-      push(' ', at + 3);
-      push('not', at + 3, true);
-    } else push(w, at, true);
-  }
+  copy(cursor, lower.length);
+  return { text: parts.join(''), map };
 }
 
-/** "isn't" → "is not", "can't" → "can not", "won't" → "will not" (applied to the normalized text). */
-const CONTRACTION = /\b([a-z]+)n'?t\b/g;
-const CONTRACTED = new Set(['is', 'was', 'are', 'were', 'does', 'do', 'did', 'has', 'have', 'had', 'could', 'would', 'should', 'ca', 'wo', 'need']);
-
-export function expandContractions(n: Normalized): Normalized {
-  if (!n.text.includes("n't")) return n;
-  const out: string[] = [];
-  const map: number[] = [];
-  let cursor = 0;
-  CONTRACTION.lastIndex = 0;
-  for (let m = CONTRACTION.exec(n.text); m; m = CONTRACTION.exec(n.text)) {
-    if (!m[0].includes("'") || !CONTRACTED.has(m[1])) continue;
-    for (let i = cursor; i < m.index; i++) {
-      out.push(n.text[i]);
-      map.push(n.map[i]);
+/** A hyphenated word: joined when the whole is a verdict word, "non" split off a verdict word, else its parts as words. */
+function hyphenated(tok: string, at: number, put: (s: string, at: number, spread: boolean) => void): void {
+  const joined = tok.replace(HYPHEN, '');
+  const isNon = joined.startsWith('non') && JOINED_WORDS.has(joined.slice(3));
+  if (isNon || JOINED_WORDS.has(joined)) {
+    // each letter keeps its own source offset; the hyphens (and the space after them) are dropped
+    for (let i = 0; i < tok.length; i++) {
+      const ch = tok[i];
+      if (ch === ' ' || ch === '-' || ch === '\u2010' || ch === '\u2011' || ch === '\u00ad') continue;
+      put(ch, at + i, false);
+      if (isNon && i === 2) put(' ', at + i + 1, false);
     }
-    const base = m[1] === 'ca' ? 'can' : m[1] === 'wo' ? 'will' : m[1];
-    const at = n.map[m.index];
-    for (const ch of `${base} not`) {
-      out.push(ch);
-      map.push(at);
-    }
-    cursor = m.index + m[0].length;
+    return;
   }
-  for (let i = cursor; i < n.text.length; i++) {
-    out.push(n.text[i]);
-    map.push(n.map[i]);
+  let last = 0;
+  HYPHEN.lastIndex = 0;
+  for (let m = HYPHEN.exec(tok); m; m = HYPHEN.exec(tok)) {
+    put(tok.slice(last, m.index), at + last, true);
+    put(' ', at + m.index, false);
+    last = m.index + m[0].length;
   }
-  return { text: out.join(''), map };
+  put(tok.slice(last), at + last, true);
 }

@@ -1,7 +1,7 @@
 import { AGREEMENT, CLAUSE_BREAK, CONCLUDING, CONDITION_BEFORE, CONDITION_CLAUSE, CONTRAST, GUIDELINE, GUIDELINE_FRAME, MODAL, OPENER, QUALIFIER_AFTER, REPORTED, REQUEST_SUBJECT, SUBORDINATOR } from './cues';
 import { Mention, Polarity, findMentions } from './lexicon';
 import { Scope, clausalNegations, inScope, localNegation, tokenize, uncertainScopes } from './negation';
-import { Normalized, expandContractions, normalize } from './normalize';
+import { Normalized, normalize } from './normalize';
 import { splitSentences } from './sentences';
 
 /**
@@ -35,6 +35,9 @@ interface Candidate {
 /** A verdict needs this weight; the other polarity must trail it by MARGIN, else the reading is unclear. */
 const THRESHOLD = 3;
 const MARGIN = 3;
+
+/** A sentence without any of these word stems states no verdict (a cheap test before the real reading). */
+const VERDICT_STEMS = /necess|indicat|appropriat|warrant|reasonabl|need|requir|justif|support|recommend|substantiat|essential|approv|authori[sz]|certif|denied|allowed|granted|upheld|affirm|sustain|maintain|overturn|revers|overrul|agree|uphold|side|medic|clinic|essary|concur|excessive|opinion|i find|i conclude|i believe|i consider|i determine|i judge/i;
 
 const GENERIC_DECISION = /^\s*(?:for|by (?:the )?fda)\b/;
 
@@ -89,7 +92,9 @@ export function readVerdict(text: string, item?: string): Verdict {
   let lastReported: Polarity | undefined;
   for (let si = 0; si < sentences.length; si++) {
     const span = sentences[si];
-    const n = expandContractions(normalize(text.slice(span.start, span.end)));
+    const raw = text.slice(span.start, span.end);
+    if (!VERDICT_STEMS.test(raw)) continue;
+    const n = normalize(raw);
     const s = n.text;
     const mentions = findMentions(s);
     const agreement = AGREEMENT.exec(s);
