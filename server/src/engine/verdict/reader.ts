@@ -34,6 +34,7 @@ interface Candidate {
 
 /** A verdict needs this weight; the other polarity must trail it by MARGIN, else the reading is unclear. */
 const THRESHOLD = 3;
+const MAX_SENTENCE = 3000;
 const MARGIN = 3;
 
 /** A sentence without any of these word stems states no verdict (a cheap test before the real reading). */
@@ -92,6 +93,8 @@ export function readVerdict(text: string, item?: string): Verdict {
   let lastReported: Polarity | undefined;
   for (let si = 0; si < sentences.length; si++) {
     const span = sentences[si];
+    // a "sentence" of thousands of characters is not prose (a table, an unpunctuated paste): no verdict in it
+    if (span.end - span.start > MAX_SENTENCE) continue;
     const raw = text.slice(span.start, span.end);
     if (!VERDICT_STEMS.test(raw)) continue;
     const n = normalize(raw);
