@@ -41,7 +41,7 @@ export function score(bank: BankEntry[], read: (e: BankEntry) => VerdictValue): 
   return s;
 }
 
-export function describe(name: string, s: BankScore): string {
+export function formatScore(name: string, s: BankScore): string {
   const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
   return `${name}: ${s.correct}/${s.total} read right (${pct(s.correct, s.total)}); conflicts caught ${s.caught}/${s.conflicts} (${pct(s.caught, s.conflicts)}); false alarms ${s.falseAlarms}/${s.consistent}`;
 }

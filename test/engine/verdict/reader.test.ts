@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { readVerdict } from '../../../server/src/engine/verdict/reader';
-import { describe as describeScore, score } from './bank';
+import { formatScore, score } from './bank';
 import { HELD_BACK } from './held-back';
 import { PHRASE_BANK } from './phrase-bank';
 
@@ -13,7 +13,7 @@ describe('verdict reader: phrase bank', function () {
 
   it('reads the phrase bank', function () {
     const s = score(PHRASE_BANK, (e) => readVerdict(e.text, e.item).value);
-    console.log(`      ${describeScore('phrase bank', s)}`);
+    console.log(`      ${formatScore('phrase bank', s)}`);
     if (s.misses.length > 0 && process.env.IMR_VERDICT_VERBOSE) console.log(s.misses.join('\n'));
     assert.equal(s.falseAlarms, 0, `false alarms:\n${s.misses.join('\n')}`);
     assert.ok(s.correct / s.total >= 0.97, `accuracy below 97%:\n${s.misses.join('\n')}`);
@@ -21,7 +21,7 @@ describe('verdict reader: phrase bank', function () {
 
   it('reads the held-back set (never tuned on)', function () {
     const s = score(HELD_BACK, (e) => readVerdict(e.text, e.item).value);
-    console.log(`      ${describeScore('held back', s)}`);
+    console.log(`      ${formatScore('held back', s)}`);
     if (s.misses.length > 0 && process.env.IMR_VERDICT_VERBOSE) console.log(s.misses.join('\n'));
     assert.equal(s.falseAlarms, 0, `false alarms:\n${s.misses.join('\n')}`);
     assert.ok(s.caught / s.conflicts >= 0.9, `conflicts caught below 90%:\n${s.misses.join('\n')}`);

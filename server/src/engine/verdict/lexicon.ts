@@ -53,6 +53,7 @@ const NECESSITY_MET = /\b(?:meets?|met|meeting|establish(?:es|ed)?|demonstrates?
 const NECESSITY_LACKING = /\b(?:lacks?|lacking|lack\s+of|absence\s+of|no)\s+(?:(?:established|demonstrated|documented)\s+)?medical\s+necessity\b/g;
 
 const UPHELD_WORDS = /upheld|affirmed|sustained|maintained|overturned|reversed|overruled/;
+const UPHELD = /upheld|affirmed|sustained|maintained/;
 const ACTION_WORDS = /certification|approval|authorization|denial/;
 const DECISION_WORDS = /approved|authori[sz]ed|certified|denied|allowed|granted/;
 
@@ -65,7 +66,7 @@ export function findMentions(s: string): Mention[] {
   // each family is tried only where its key word occurs (cheap substring tests before the patterns)
   const necessity = s.includes('medical necessity');
   if (UPHELD_WORDS.test(s)) each(DENIAL_DECISION, s, (m) => {
-    const upheld = /upheld|affirmed|sustained|maintained/.test(m[1]);
+    const upheld = UPHELD.test(m[1]);
     add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length - m[1].length, base: upheld ? -1 : 1, strong: true, decisionOfDenial: true });
   });
   // the negation of these is inside the phrase ("has not been established"): measured back from its end

@@ -19,13 +19,14 @@ const JOINED_WORDS = new Set([
 
 /** What needs more than lower-casing: hyphenated words, "cannot", runs of space or odd spaces, curly quotes. */
 const SPECIAL = /\b[a-z]+(?=[-\u2010\u2011\u00ad])(?:[-\u2010\u2011\u00ad]\s?[a-z]+)+|\bcannot\b|\s{2,}|[\t\n\r\f\u00a0]|[\u201c\u201d\u2018\u2019]|n['\u2019]t\b/g;
+const NON_ASCII = /[^\x00-\x7f]/g;
 const CONTRACTION = /^n['\u2019]t$/;
 const HYPHEN = /[-\u2010\u2011\u00ad]\s?/g;
 const CONTRACTED: Record<string, string> = { is: 'is', was: 'was', are: 'are', were: 'were', does: 'does', do: 'do', did: 'did', has: 'has', have: 'have', had: 'had', could: 'could', would: 'would', should: 'should', ca: 'can', wo: 'will', need: 'need' };
 
 export function normalize(src: string): Normalized {
   let lower = src.toLowerCase();
-  if (lower.length !== src.length) lower = src.replace(/[^\x00-\x7f]/g, ' ').toLowerCase();
+  if (lower.length !== src.length) lower = src.replace(NON_ASCII, ' ').toLowerCase();
   const parts: string[] = [];
   const map: number[] = [];
   let cursor = 0;

@@ -1,5 +1,5 @@
 import { AGREEMENT, CLAUSE_BREAK, CONCLUDING, CONDITION_BEFORE, CONDITION_CLAUSE, CONTRAST, GUIDELINE, GUIDELINE_FRAME, MODAL, OPENER, QUALIFIER_AFTER, REPORTED, REQUEST_SUBJECT, SUBORDINATOR } from './cues';
-import { Mention, Polarity, findMentions } from './lexicon';
+import { Polarity, findMentions } from './lexicon';
 import { Scope, clausalNegations, inScope, localNegation, tokenize, uncertainScopes } from './negation';
 import { Normalized, normalize } from './normalize';
 import { splitSentences } from './sentences';
@@ -40,6 +40,10 @@ const MARGIN = 3;
 /** A sentence without any of these word stems states no verdict (a cheap test before the real reading). */
 const VERDICT_STEMS = /necess|indicat|appropriat|warrant|reasonabl|need|requir|justif|support|recommend|substantiat|essential|approv|authori[sz]|certif|denied|allowed|granted|upheld|affirm|sustain|maintain|overturn|revers|overrul|agree|uphold|side|medic|clinic|essary|concur|excessive|opinion|i find|i conclude|i believe|i consider|i determine|i judge/i;
 
+const COMMA = /[,;]/;
+const XRAY = /\bx ?rays?\b/g;
+const DISAGREE = /dis|not|unable/;
+const OWN_FINDING = /\bin my\b|\bi (?:find|conclude|believe|consider|determine|judge)\b/;
 const GENERIC_DECISION = /^\s*(?:for|by (?:the )?fda)\b/;
 
 const FUNCTION_WORDS = new Set([
@@ -136,7 +140,7 @@ export function readVerdict(text: string, item?: string): Verdict {
       const after = s.slice(m.end, m.end + 60);
       if (QUALIFIER_AFTER.test(after)) continue;
       const subject = s.slice(clauseStart, Math.min(m.start, neg.start ?? m.start));
-      const subordinate = subordinators.some((x) => x < m.start && !/[,;]/.test(s.slice(x, m.start)));
+      const subordinate = subordinators.some((x) => x < m.start && !COMMA.test(s.slice(x, m.start)));
       const aboutRequest = REQUEST_SUBJECT.test(subject.trim()) || (itemWords !== undefined && overlaps(subject, itemWords));
       const aboutOther = itemWords !== undefined && !aboutRequest && hasContent(subject);
       // "Ondansetron is approved for chemotherapy": an agent's indication, not a decision on the request
@@ -159,7 +163,7 @@ export function readVerdict(text: string, item?: string): Verdict {
     }
     if (agreement && own.length === 0 && lastReported !== undefined) {
       // "I do not agree." after the UR's "not medically necessary": the reviewer's verdict is the opposite
-      const disagree = /dis|not|unable/.test(agreement[0]) && !/\bin my\b|\bi (?:find|conclude|believe|consider|determine|judge)\b/.test(agreement[0]);
+      const disagree = DISAGREE.test(agreement[0]) && !OWN_FINDING.test(agreement[0]);
       const [start, end] = toText(agreement.index, agreement.index + agreement[0].length);
       own.push({ polarity: (disagree ? -lastReported : lastReported) as Polarity, score: 6, aboutOther: false, sentence: si, start, end });
     }
@@ -226,7 +230,8 @@ function quoteSpans(s: string): Scope[] {
   QUOTE.lastIndex = 0;
   for (let m = QUOTE.exec(s); m; m = QUOTE.exec(s)) out.push({ start: m.index, end: m.index + m[0].length });
   // an unclosed quote runs to the end of the sentence
-  const count = (s.match(/"/g) ?? []).length;
+  let count = 0;
+  for (let i = s.indexOf('"'); i >= 0; i = s.indexOf('"', i + 1)) count++;
   if (count % 2 === 1) out.push({ start: s.lastIndexOf('"'), end: s.length });
   return out;
 }
@@ -260,7 +265,7 @@ function words(s: string): string[] {
 function keywords(item: string): Set<string> {
   const n: Normalized = normalize(item);
   const out = new Set<string>();
-  for (const w0 of words(n.text.replace(/\bx ?rays?\b/g, 'xray'))) {
+  for (const w0 of words(n.text.replace(XRAY, 'xray'))) {
     const w = w0;
     if (w.length < 2 || FUNCTION_WORDS.has(w) || ITEM_NOISE.has(w) || /^\d/.test(w) || /^(?:mg|mcg|ml|qty|tab|cap|er|xr|sr|cr|hcl|apap)$/.test(w)) continue;
     out.add(w);
@@ -270,7 +275,7 @@ function keywords(item: string): Set<string> {
 }
 
 function overlaps(subject: string, itemWords: Set<string>): boolean {
-  for (const w of words(subject.replace(/\bx ?rays?\b/g, 'xray'))) if (itemWords.has(w)) return true;
+  for (const w of words(subject.replace(XRAY, 'xray'))) if (itemWords.has(w)) return true;
   return false;
 }
 
@@ -278,4 +283,3 @@ function hasContent(subject: string): boolean {
   return words(subject).some((w) => w.length >= 3 && !FUNCTION_WORDS.has(w) && !ITEM_NOISE.has(w));
 }
 
-export type { Mention };
