@@ -202,7 +202,7 @@ Decision rationale: Per ACOEM Chapter 12, Table 12-8, page 309 and pages 335-336
     assert.equal(conclusion('The medical necessity of this request is not established.'), 'not-medically-necessary');
     assert.equal(conclusion('Therefore, medical necessity has not been established.'), 'not-medically-necessary');
     assert.equal(conclusion('Therefore, medical necessity has been established.'), 'medically-necessary');
-    assert.equal(conclusion('This decision addresses the medical necessity of opioids as they have been prescribed.'), undefined);
+    assert.equal(conclusion('This decision addresses the medical necessity of opioids as they have been prescribed.'), 'unclear');
     // words of the item's name are not negations of the verdict
     assert.equal(conclusion('As such, the request for non-steroidal anti-inflammatory medication is medically necessary.'), 'medically-necessary');
     assert.equal(conclusion('Therefore, the request for an MRI of the knee without contrast is medically necessary.'), 'medically-necessary');

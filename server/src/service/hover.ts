@@ -37,7 +37,7 @@ export function doHover(input: HoverInput): Hover | null {
     const word = decisionWord(item.decision);
     const lines = [word ? DECISION_MEANING[word] : `"${item.decision}" is not a decision word; use ${DECISION_WORDS.join(' or ')}.`];
     const conclusion = item.rationale?.conclusion;
-    if (conclusion) lines.push('', `This item's rationale concludes: *${conclusion.replace(/-/g, ' ')}*.`);
+    if (conclusion && conclusion !== 'unclear') lines.push('', `This item's rationale concludes: *${conclusion.replace(/-/g, ' ')}*.`);
     return hover(lines.join('\n'), item.decisionRange);
   }
   const target = citationTargetAt(d, input.index, p);

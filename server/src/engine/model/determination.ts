@@ -122,7 +122,8 @@ export interface GuidelineLine {
   labelIssue?: LabelIssue;
 }
 
-export type Conclusion = 'medically-necessary' | 'not-medically-necessary';
+/** What the rationale concludes about the item; `unclear` when it states no verdict or the reader cannot tell which. */
+export type Conclusion = 'medically-necessary' | 'not-medically-necessary' | 'unclear';
 
 export interface RationalePageRef extends PageRef {
   /** ACOEM chapter named just before ("Chapter 12", "Table 12-8"). */
@@ -150,8 +151,9 @@ export interface Rationale {
   text: string;
   range: Range;
   labelRange: Range;
-  /** The last necessity conclusion in the rationale. */
+  /** The rationale's verdict on the item (engine/verdict/reader.ts). */
   conclusion?: Conclusion;
+  /** The phrase that states it (for `unclear`, the strongest competing phrase, if any). */
   conclusionRange?: Range;
   pageRefs: RationalePageRef[];
   /** The label is misspelled or has no colon (and was read as this field). */

@@ -1,5 +1,10 @@
 import { Rule } from './rule';
 
+/**
+ * Upheld means the request is not medically necessary; Overturned means it is. The rationale's verdict
+ * comes from the verdict reader (engine/verdict): only a verdict it reads without doubt is compared; an
+ * `unclear` conclusion is never reported.
+ */
 export const decisionRationaleConflict: Rule = {
   meta: {
     id: 'decision-rationale-conflict',
@@ -8,27 +13,33 @@ export const decisionRationaleConflict: Rule = {
     category: 'decision',
     fixable: false,
     hasSuggestions: false,
+    messages: {
+      upheldButNecessary: 'Decision "Upheld" contradicts the rationale, which concludes the request is medically necessary.',
+      overturnedButNotNecessary: 'Decision "Overturned" contradicts the rationale, which concludes the request is not medically necessary.',
+      necessaryButUpheld: 'The rationale concludes the request is medically necessary, but the decision is "Upheld".',
+      notNecessaryButOverturned: 'The rationale concludes the request is not medically necessary, but the decision is "Overturned".',
+    },
   },
   check(ctx) {
     for (const item of ctx.determination.items) {
       const r = item.rationale;
-      if (!item.decision || !item.decisionRange || !r?.conclusion || !r.conclusionRange) continue;
+      if (!item.decision || !item.decisionRange || !r?.conclusionRange) continue;
       const d = item.decision.toLowerCase();
-      const conflict =
-        (d === 'upheld' && r.conclusion === 'medically-necessary') || (d === 'overturned' && r.conclusion === 'not-medically-necessary');
-      if (!conflict) continue;
-      const said = r.conclusion === 'medically-necessary' ? 'medically necessary' : 'not medically necessary';
+      const upheldButNecessary = d === 'upheld' && r.conclusion === 'medically-necessary';
+      const overturnedButNot = d === 'overturned' && r.conclusion === 'not-medically-necessary';
+      if (!upheldButNecessary && !overturnedButNot) continue;
+      const said = upheldButNecessary ? 'medically necessary' : 'not medically necessary';
       ctx.report({
-        message: `Decision "${item.decision}" contradicts the rationale, which concludes the request is ${said}.`,
+        messageId: upheldButNecessary ? 'upheldButNecessary' : 'overturnedButNotNecessary',
         range: item.decisionRange,
         related: [{ message: `The rationale concludes: ${said}`, range: r.conclusionRange }],
       });
       // and where the rationale says it, so the contradiction is visible from either side
       if (r.conclusionRange.start.line !== item.decisionRange.start.line) {
         ctx.report({
-          message: `The rationale concludes the request is ${said}, but the decision is "${item.decision}".`,
+          messageId: upheldButNecessary ? 'necessaryButUpheld' : 'notNecessaryButOverturned',
           range: r.conclusionRange,
-          related: [{ message: `Decision: ${item.decision}`, range: item.decisionRange }],
+          related: [{ message: `Decision: ${upheldButNecessary ? 'Upheld' : 'Overturned'}`, range: item.decisionRange }],
         });
       }
     }

@@ -1,5 +1,5 @@
 import { levenshtein } from '../text/distance';
-import { DECISION_WORDS } from '../vocabulary';
+import { DECISION_FOR_CONCLUSION, DECISION_WORDS } from '../vocabulary';
 import { itemAt, itemLabel } from './item-ref';
 import { Range } from '../model/range';
 import { Fix, Rule, replace } from './rule';
@@ -22,7 +22,7 @@ export function intendedDecision(word: string): string | undefined {
 
 /** One suggestion per decision word, the one the rationale's conclusion points to first. */
 function decisionSuggestions(range: Range, newText: (word: string) => string, verb: string, conclusion: string | undefined): Fix[] {
-  const inferred = conclusion === 'medically-necessary' ? 'Overturned' : conclusion === 'not-medically-necessary' ? 'Upheld' : undefined;
+  const inferred = conclusion === 'medically-necessary' || conclusion === 'not-medically-necessary' ? DECISION_FOR_CONCLUSION[conclusion] : undefined;
   const words = inferred ? [inferred, ...DECISION_WORDS.filter((d) => d !== inferred)] : [...DECISION_WORDS];
   return words.map((word) =>
     replace(range, newText(word), `${verb} "${word}"${word === inferred && conclusion ? ` (the rationale concludes ${conclusion.replace(/-/g, ' ')})` : ''}`),

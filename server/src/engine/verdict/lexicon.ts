@@ -1,0 +1,100 @@
+/**
+ * The verdict phrases, in both polarities, as they are matched in normalized text (normalize.ts: lower
+ * case, single spaces, "can not", "non certified"). Each match is a mention: where it is, the word the
+ * negation scope is measured from, its polarity before negation, and whether it is a strong phrase
+ * (the language of medical necessity, certification and denial) or a weak one ("is indicated", "is
+ * appropriate", "is recommended") that is a verdict only in a concluding sentence about the request.
+ * All patterns are compiled once.
+ */
+
+export type Polarity = 1 | -1;
+
+export interface Mention {
+  /** Normalized offsets of the phrase. */
+  start: number;
+  end: number;
+  /** Offset the negation scope is measured back from (the phrase's first word). */
+  head: number;
+  /** Polarity of the phrase itself: "necessary" +1, "unnecessary" −1. */
+  base: Polarity;
+  strong: boolean;
+  /** Upheld/overturned of a denial, and first-person agreement: never someone else's opinion. */
+  decisionOfDenial?: boolean;
+  /** "approved", "certified", "denied": a decision verb. */
+  kind?: 'decision';
+}
+
+/** Adjectives that state a verdict; the negative ones carry their own negation. */
+const POSITIVE_ADJ = ['necessary', 'indicated', 'appropriate', 'reasonable', 'warranted', 'needed', 'required', 'justified', 'supported', 'recommended', 'substantiated', 'essential', 'justifiable'];
+const NEGATIVE_ADJ = ['unnecessary', 'inappropriate', 'unwarranted', 'unjustified', 'unsupported', 'unreasonable', 'unjustifiable', 'excessive', 'nonessential'];
+const ADJ = [...POSITIVE_ADJ, ...NEGATIVE_ADJ].join('|');
+const NEGATIVE = new Set(NEGATIVE_ADJ);
+
+/** Verdict adjectives after "medically"/"clinically", coordinated lists included ("necessary, appropriate, or indicated"). */
+const MEDICALLY = new RegExp(
+  `\\b(?:medically|clinically)\\s+(${ADJ})\\b(?:\\s*,?\\s*(?:(?:and|or|nor|and/or)\\s+)?(?:(?:medically|clinically)\\s+)?(?:${ADJ})\\b)*`,
+  'g',
+);
+/** A verdict adjective as the predicate: "is indicated", "are not warranted", "was determined to be appropriate". */
+const PREDICATE = new RegExp(
+  `\\b(?:is|are|was|were|be|been|being|remains|remain|deemed|considered|found|determined|judged|felt|seems|appears)\\b((?:\\s+(?!medically\\b|clinically\\b)[a-z]+){0,4}?)\\s+(${ADJ})\\b(?:\\s*,?\\s*(?:and|or|nor)\\s+(?:${ADJ})\\b)*`,
+  'dg',
+);
+/** Certification and denial: "is approved", "should be authorized", "is non certified", "is denied". */
+const DECISION_VERB = /\b(?:is|are|was|were|be|been|being|hereby)\b((?:\s+[a-z]+){0,3}?)\s+(approved|authorized|authorised|certified|non certified|noncertified|denied|allowed|granted)\b/g;
+/** "I recommend certification", "non-certification is recommended". */
+const RECOMMEND_ACTION = /\b(?:recommend(?:s|ed)?|warrants?|merits?|supports?)\s+(?:the\s+)?(certification|approval|authorization|non certification|noncertification|denial)\b|\b(certification|approval|authorization|non certification|noncertification|denial)\s+(?:is|was)\s+(?:therefore\s+|thus\s+|hence\s+)?(?:recommended|warranted|appropriate)\b/g;
+/** The decision on the earlier denial: "the UR decision is upheld", "the denial is overturned". */
+const DENIAL_DECISION = /\b(?:denial|non certification|noncertification|adverse determination|(?:ur|utilization review|prior|previous|original|initial|earlier|carrier's|insurer's)\s+(?:decision|determination))\b(?:\s+[a-z]+){0,5}?\s+(?:is|was|are|be|been|should be)\s+(?:hereby\s+|therefore\s+|thus\s+)?(upheld|affirmed|sustained|maintained|overturned|reversed|overruled)\b/g;
+/** Medical necessity as a noun. */
+const NECESSITY_IS = /\b(?:is|are|was|were|be|been|being)\s+(?:not\s+)?(?:a\s+)?medical\s+necessity\b/g;
+const NECESSITY_ESTABLISHED = /\bmedical\s+necessity\b(?:\s+(?:of|for)\s+[^.;:]{0,80}?)?\s+(?:is|are|was|were|has|have|had)\s+(?:not\s+|never\s+)?(?:been\s+)?(?:clearly\s+|sufficiently\s+|adequately\s+|yet\s+)?(?:established|demonstrated|met|supported|shown|substantiated|confirmed|proven|documented)\b/g;
+const NECESSITY_MET = /\b(?:meets?|met|meeting|establish(?:es|ed)?|demonstrates?|demonstrated|substantiates?|substantiated|satisfy|satisfies|satisfied|supports?)\s+(?:the\s+)?(?:criteria\s+(?:for|of)\s+)?medical\s+necessity\b/g;
+const NECESSITY_LACKING = /\b(?:lacks?|lacking|lack\s+of|absence\s+of|no)\s+(?:(?:established|demonstrated|documented)\s+)?medical\s+necessity\b/g;
+
+const UPHELD_WORDS = /upheld|affirmed|sustained|maintained|overturned|reversed|overruled/;
+const UPHELD = /upheld|affirmed|sustained|maintained/;
+const ACTION_WORDS = /certification|approval|authorization|denial/;
+const DECISION_WORDS = /approved|authori[sz]ed|certified|denied|allowed|granted/;
+
+export function findMentions(s: string): Mention[] {
+  const out: Mention[] = [];
+  const add = (m: Mention) => {
+    for (const o of out) if (m.start < o.end && o.start < m.end) return;
+    out.push(m);
+  };
+  // each family is tried only where its key word occurs (cheap substring tests before the patterns)
+  const necessity = s.includes('medical necessity');
+  if (UPHELD_WORDS.test(s)) each(DENIAL_DECISION, s, (m) => {
+    const upheld = UPHELD.test(m[1]);
+    add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length - m[1].length, base: upheld ? -1 : 1, strong: true, decisionOfDenial: true });
+  });
+  // the negation of these is inside the phrase ("has not been established"): measured back from its end
+  if (necessity) each(NECESSITY_ESTABLISHED, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));
+  if (necessity) each(NECESSITY_IS, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));
+  if (necessity) each(NECESSITY_MET, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: 1, strong: true }));
+  if (necessity) each(NECESSITY_LACKING, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: -1, strong: true }));
+  if (s.includes('medically') || s.includes('clinically')) each(MEDICALLY, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: NEGATIVE.has(m[1]) ? -1 : 1, strong: true }));
+  if (ACTION_WORDS.test(s)) each(RECOMMEND_ACTION, s, (m) => {
+    const noun = m[1] ?? m[2];
+    add({ start: m.index, end: m.index + m[0].length, head: m.index, base: /non|denial/.test(noun) ? -1 : 1, strong: true });
+  });
+  if (DECISION_WORDS.test(s)) each(DECISION_VERB, s, (m) => {
+    const word = m[2];
+    const head = m.index + m[0].length - word.length;
+    add({ start: m.index, end: m.index + m[0].length, head, base: /denied|non/.test(word) ? -1 : 1, strong: true, kind: 'decision' });
+  });
+  each(PREDICATE, s, (m) => {
+    const head = m.indices?.[2]?.[0] ?? m.index;
+    add({ start: m.index, end: m.index + m[0].length, head, base: NEGATIVE.has(m[2]) ? -1 : 1, strong: false });
+  });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function each(re: RegExp, s: string, f: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    f(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Negation scope in the spirit of NegEx/ConText, over normalized text (normalize.ts):
+ *
+ * - local triggers before the verdict phrase ("not", "never", "nor", "no longer", "fails to", "non"
+ *   right before it), counted back from the phrase through its verb phrase, up to a window of words,
+ *   stopped by a terminator (punctuation, a conjunction, a relative "that"/"which") or by the subject of
+ *   the clause (a word before the finite verb: "the patient has not improved; the injection is …" is
+ *   not a negation of "is medically necessary");
+ * - pseudo-negations that look like negation but are not ("not only", "not just", "not to exceed",
+ *   "no more than");
+ * - clausal negators whose scope is the whole that-clause after them ("it cannot be said that …",
+ *   "I do not agree that …", "there is no documentation that …"), up to a semicolon or a contrast;
+ * - uncertainty ("it is unclear whether …"), which makes what follows no verdict at all.
+ *
+ * Everything is compiled once; a sentence is tokenized once.
+ */
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /[a-z0-9']+|[^\sa-z0-9']/g;
+
+export function tokenize(s: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(s); m; m = TOKEN.exec(s)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** The scope window: how many words back from the phrase a trigger may stand. */
+const WINDOW = 10;
+const TERMINATORS = new Set([',', ';', ':', '(', ')', '"', '.', '!', '?', 'but', 'however', 'although', 'though', 'while', 'whereas', 'because', 'since', 'that', 'which', 'who', 'and', 'or', 'unless', 'if', 'when', 'so', 'than', 'yet', 'as', 'given', 'despite', 'unlike', 'except']);
+/** "as" is a terminator except in "not supported as (being) medically necessary". */
+const AS_PASS = new Set(['supported', 'certified', 'recommended', 'established', 'justified', 'approved', 'authorized', 'considered', 'regarded', 'documented', 'shown', 'demonstrated', 'being']);
+const AS_NEXT = new Set(['being', 'medically', 'clinically', 'a', 'an']);
+/** Words that may stand between two commas inside a verb phrase ("is not, in my opinion, medically necessary"). */
+const PARENTHETICAL = new Set(['therefore', 'thus', 'hence', 'however', 'in', 'my', 'our', 'opinion', 'view', 'judgment', 'at', 'this', 'time', 'as', 'such', 'then', 'also', 'accordingly', 'consequently', 'clearly', 'currently', 'unfortunately', 'again']);
+
+/** For a comma at `i` closing a parenthetical adverb, the index of the comma that opens it. */
+function parenthetical(tokens: Token[], i: number): number | undefined {
+  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+    if (tokens[j].text === ',') return j < i - 1 ? j : undefined;
+    if (!PARENTHETICAL.has(tokens[j].text)) return undefined;
+  }
+  return undefined;
+}
+const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'shall', 'remains', 'remain', 'seems', 'appears']);
+/** Words that may stand between a finite verb and its subject without being the subject ("the request therefore is"). */
+const ADVERBS = new Set(['therefore', 'thus', 'hence', 'also', 'still', 'clearly', 'currently', 'presently', 'hereby', 'certainly', 'now', 'then', 'consequently', 'accordingly', 'again', 'likewise', 'similarly', 'simply', 'really', 'truly', 'i', 'we']);
+const SINGLE_TRIGGERS = new Set(['not', 'never', 'nor', 'neither']);
+const PSEUDO_AFTER_NOT = new Set(['only', 'just', 'merely', 'simply', 'exceed', 'exceeding', 'limited', 'fewer', 'less', 'more', 'necessarily']);
+
+/** Local negations of the phrase whose first word starts at `head`: their count, and where the first one starts. */
+export function localNegation(tokens: Token[], head: number): { count: number; start?: number } {
+  let i = tokens.findIndex((t) => t.start >= head) - 1;
+  if (i < -1) i = tokens.length - 1;
+  let count = 0;
+  let first: number | undefined;
+  let words = 0;
+  let passedFinite = false;
+  const headTok = tokens.findIndex((t) => t.start >= head);
+  for (; i >= 0 && words < WINDOW; i--) {
+    const t = tokens[i].text;
+    const prev = tokens[i - 1]?.text;
+    const next = tokens[i + 1]?.text;
+    if (t === ',' && parenthetical(tokens, i) !== undefined) {
+      // "is not, therefore, medically necessary": an adverb between commas does not end the scope
+      i = parenthetical(tokens, i) as number;
+      continue;
+    }
+    if (t === 'as' && ((prev !== undefined && AS_PASS.has(prev)) || (next !== undefined && AS_NEXT.has(next)))) {
+      words++;
+      continue;
+    }
+    if (TERMINATORS.has(t)) break;
+    words++;
+    if (SINGLE_TRIGGERS.has(t)) {
+      if (t === 'not' && next !== undefined && PSEUDO_AFTER_NOT.has(next)) continue;
+      if (t === 'not' && next === 'to' && tokens[i + 2]?.text === 'exceed') continue;
+      count++;
+      first = tokens[i].start;
+      continue;
+    }
+    if (t === 'non' && i + 1 === headTok) {
+      count++;
+      first = tokens[i].start;
+      continue;
+    }
+    if (t === 'no' && next === 'longer') {
+      count++;
+      first = tokens[i].start;
+      continue;
+    }
+    if ((t === 'fail' || t === 'fails' || t === 'failed' || t === 'failing' || t === 'unable') && next === 'to') {
+      count++;
+      first = tokens[i].start;
+      continue;
+    }
+    if (FINITE.has(t)) {
+      passedFinite = true;
+      continue;
+    }
+    // past the finite verb, any other word is the clause's subject: the verb phrase ends here
+    if (passedFinite && !ADVERBS.has(t)) break;
+  }
+  return { count, start: first };
+}
+
+/** Clausal negators: the that-clause after them is denied. */
+const CLAUSAL = new RegExp(
+  [
+    String.raw`\b(?:can not|could not|can't) be (?:said|stated|concluded|argued|maintained|assumed)\b[^;]*?\bthat\b`,
+    String.raw`\b(?:it is|it's) (?:not|in no way) (?:true|the case|accurate|correct|reasonable to (?:say|conclude)|established)\b[^;]*?\bthat\b`,
+    String.raw`\b(?:can not|could not|do not|does not|did not) (?:agree|concur|accept|find|conclude|believe|see|say)\b[^;]*?\bthat\b`,
+    String.raw`\b(?:disagree|dispute)s?\b[^;]*?\bthat\b`,
+    String.raw`\b(?:not|never) (?:convinced|persuaded|satisfied|shown|established|demonstrated|documented)\b[^;]*?\bthat\b`,
+    String.raw`\b(?:incorrect|inaccurate|wrong|mistaken) to (?:say|state|conclude|find)\b[^;]*?\bthat\b`,
+    String.raw`\b(?:no|not|insufficient|little|lack of|absence of|without) (?:\w+ )?(?:documentation|evidence|indication|support|rationale|reason|basis|information|record|showing|proof)\b(?: \w+){0,4}? that\b`,
+    String.raw`\b(?:does|do|did) not (?:show|document|establish|demonstrate|support|indicate|suggest|substantiate)\b[^;]*?\bthat\b`,
+    String.raw`\b(?:fails?|failed) to (?:show|document|establish|demonstrate|support|indicate|substantiate)\b[^;]*?\bthat\b`,
+  ].join('|'),
+  'g',
+);
+/** Uncertainty: what follows is a question, not a verdict. */
+const UNCERTAIN = /\b(?:(?:un|not )clear|uncertain|unknown|questionable|not known|not certain|not sure|debatable)\b(?: \w+){0,3}? (?:whether|if|that|how)\b|\bwhether\b/g;
+/** Where a clausal scope ends: a semicolon, a colon or a contrast. */
+const SCOPE_END = /;|:|,? (?:but|however|nevertheless|nonetheless|yet)\b/g;
+
+export interface Scope {
+  start: number;
+  end: number;
+}
+
+function scopes(re: RegExp, s: string): Scope[] {
+  const out: Scope[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const start = m.index + m[0].length;
+    SCOPE_END.lastIndex = start;
+    const e = SCOPE_END.exec(s);
+    out.push({ start, end: e ? e.index : s.length });
+  }
+  return out;
+}
+
+export function clausalNegations(s: string): Scope[] {
+  return s.includes('that') ? scopes(CLAUSAL, s) : [];
+}
+
+const UNCERTAIN_WORDS = /whether|clear|certain|known|question|sure|debatable/;
+export function uncertainScopes(s: string): Scope[] {
+  return UNCERTAIN_WORDS.test(s) ? scopes(UNCERTAIN, s) : [];
+}
+
+export function inScope(scopeList: Scope[], at: number): number {
+  let n = 0;
+  for (const sc of scopeList) if (at >= sc.start && at < sc.end) n++;
+  return n;
+}

@@ -1,0 +1,104 @@
+/**
+ * The text the verdict reader matches against: lower case, straight quotes, single spaces, "n't" and
+ * "cannot" spelled "not" / "can not", and PDF hyphen artefacts repaired ("nec- essary" → "necessary",
+ * "not-medically" → "not medically", "non-certified" → "non certified"). `map[i]` is the offset in the
+ * original text of normalized character i, so a match maps back to the letter.
+ */
+export interface Normalized {
+  text: string;
+  map: number[];
+}
+
+/** Words that a hyphen inside them (a PDF line-wrap artefact) must not split. */
+const JOINED_WORDS = new Set([
+  'necessary', 'unnecessary', 'medically', 'clinically', 'appropriate', 'inappropriate', 'indicated', 'warranted',
+  'unwarranted', 'reasonable', 'unreasonable', 'recommended', 'supported', 'unsupported', 'justified', 'unjustified',
+  'certified', 'noncertified', 'authorized', 'approved', 'necessity', 'established', 'demonstrated', 'therefore',
+  'consequently', 'accordingly', 'requested', 'request',
+]);
+
+/** What needs more than lower-casing: hyphenated words, "cannot", runs of space or odd spaces, curly quotes. */
+const SPECIAL = /\b[a-z]+(?=[-\u2010\u2011\u00ad])(?:[-\u2010\u2011\u00ad]\s?[a-z]+)+|\bcannot\b|\s{2,}|[\t\n\r\f\u00a0]|[\u201c\u201d\u2018\u2019]|n['\u2019]t\b/g;
+const NON_ASCII = /[^\x00-\x7f]/g;
+const CONTRACTION = /^n['\u2019]t$/;
+const HYPHEN = /[-\u2010\u2011\u00ad]\s?/g;
+const CONTRACTED: Record<string, string> = { is: 'is', was: 'was', are: 'are', were: 'were', does: 'does', do: 'do', did: 'did', has: 'has', have: 'have', had: 'had', could: 'could', would: 'would', should: 'should', ca: 'can', wo: 'will', need: 'need' };
+
+export function normalize(src: string): Normalized {
+  let lower = src.toLowerCase();
+  if (lower.length !== src.length) lower = src.replace(NON_ASCII, ' ').toLowerCase();
+  const parts: string[] = [];
+  const map: number[] = [];
+  let cursor = 0;
+  const copy = (from: number, to: number) => {
+    if (to <= from) return;
+    parts.push(lower.slice(from, to));
+    for (let i = from; i < to; i++) map.push(i);
+  };
+  const put = (s: string, at: number, spread: boolean) => {
+    parts.push(s);
+    for (let i = 0; i < s.length; i++) map.push(spread ? at + i : at);
+  };
+  SPECIAL.lastIndex = 0;
+  for (let m = SPECIAL.exec(lower); m; m = SPECIAL.exec(lower)) {
+    const tok = m[0];
+    const at = m.index;
+    const c = tok.charCodeAt(0);
+    if (CONTRACTION.test(tok)) {
+      // "isn't" → "is not": the word before the "n't" is copied as it stands, then " not"
+      copy(cursor, at);
+      const wordStart = lower.lastIndexOf(' ', at) + 1;
+      const word = lower.slice(wordStart, at);
+      if (CONTRACTED[word] === undefined) {
+        copy(at, at + tok.length);
+      } else {
+        if (word === 'ca' || word === 'wo') {
+          // replace the copied "ca"/"wo" by "can"/"will"
+          parts[parts.length - 1] = parts[parts.length - 1].slice(0, -word.length);
+          map.length -= word.length;
+          put(CONTRACTED[word], wordStart, false);
+        }
+        put(' not', at, false);
+      }
+      cursor = at + tok.length;
+      continue;
+    }
+    copy(cursor, at);
+    cursor = at + tok.length;
+    if (tok === 'cannot') {
+      put('can', at, true);
+      put(' ', at + 3, false);
+      put('not', at + 3, true);
+    } else if (c >= 97 && c <= 122) {
+      hyphenated(tok, at, put);
+    } else if (c === 0x201c || c === 0x201d) put('"', at, false);
+    else if (c === 0x2018 || c === 0x2019) put("'", at, false);
+    else put(' ', at, false);
+  }
+  copy(cursor, lower.length);
+  return { text: parts.join(''), map };
+}
+
+/** A hyphenated word: joined when the whole is a verdict word, "non" split off a verdict word, else its parts as words. */
+function hyphenated(tok: string, at: number, put: (s: string, at: number, spread: boolean) => void): void {
+  const joined = tok.replace(HYPHEN, '');
+  const isNon = joined.startsWith('non') && JOINED_WORDS.has(joined.slice(3));
+  if (isNon || JOINED_WORDS.has(joined)) {
+    // each letter keeps its own source offset; the hyphens (and the space after them) are dropped
+    for (let i = 0; i < tok.length; i++) {
+      const ch = tok[i];
+      if (ch === ' ' || ch === '-' || ch === '\u2010' || ch === '\u2011' || ch === '\u00ad') continue;
+      put(ch, at + i, false);
+      if (isNon && i === 2) put(' ', at + i + 1, false);
+    }
+    return;
+  }
+  let last = 0;
+  HYPHEN.lastIndex = 0;
+  for (let m = HYPHEN.exec(tok); m; m = HYPHEN.exec(tok)) {
+    put(tok.slice(last, m.index), at + last, true);
+    put(' ', at + m.index, false);
+    last = m.index + m[0].length;
+  }
+  put(tok.slice(last), at + last, true);
+}

@@ -1,0 +1,51 @@
+/**
+ * Sentence boundaries in a rationale: a ".", "!" or "?" (and any closing quote or bracket) followed by
+ * space and a capital, a digit, a quote or a bracket — except after abbreviations ("e.g.", "i.e.",
+ * "Dr.", "vs.", "p. 98", "pp.", "No. 5", an initial) and inside numbers ("2.5 mg").
+ */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const BOUNDARY = /[.!?]["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(\[]?[A-Z0-9])/g;
+/** The word just before a period. */
+const WORD_BEFORE = /(?:^|[\s("'\[])([A-Za-z]+(?:\.[A-Za-z]+)*)$/;
+const ABBREVIATIONS = new Set([
+  'e.g', 'i.e', 'eg', 'ie', 'dr', 'drs', 'mr', 'mrs', 'ms', 'vs', 'etc.al', 'al', 'p', 'pp', 'pg', 'pgs', 'fig', 'figs', 'approx',
+  'jr', 'sr', 'st', 'vol', 'ch', 'chap', 'sec', 'secs', 'ed', 'eds', 'u.s', 'a.m', 'p.m', 'inc', 'co', 'corp', 'ltd', 'dept',
+  'univ', 'ref', 'refs', 'tab', 'tabs', 'cf', 'viz', 'ca', 'est', 'max', 'min', 'mos', 'wk', 'wks', 'hr', 'hrs', 'yr', 'yrs', 'resp',
+]);
+/** Abbreviations only when a number follows ("No. 5", "Nos. 3-4"). */
+const BEFORE_NUMBER = new Set(['no', 'nos', 'ver', 'art', 'para']);
+
+export function splitSentences(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
+    const end = m.index + m[0].length;
+    if (text[m.index] === '.' && !isSentenceEnd(text, m.index, end)) continue;
+    pushTrimmed(text, start, end, out);
+    start = end;
+  }
+  pushTrimmed(text, start, text.length, out);
+  return out;
+}
+
+function isSentenceEnd(text: string, dot: number, next: number): boolean {
+  const w = WORD_BEFORE.exec(text.slice(Math.max(0, dot - 16), dot))?.[1];
+  if (w === undefined) return true;
+  const word = w.toLowerCase();
+  if (ABBREVIATIONS.has(word)) return false;
+  // an initial ("J. Smith"), but not the pronoun "I" or the answer "No."
+  if (w.length === 1 && /[A-Z]/.test(w) && w !== 'I') return false;
+  if (BEFORE_NUMBER.has(word) && /[0-9]/.test(text[next] ?? '')) return false;
+  return true;
+}
+
+function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end > start) out.push({ start, end });
+}

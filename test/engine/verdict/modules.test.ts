@@ -1,0 +1,74 @@
+import { strict as assert } from 'assert';
+import { findMentions } from '../../../server/src/engine/verdict/lexicon';
+import { clausalNegations, inScope, localNegation, tokenize } from '../../../server/src/engine/verdict/negation';
+import { normalize } from '../../../server/src/engine/verdict/normalize';
+import { readVerdict } from '../../../server/src/engine/verdict/reader';
+import { splitSentences } from '../../../server/src/engine/verdict/sentences';
+
+const sentences = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
+
+describe('verdict reader: sentences, normalization, negation', function () {
+  it('splits sentences, not abbreviations, page references or numbers', function () {
+    assert.deepEqual(sentences('Guidelines (e.g. ACOEM, p. 98) apply. Dr. Smith saw him on 01/02/2016. Norco 7.5 mg is used. No. 5 was given! Is it needed? Yes.'), [
+      'Guidelines (e.g. ACOEM, p. 98) apply.',
+      'Dr. Smith saw him on 01/02/2016.',
+      'Norco 7.5 mg is used.',
+      'No. 5 was given!',
+      'Is it needed?',
+      'Yes.',
+    ]);
+    assert.deepEqual(sentences('See pp. 46-47. J. Smith, M.D. agrees. The request is not "medically necessary." Therefore, no.'), [
+      'See pp. 46-47.',
+      'J. Smith, M.D. agrees.',
+      'The request is not "medically necessary."',
+      'Therefore, no.',
+    ]);
+  });
+
+  it('normalizes PDF artefacts and contractions, mapping every character back', function () {
+    const t = 'It isn’t medi- cally nec- essary; it cannot be NON-CERTIFIED, “not-medically”  necessary.';
+    const n = normalize(t);
+    assert.equal(n.text, 'it is not medically necessary; it can not be non certified, "not medically" necessary.');
+    assert.equal(n.map.length, n.text.length);
+    for (let i = 0; i < n.map.length; i++) assert.ok(n.map[i] >= 0 && n.map[i] < t.length);
+    assert.equal(t[n.map[n.text.indexOf('necessary')]], 'n');
+  });
+
+  it('counts negations in the phrase own verb phrase only', function () {
+    const neg = (s: string) => {
+      const m = findMentions(s)[0];
+      return localNegation(tokenize(s), m.head).count;
+    };
+    assert.equal(neg('the request is not medically necessary.'), 1);
+    assert.equal(neg('the mri is not supported by the provided records as being medically necessary.'), 1);
+    assert.equal(neg('the brace is not, therefore, medically necessary.'), 1);
+    assert.equal(neg('the patient has not improved the injection is medically necessary.'), 0);
+    assert.equal(neg('the mri is not only medically necessary but urgent.'), 0);
+    assert.equal(neg('a quantity not to exceed 6 visits is medically necessary.'), 0);
+    assert.equal(neg('the request is non medically necessary.'), 1);
+    assert.equal(neg('the request for non steroidal drugs is medically necessary.'), 0);
+    assert.equal(neg('the brace fails to meet medical necessity.'), 1);
+  });
+
+  it('scopes clausal negators over their that-clause', function () {
+    const s = 'it can not be said that the mri is not medically necessary; imaging is appropriate.';
+    const scopes = clausalNegations(s);
+    assert.equal(inScope(scopes, s.indexOf('medically')), 1);
+    assert.equal(inScope(scopes, s.indexOf('appropriate')), 0);
+  });
+
+  it('maps the deciding phrase back to the text', function () {
+    const t = 'The exam is normal.  Therefore, the request is not-medically\nnecessary.';
+    const v = readVerdict(t, 'MRI');
+    assert.equal(v.value, 'not-necessary');
+    assert.equal(t.slice(v.start, v.end), 'not-medically\nnecessary');
+  });
+
+  it('survives odd input: empty, huge, binary, unpunctuated', function () {
+    assert.equal(readVerdict('').value, 'unclear');
+    assert.equal(readVerdict('\u0000\u0001\uFFFD'.repeat(1000)).value, 'unclear');
+    assert.equal(readVerdict('the request is medically necessary and '.repeat(5000)).value, 'unclear');
+    const many = 'The request is not medically necessary. '.repeat(2000);
+    assert.equal(readVerdict(many).value, 'not-necessary');
+  });
+});

@@ -1,0 +1,29 @@
+import { strict as assert } from 'assert';
+import { readVerdict } from '../../../server/src/engine/verdict/reader';
+import { formatScore, score } from './bank';
+import { HELD_BACK } from './held-back';
+import { PHRASE_BANK } from './phrase-bank';
+
+describe('verdict reader: phrase bank', function () {
+  it('has at least 300 labelled entries in the bank and 80 held back', function () {
+    assert.ok(PHRASE_BANK.length >= 300, `${PHRASE_BANK.length}`);
+    assert.ok(HELD_BACK.length >= 80, `${HELD_BACK.length}`);
+    for (const v of ['necessary', 'not-necessary', 'unclear'] as const) assert.ok(PHRASE_BANK.some((e) => e.v === v), v);
+  });
+
+  it('reads the phrase bank', function () {
+    const s = score(PHRASE_BANK, (e) => readVerdict(e.text, e.item).value);
+    console.log(`      ${formatScore('phrase bank', s)}`);
+    if (s.misses.length > 0 && process.env.IMR_VERDICT_VERBOSE) console.log(s.misses.join('\n'));
+    assert.equal(s.falseAlarms, 0, `false alarms:\n${s.misses.join('\n')}`);
+    assert.ok(s.correct / s.total >= 0.97, `accuracy below 97%:\n${s.misses.join('\n')}`);
+  });
+
+  it('reads the held-back set (never tuned on)', function () {
+    const s = score(HELD_BACK, (e) => readVerdict(e.text, e.item).value);
+    console.log(`      ${formatScore('held back', s)}`);
+    if (s.misses.length > 0 && process.env.IMR_VERDICT_VERBOSE) console.log(s.misses.join('\n'));
+    assert.equal(s.falseAlarms, 0, `false alarms:\n${s.misses.join('\n')}`);
+    assert.ok(s.caught / s.conflicts >= 0.9, `conflicts caught below 90%:\n${s.misses.join('\n')}`);
+  });
+});
