@@ -16,8 +16,6 @@ export const decisionRationaleConflict: Rule = {
     messages: {
       upheldButNecessary: 'Decision "Upheld" contradicts the rationale, which concludes the request is medically necessary.',
       overturnedButNotNecessary: 'Decision "Overturned" contradicts the rationale, which concludes the request is not medically necessary.',
-      necessaryButUpheld: 'The rationale concludes the request is medically necessary, but the decision is "Upheld".',
-      notNecessaryButOverturned: 'The rationale concludes the request is not medically necessary, but the decision is "Overturned".',
     },
   },
   check(ctx) {
@@ -34,14 +32,7 @@ export const decisionRationaleConflict: Rule = {
         range: item.decisionRange,
         related: [{ message: `The rationale concludes: ${said}`, range: r.conclusionRange }],
       });
-      // and where the rationale says it, so the contradiction is visible from either side
-      if (r.conclusionRange.start.line !== item.decisionRange.start.line) {
-        ctx.report({
-          messageId: upheldButNecessary ? 'necessaryButUpheld' : 'notNecessaryButOverturned',
-          range: r.conclusionRange,
-          related: [{ message: `Decision: ${upheldButNecessary ? 'Upheld' : 'Overturned'}`, range: item.decisionRange }],
-        });
-      }
+      // one mistake, one finding: at the decision; the conclusion is its related location (shown with it)
     }
   },
 };
