@@ -46,3 +46,12 @@ export function span(r: Range): string {
 export function lineOf(text: string, needle: string): number {
   return at(text, needle).line;
 }
+
+/** A text with one "|" marking the cursor: the text without it, its lines and the cursor position. */
+export function cursor(marked: string): { text: string; lines: string[]; position: Position } {
+  const i = marked.indexOf('|');
+  if (i < 0 || marked.indexOf('|', i + 1) >= 0) throw new Error('mark the cursor with exactly one "|"');
+  const text = marked.slice(0, i) + marked.slice(i + 1);
+  const before = splitLines(marked.slice(0, i));
+  return { text, lines: splitLines(text), position: { line: before.length - 1, character: (before[before.length - 1] ?? '').length } };
+}
