@@ -97,4 +97,14 @@ describe('service/completion-citations', () => {
     const items = cite('Claims Administrator guideline: Decision based on\n  MTUS Low Back Complaints 2004, Section(s):\n    Spe|')!;
     assert.strictEqual(edit(items.find((i) => i.label === 'Special Studies')!), '@2:4-2:7 Special Studies');
   });
+
+  it('continues a name or section begun on the line above without writing its first words twice', () => {
+    // "Low⏎Ba|": an edit cannot span lines, so the item inserts what follows "Low "
+    const name = cite(`${CLAIMS}Low\nBa|`)!;
+    assert.deepStrictEqual(name.map((i) => [i.label, edit(i), i.filterText]), [['Low Back Complaints 2004', '@1:0-1:2 Back Complaints 2004', 'Back Complaints 2004']]);
+    const section = cite(`${CLAIMS}Low Back Complaints 2004, Section(s): Special\n  Stu|`)!;
+    assert.deepStrictEqual(section.map((i) => [i.label, edit(i)]), [['Special Studies', '@1:2-1:5 Studies']]);
+    // a replacement that starts on the cursor's line is untouched
+    assert.strictEqual(edit(cite(`${CLAIMS}Low Back Complaints 2004, Section(s):\nSpe|`)!.find((i) => i.label === 'Special Studies')!), '@1:0-1:3 Special Studies');
+  });
 });
