@@ -26,11 +26,37 @@ export function citationCompletions(p: ParagraphBefore, position: Position, inde
   let after = -1;
   for (const m of p.text.matchAll(MTUS_START)) after = (m.index ?? 0) + m[0].length;
   if (after < 0) return undefined;
-  const seg = lastCitation(p.text, after, index);
-  const toRange = (startOffset: number): Range => ({
-    start: { line: position.line, character: Math.max(0, startOffset - p.cursorLineStart, leadingSpace(p, startOffset)) },
-    end: position,
+  // where each replacement starts in the paragraph (it may be on a line above the cursor's)
+  const starts = new WeakMap<Range, number>();
+  const toRange = (startOffset: number): Range => {
+    const range = { start: { line: position.line, character: Math.max(0, startOffset - p.cursorLineStart, leadingSpace(p, startOffset)) }, end: position };
+    starts.set(range, startOffset);
+    return range;
+  };
+  const items = citationItems(p, after, index, toRange);
+  return items.flatMap((item) => {
+    const e = item.textEdit;
+    const start = e && 'range' in e ? starts.get(e.range) : undefined;
+    return start === undefined || start >= p.cursorLineStart ? [item] : continuedFromLineAbove(item, p.text.slice(start, p.cursorLineStart));
   });
+}
+
+/**
+ * An item whose replacement starts on a line above the cursor's ("Low⏎Ba|"): a completion edit
+ * cannot span lines, so it inserts only what follows the words already written above, and is
+ * dropped when it does not start with them.
+ */
+function continuedFromLineAbove(item: CompletionItem, above: string): CompletionItem[] {
+  const e = item.textEdit;
+  if (!e || !('range' in e)) return [item];
+  const written = above.replace(/\s+/g, ' ').trimStart();
+  if (!e.newText.toLowerCase().startsWith(written.toLowerCase())) return [];
+  const newText = e.newText.slice(written.length);
+  return [{ ...item, textEdit: { range: e.range, newText }, filterText: newText }];
+}
+
+function citationItems(p: ParagraphBefore, after: number, index: MtusIndex, toRange: (o: number) => Range): CompletionItem[] {
+  const seg = lastCitation(p.text, after, index);
 
   const sec = SECTIONS_LABEL.exec(seg.text);
   const pag = PAGES_LABEL.exec(seg.text);
