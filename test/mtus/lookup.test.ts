@@ -58,6 +58,20 @@ describe('mtus/lookup', () => {
     assert.equal(matchGuidelinePrefix(index, 'Chronically ill'), undefined);
   });
 
+  it('matchGuidelinePrefix finds every guideline name whatever its case and leading spaces (its first-letter prefilter misses none)', () => {
+    for (const g of index.guidelines) {
+      for (const n of new Set([...g.names, g.title])) {
+        for (const text of [`${n} 2009`, `  ${n.toLowerCase()}, page 1`, `\t${n.toUpperCase()} Topic`]) {
+          const m = matchGuidelinePrefix(index, text);
+          assert.ok(m, `${text} matches a guideline`);
+          assert.ok(m.length >= text.search(/\S/) + n.trim().length, `${text} matches at least the name`);
+        }
+      }
+    }
+    assert.equal(matchGuidelinePrefix(index, '   '), undefined);
+    assert.equal(matchGuidelinePrefix(index, '§ 9792.24'), undefined);
+  });
+
   it('epidural steroid injections: 2016 page 81 vs 2009 page 46, picked by year', () => {
     const g16 = guideline('Chronic Pain Medical Treatment', 2016);
     const g09 = guideline('Chronic Pain Medical Treatment', 2009);

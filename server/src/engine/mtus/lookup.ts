@@ -144,7 +144,14 @@ interface PrefixMatcher {
   re: RegExp;
   guideline: IndexGuideline;
 }
-const prefixCache = new WeakMap<MtusIndex, PrefixMatcher[]>();
+interface PrefixMatchers {
+  all: PrefixMatcher[];
+  /** Matchers whose first character is not an ASCII letter or digit (tried on any text). */
+  anyFirst: PrefixMatcher[];
+  /** Matchers that can match text whose first non-space character is this ASCII letter or digit (in index order). */
+  byFirst: Map<string, PrefixMatcher[]>;
+}
+const prefixCache = new WeakMap<MtusIndex, PrefixMatchers>();
 
 function nameToPattern(name: string): string {
   const parts: string[] = [];
@@ -165,18 +172,44 @@ function nameToPattern(name: string): string {
   return parts.join('\\s+');
 }
 
-function prefixMatchers(index: MtusIndex): PrefixMatcher[] {
+const ASCII_ALNUM = /^[a-z0-9]$/;
+
+/**
+ * The first character a name's pattern requires, lowercased, when it is an ASCII letter or digit
+ * (then only text starting with that character, in either case, can match); undefined otherwise.
+ */
+function requiredFirst(name: string): string | undefined {
+  const first = name.trim().split(/\s+/)[0] ?? '';
+  if (first === '&' || /^and$/i.test(first)) return undefined;
+  const c = first.charAt(0).toLowerCase();
+  return ASCII_ALNUM.test(c) ? c : undefined;
+}
+
+function prefixMatchers(index: MtusIndex): PrefixMatchers {
   let m = prefixCache.get(index);
   if (!m) {
-    m = [];
+    const all: (PrefixMatcher & { first?: string })[] = [];
     for (const g of index.guidelines) {
       for (const n of new Set([...g.names, g.title])) {
-        m.push({ re: new RegExp('^\\s*' + nameToPattern(n) + '(?![\\p{L}\\p{N}])', 'iu'), guideline: g });
+        all.push({ re: new RegExp('^\\s*' + nameToPattern(n) + '(?![\\p{L}\\p{N}])', 'iu'), guideline: g, first: requiredFirst(n) });
       }
     }
+    const byFirst = new Map<string, PrefixMatcher[]>();
+    for (const x of all) if (x.first !== undefined && !byFirst.has(x.first)) byFirst.set(x.first, all.filter((y) => y.first === undefined || y.first === x.first));
+    m = { all, anyFirst: all.filter((x) => x.first === undefined), byFirst };
     prefixCache.set(index, m);
   }
   return m;
+}
+
+/** The matchers worth trying on `text`: by its first non-space character when that is an ASCII letter or digit. */
+function prefixCandidates(index: MtusIndex, text: string): PrefixMatcher[] {
+  const { all, anyFirst, byFirst } = prefixMatchers(index);
+  const at = text.search(/\S/u);
+  if (at < 0) return all;
+  const c = text.charAt(at).toLowerCase();
+  if (!ASCII_ALNUM.test(c)) return all;
+  return byFirst.get(c) ?? anyFirst;
 }
 
 /**
@@ -187,7 +220,7 @@ function prefixMatchers(index: MtusIndex): PrefixMatcher[] {
  */
 export function matchGuidelinePrefix(index: MtusIndex, text: string): { guideline: IndexGuideline; length: number } | undefined {
   let best: { guideline: IndexGuideline; length: number } | undefined;
-  for (const { re, guideline } of prefixMatchers(index)) {
+  for (const { re, guideline } of prefixCandidates(index, text)) {
     const m = re.exec(text);
     if (!m) continue;
     const len = m[0].length;

@@ -1,5 +1,6 @@
-import { findTopic, resolveGuideline, suggestTopics, citedGuidelineName } from '../mtus/lookup';
+import { findTopic, resolveGuideline, citedGuidelineName } from '../mtus/lookup';
 import { IndexGuideline } from '../mtus/types';
+import { nearestTopics } from '../mtus/nearest-topics';
 import { citations } from './citation-walk';
 import { Rule, replaceWrapped, Fix } from './rule';
 
@@ -31,7 +32,7 @@ export const citationUnknownTopic: Rule = {
           ctx.report({ messageId: 'number', data: { cited: n.full }, params: { guideline: citedGuidelineName(citation.guideline, g) }, range: n.range });
           continue;
         }
-        const suggestions = suggestTopics(g, n.name, 3);
+        const suggestions = nearestTopics(g, n.name);
         const edits: Fix[] = n.numbered ? [] : suggestions.map((t) => replaceWrapped(ctx.source, n.range, t.name, `Replace with "${t.name}"`));
         const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((t) => `"${t.number ? t.number + ' ' : ''}${t.name}"`).join(', ')}?` : '';
         ctx.report({

@@ -5,9 +5,18 @@ export const DEFAULT_PLACEHOLDERS = ['\\[\\[[^\\]\\n]*\\]\\]', '\\{\\{[^}\\n]*\\
 
 const compiledCache = new Map<string, RegExp>();
 
-/** One non-global RegExp matching any of the patterns (for "is this value a placeholder?"). */
+const testCache = new Map<string, RegExp>();
+
+/** One non-global RegExp matching any of the patterns (for "is this value a placeholder?"); compiled once per pattern list. */
 export function placeholderRegExp(patterns: string[]): RegExp {
-  return new RegExp(patterns.map((p) => `(?:${p})`).join('|'));
+  const key = patterns.join('\u0000');
+  let re = testCache.get(key);
+  if (!re) {
+    re = new RegExp(patterns.map((p) => `(?:${p})`).join('|'));
+    if (testCache.size >= 100) testCache.clear();
+    testCache.set(key, re);
+  }
+  return re;
 }
 
 function compile(patterns: string[]): RegExp {

@@ -15,7 +15,8 @@ function whereMissing(ctx: RuleContext, id: SectionId): Range | undefined {
   const lines = ctx.source.lines;
   if (opener) {
     for (let line = 0; line < lines.length; line++) {
-      if (opener.test(lines[line].replace(/^\f/, ''))) return ctx.source.trimmedLineRange(line);
+      // `\s*` in each opener also skips a leading form feed
+      if (opener.test(lines[line])) return ctx.source.trimmedLineRange(line);
     }
   }
   // after the section that should precede it, or before the one that should follow it

@@ -16,8 +16,10 @@ export class SourceText {
     this.hadBom = original.charCodeAt(0) === 0xfeff;
     const body = this.hadBom ? original.slice(1) : original;
     this.eol = detectEol(body);
-    this.lines = this.eol === '\n' && !body.includes('\r') ? body.split('\n') : body.split(/\r\n|\r|\n/);
-    this.text = this.lines.join('\n');
+    const lfOnly = this.eol === '\n' && !body.includes('\r');
+    this.lines = lfOnly ? body.split('\n') : body.split(/\r\n|\r|\n/);
+    // LF-only text is already the lines joined with "\n"
+    this.text = lfOnly ? body : this.lines.join('\n');
     this.lineStarts = new Array<number>(this.lines.length);
     let offset = 0;
     for (let i = 0; i < this.lines.length; i++) {
