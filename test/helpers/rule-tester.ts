@@ -65,7 +65,9 @@ function configFor(ruleId: string, c: ValidCase): LintConfig {
   // every other rule off; the rule under test at its default severity (a rule off by default runs as a warning)
   for (const r of RULES) config.rules[r.meta.id] = { severity: 'off', options: {} };
   for (const id of c.alsoOn ?? []) delete config.rules[id];
-  const severity = rule.meta.defaultSeverity === 'error' ? 'error' : rule.meta.defaultSeverity === 'info' ? 'info' : 'warn';
+  // the rule's own severities (including a per-finding warning for an unverified index entry); a rule
+  // that is off by default is switched on at its default severity
+  const severity = rule.meta.enabledByDefault === false ? (rule.meta.defaultSeverity === 'error' ? 'error' : rule.meta.defaultSeverity === 'info' ? 'info' : 'warn') : undefined;
   config.rules[ruleId] = { severity, options: c.options ?? {} };
   return config;
 }

@@ -1,0 +1,28 @@
+import { edit, lineOf, testRule } from '../../helpers/rule-tester';
+import { cleanLetters, L2016, BASE } from './letters';
+
+const INJURY = 'injured at work on 03-02-2015';
+
+testRule('summary-date-mismatch', {
+  valid: [
+    ...cleanLetters(),
+    { name: 'the same date written another way', text: edit(L2016, [INJURY, 'injured at work on March 2, 2015']) },
+    { name: 'the same date with slashes', text: edit(L2016, [INJURY, 'injured at work on 03/02/2015']) },
+    { name: 'other dates in the summary are not the injury', text: edit(L2016, ['She has low back pain', 'She was seen on 05/05/2016 for low back pain']) },
+  ],
+  invalid: [
+    {
+      name: 'the summary gives another date of injury',
+      text: edit(L2016, [INJURY, 'injured at work on 03-12-2015']),
+      errors: [{ line: lineOf(L2016, INJURY), messageId: 'injury', severity: 'warning', message: /03-12-2015.*03\/02\/2015/ }],
+    },
+    { name: 'another year', text: edit(L2016, [INJURY, 'injured at work on 03-02-2014']), errors: 1 },
+    { name: 'a date of injury written in words', text: edit(L2016, [INJURY, 'injured at work on March 12, 2015']), errors: 1 },
+    { name: 'a slashed date', text: edit(L2016, [INJURY, 'injured at work on 04/02/2015']), errors: 1 },
+    {
+      name: 'the one-item letter: "sustained an industrial injury on" phrasing',
+      text: edit(BASE, ['who strained the lower back lifting a carton\non 06/14/2015', 'who sustained an industrial injury\non 06/15/2015']),
+      errors: 1,
+    },
+  ],
+});
