@@ -1,7 +1,7 @@
 /** `imr index harvest FOLDER…`: the CLI face of engine/mtus/harvest (streams letters, one at a time). */
 import * as fs from 'fs';
 import * as path from 'path';
-import { createIndexProvider, looksBinary, MAX_LETTER_BYTES, parseLetter } from '../engine';
+import { createFileSelector, createIndexProvider, defaultConfig, looksBinary, MAX_LETTER_BYTES, parseLetter } from '../engine';
 import { HarvestAggregator, HarvestRow } from '../engine/mtus/harvest/harvest';
 import { parseArgs } from './args';
 import { UsageError } from './errors';
@@ -10,7 +10,10 @@ import { indexFor } from './setup';
 
 export const HARVEST_USAGE = 'usage: imr index harvest FOLDER|FILE... [--format stylish|json|csv] [--index extra.yaml]...';
 
-/** Letter files of an archive: *.imr, *.imr.txt and *.txt (pdftotext output), folder by folder in name order, one at a time. */
+/** An archive's letters are *.imr, *.imr.txt and plain pdftotext output (*.txt). */
+const ARCHIVE_INCLUDE = ['**/*.imr', '**/*.txt'];
+
+/** Letter files of an archive, through the engine's file selection (its walk, .imrlintignore, .gitignore), one at a time. */
 function* letterFiles(arg: string): Generator<string> {
   let st: fs.Stats;
   try {
@@ -18,20 +21,13 @@ function* letterFiles(arg: string): Generator<string> {
   } catch {
     throw new UsageError(`${arg}: no such file or directory`);
   }
-  if (st.isFile()) yield arg;
-  else if (st.isDirectory()) yield* walk(arg);
-}
-
-function* walk(dir: string): Generator<string> {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
+  if (st.isFile()) {
+    yield arg;
     return;
   }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) if (e.isFile() && /\.(imr|txt)$/i.test(e.name)) yield path.join(dir, e.name);
-  for (const e of entries) if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) yield* walk(path.join(dir, e.name));
+  if (!st.isDirectory()) return;
+  const dir = path.resolve(arg);
+  yield* createFileSelector({ cwd: dir, config: { ...defaultConfig(dir), include: ARCHIVE_INCLUDE } }).walkSync(dir);
 }
 
 const CSV_HEADER = ['status', 'guideline', 'year', 'guidelineId', 'section', 'topic', 'count', 'letters', 'consensusPages', 'consensusLetters', 'indexPages', 'verified', 'pages', 'variants'];

@@ -31,4 +31,5 @@ export * from './mtus/lookup';
 export { checkIndex, IndexSource } from './mtus/check';
 export { searchIndex, IndexSearchHit } from './mtus/search';
 export { createFileSelector, isGlob, FileSelector, FileSelectorOptions, Selection, SkipReason, Explanation, IGNORE_FILE_NAME } from './files/select';
+export { writeFileAtomic } from './files/write-atomic';
 export { applyEvidencePolicy, evidencePolicy, EvidencePolicy, DEFAULT_EVIDENCE_POLICY, provenanceOf, provenanceText, Provenance } from './mtus/evidence';
