@@ -755,12 +755,21 @@ export class VsCodeSession {
     await this.focusWorkbench();
     await this.closeQuickInput();
     await this.pressUntilVisible('Control+P', '.quick-input-widget .quick-input-box input', 'Quick Open (Ctrl+P)');
-    await this.page.locator('.quick-input-widget .quick-input-box input').fill(rel);
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill(rel);
     const rowSel = '.quick-input-widget .quick-input-list .monaco-list-row';
+    // a file written after code-server started may be missing from Quick Open's first search: the query
+    // is typed again every few seconds, which searches anew
+    let typedAt = Date.now();
     const index = await this.poll(
       `Quick Open to list '${rel}'`,
-      () =>
-        this.page.evaluate(
+      async () => {
+        if (Date.now() - typedAt > 5_000) {
+          await input.fill('');
+          await input.fill(rel);
+          typedAt = Date.now();
+        }
+        return this.page.evaluate(
           ({ rowSel, base, dir }) => {
             const rows = Array.from(document.querySelectorAll(rowSel)) as any[];
             for (const r of rows) {
@@ -771,7 +780,8 @@ export class VsCodeSession {
             return undefined;
           },
           { rowSel, base, dir },
-        ),
+        );
+      },
       this.timeoutMs,
     );
     // Prefer Enter on the focused row once it is the file: clicking by index can hit a row that the
