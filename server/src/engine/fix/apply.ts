@@ -75,15 +75,7 @@ function conflicts(spans: Span[], s: Span): boolean {
 
 /** Maps zero-based line/character positions (BOM excluded, any line ending) to offsets in `original`. */
 export function createOffsetMapper(original: string): (p: { line: number; character: number }) => number {
-  const bom = original.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const lineStarts = [bom];
-  for (let i = bom; i < original.length; i++) {
-    const c = original.charCodeAt(i);
-    if (c === 13) {
-      if (original.charCodeAt(i + 1) === 10) i++;
-      lineStarts.push(i + 1);
-    } else if (c === 10) lineStarts.push(i + 1);
-  }
+  const lineStarts = lineStartOffsets(original);
   const lineEnd = (line: number) => {
     let e = line + 1 < lineStarts.length ? lineStarts[line + 1] : original.length;
     while (e > lineStarts[line] && (original[e - 1] === '\n' || original[e - 1] === '\r')) e--;
@@ -94,4 +86,18 @@ export function createOffsetMapper(original: string): (p: { line: number; charac
     return Math.min(lineStarts[p.line] + p.character, p.character === 0 ? lineStarts[p.line] : lineEnd(p.line));
   };
   return offset;
+}
+
+/** Offsets where each line of `text` starts (line 0 after a BOM; CRLF, CR and LF line ends). */
+export function lineStartOffsets(text: string): number[] {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const starts = [bom];
+  for (let i = bom; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return starts;
 }

@@ -1,6 +1,7 @@
 import { createTwoFilesPatch, diffLines, FILE_HEADERS_ONLY } from 'diff';
 import { Position } from '../model/range';
 import { TextEdit } from '../rules/rule';
+import { lineStartOffsets } from './apply';
 
 /**
  * Differences between a letter and its fixed text. The line diff is jsdiff's (the `diff` package:
@@ -57,15 +58,7 @@ export function textEdits(before: string, after: string): TextEdit[] {
 
 /** Offset in `text` → zero-based line/character (a BOM is not a character of line 0). */
 function positionMapper(text: string): (offset: number) => Position {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const starts = [bom];
-  for (let i = bom; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) starts.push(i + 1);
-  }
+  const starts = lineStartOffsets(text);
   return (offset) => {
     let lo = 0;
     let hi = starts.length - 1;
