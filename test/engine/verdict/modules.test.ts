@@ -3,7 +3,7 @@ import { findMentions } from '../../../server/src/engine/verdict/lexicon';
 import { clausalNegations, inScope, localNegation, tokenize } from '../../../server/src/engine/verdict/negation';
 import { normalize } from '../../../server/src/engine/verdict/normalize';
 import { readVerdict } from '../../../server/src/engine/verdict/reader';
-import { splitSentences } from '../../../server/src/engine/verdict/sentences';
+import { splitSentences } from '../../../server/src/engine/text/sentences';
 
 const sentences = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
 

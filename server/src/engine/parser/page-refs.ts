@@ -1,6 +1,6 @@
 import { RationalePageRef } from '../model/determination';
 import { JoinedText } from '../text/joined';
-import { sentenceEndAfter, sentenceStartBefore } from './sentences';
+import { sentenceEndAfter, sentenceStartBefore } from '../text/sentences';
 
 /**
  * The grammar of page references in a rationale's prose, and what each one is about.

@@ -2,7 +2,7 @@ import { AGREEMENT, CLAUSE_BREAK, CONCLUDING, CONDITION_BEFORE, CONDITION_CLAUSE
 import { Polarity, findMentions } from './lexicon';
 import { Scope, clausalNegations, inScope, localNegation, tokenize, uncertainScopes } from './negation';
 import { Normalized, normalize } from './normalize';
-import { splitSentences } from './sentences';
+import { splitSentences } from '../text/sentences';
 
 /**
  * Reads which way a rationale concludes about its item: the reviewer's own verdict, told apart from a

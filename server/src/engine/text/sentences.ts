@@ -49,3 +49,24 @@ function pushTrimmed(text: string, start: number, end: number, out: Span[]): voi
   while (end > start && /\s/.test(text[end - 1])) end--;
   if (end > start) out.push({ start, end });
 }
+
+/** Offset where the sentence containing offset `at` starts (splitSentences' boundaries). */
+export function sentenceStartBefore(text: string, at: number): number {
+  let start = 0;
+  for (const s of splitSentences(text)) {
+    if (s.start > at) break;
+    start = s.start;
+  }
+  return start;
+}
+
+/** Offset where the sentence containing offset `at` ends: at its final punctuation, or the text's end. */
+export function sentenceEndAfter(text: string, at: number): number {
+  for (const s of splitSentences(text)) {
+    if (s.end <= at) continue;
+    let end = s.end;
+    while (end > at && /["'\u201d\u2019)\]]/.test(text[end - 1] ?? '')) end--;
+    return end > at && /[.!?]/.test(text[end - 1] ?? '') ? end - 1 : s.end;
+  }
+  return text.length;
+}
