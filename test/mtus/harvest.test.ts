@@ -2,22 +2,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CliIo } from '../../server/src/cli/lint-command';
-import { guarded, runImr } from '../../server/src/cli/main';
+import { imrInProcess } from '../helpers/cli-io';
 import { parseLetter } from '../../server/src/engine';
 import { HarvestAggregator, HarvestRow } from '../../server/src/engine/mtus/harvest/harvest';
 import { bundledIndex, CORPUS_DIR, corpusFiles, fixture } from '../helpers/engine';
 
-function io(cwd: string): CliIo & { out: string; err: string } {
-  const r = { out: '', err: '', stdout: (s: string) => void (r.out += s), stderr: (s: string) => void (r.err += s), readStdin: () => '', cwd, color: false, version: '0.0.0-test' };
-  return r;
-}
-
-async function imr(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  const i = io(cwd);
-  const code = await guarded(() => runImr(argv, i), i, 'imr');
-  return { code, out: i.out, err: i.err };
-}
+const imr = imrInProcess;
 
 /**
  * Independent count by plain text search: in each letter (whitespace collapsed), the citations

@@ -2,24 +2,14 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CliIo } from '../../server/src/cli/lint-command';
-import { guarded, runImr } from '../../server/src/cli/main';
+import { imrInProcess } from '../helpers/cli-io';
 import { checkIndex, defaultConfig, lintText } from '../../server/src/engine';
 import { clearIndexCache, loadIndex } from '../../server/src/engine/mtus/load';
 import { correctionsYaml, defaultPdfReader, numberPages, verifyGuideline, verifyPdf } from '../../server/src/engine/mtus/verify';
 import { fixture, REPO_ROOT } from '../helpers/engine';
 import { guidelinePdf, GuidelinePdfSpec, passwordProtectedPdf } from './guideline-pdf';
 
-function io(cwd: string): CliIo & { out: string; err: string } {
-  const r = { out: '', err: '', stdout: (s: string) => void (r.out += s), stderr: (s: string) => void (r.err += s), readStdin: () => '', cwd, color: false, version: '0.0.0-test' };
-  return r;
-}
-
-async function imr(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  const i = io(cwd);
-  const code = await guarded(() => runImr(argv, i), i, 'imr');
-  return { code, out: i.out, err: i.err };
-}
+const imr = imrInProcess;
 
 /** A small alphabetical guideline of our own, loaded as an extra index file. */
 const TEST_INDEX = `version: 1

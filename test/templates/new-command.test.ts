@@ -2,23 +2,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CliIo } from '../../server/src/cli/lint-command';
+import { memoryIo } from '../helpers/cli-io';
 import { guarded, runImr } from '../../server/src/cli/main';
 import { expandTemplate, findTemplate } from '../../server/src/templates/templates';
 
-function io(cwd: string): CliIo & { out: string; err: string } {
-  const r = {
-    out: '',
-    err: '',
-    stdout: (s: string) => void (r.out += s),
-    stderr: (s: string) => void (r.err += s),
-    readStdin: () => '',
-    cwd,
-    color: false,
-    version: '0.0.0-test',
-  };
-  return r;
-}
+const io = memoryIo;
 
 function imr(argv: string[], cwd: string) {
   const i = io(cwd);
