@@ -296,10 +296,12 @@ describe('IMR extension (.vsix) in code-server', function () {
     await showLetter(vs, 'misspelled-heading.imr');
     await vs.gotoLine(14, 3);
     await vs.applyQuickFix('Disable heading-format for this line');
-    // the client selects "reason" in the inserted comment (line 14) after the edit: wait for the cursor to be there
-    let at = await vs.cursorPosition();
-    for (const deadline = Date.now() + vs.timeoutMs; at.line !== 14 && Date.now() < deadline; at = await vs.cursorPosition()) await new Promise((r) => setTimeout(r, 200));
-    assert.strictEqual(at.line, 14, 'the cursor moved to the reason in the inserted comment');
+    // the client selects "reason" in the inserted comment (line 14) after the edit. The cursor was on
+    // line 14 before the edit too, so wait for the selection itself: 6 characters ("reason") on line 14.
+    const isReason = (s: { line: number; selected: number }): boolean => s.line === 14 && s.selected === 'reason'.length;
+    let at = await vs.selection();
+    for (const deadline = Date.now() + vs.timeoutMs; !isReason(at) && Date.now() < deadline; at = await vs.selection()) await new Promise((r) => setTimeout(r, 200));
+    assert.ok(isReason(at), `"reason" is selected in the inserted comment (status bar: line ${at.line}, ${at.selected} selected)`);
     // "reason" is selected: typing replaces it
     await vs.typeText('spelling kept from the original');
     const text = await vs.waitForEditorText((t) => t.split('\n')[13].includes('spelling kept'), 'the reason typed into the comment');

@@ -903,6 +903,15 @@ export class VsCodeSession {
     return { line: Number(m[1]), column: Number(m[2]) };
   }
 
+  /** The status bar cursor position and how many characters are selected ("Ln 14, Col 47 (6 selected)"). */
+  async selection(): Promise<{ line: number; column: number; selected: number }> {
+    const text = await this.statusSelectionText();
+    const m = /Ln (\d+), Col (\d+)/.exec(text);
+    if (!m) throw new Error(`cannot read the cursor position from the status bar: '${text}'`);
+    const sel = /(\d+) selected/.exec(text);
+    return { line: Number(m[1]), column: Number(m[2]), selected: sel ? Number(sel[1]) : 0 };
+  }
+
   private statusSelectionText(): Promise<string> {
     return this.page.evaluate(
       () => document.querySelector('[id="status.editor.selection"]')?.getAttribute('aria-label') ?? '',
