@@ -661,7 +661,7 @@ describe('imr-lint (cli/lint-command.ts), in-process', function () {
       const help = run(['--help'], dir).stdout;
       for (const o of ['--color', '--no-color', '--output-file', '--redact', '--ignore-path', '--no-ignore', '--no-error-on-unmatched-pattern', '--version', 'github', 'gitlab', 'junit', 'compact']) assert.ok(help.includes(o), `--help lacks ${o}`);
       const unknown = run(['--colour'], dir);
-      assert.deepEqual(unknown, { status: 2, stdout: '', stderr: 'imr-lint: unknown option --colour\n' });
+      assert.deepEqual(unknown, { status: 2, stdout: '', stderr: 'imr-lint: unknown option --colour (did you mean "--color"?)\n' });
       assert.equal(run(['--fix=yes', 'a.imr'], dir).stderr, 'imr-lint: option --fix takes no value\n');
       assert.equal(run(['a.imr', '--format'], dir).stderr, 'imr-lint: option --format needs a value\n');
     });
