@@ -65,12 +65,16 @@ export interface ProcessResult {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
-  ms: number;
 }
 
-/** Runs `node <bin> ...args` as a real process. */
+/** A run of the CLI, in-process (test/helpers/cli-io.ts) or as a process. */
+export type AnyRun = { status: number | null; signal?: NodeJS.Signals | null; stdout: string; stderr: string };
+
+/**
+ * Runs `node <bin> ...args` as a real process: only for what a process shows (bins/load-cli.js, the exit
+ * status set on `process`, real standard input); everything else runs in-process (test/helpers/cli-io.ts).
+ */
 export function runBin(bin: string, args: string[], opts: { cwd: string; input?: string; timeout?: number }): ProcessResult {
-  const t0 = Date.now();
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.FORCE_COLOR;
   const r = spawnSync(process.execPath, [bin, ...args], {
@@ -82,11 +86,9 @@ export function runBin(bin: string, args: string[], opts: { cwd: string; input?:
     env,
   });
   if (r.error) throw new Error(`node ${path.basename(bin)} ${args.join(' ')}: ${r.error.message}`);
-  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t0 };
+  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
-export const lint = (args: string[], opts: { cwd: string; input?: string; timeout?: number }) => runBin(LINT_BIN, args, opts);
-export const imr = (args: string[], opts: { cwd: string; input?: string; timeout?: number }) => runBin(IMR_BIN, args, opts);
 
 /** ESLint's JSON formatter shape. */
 export interface JsonMessage {
@@ -109,7 +111,7 @@ export interface JsonResult {
   fixableWarningCount: number;
 }
 
-export function parseJson(r: ProcessResult): JsonResult[] {
+export function parseJson(r: AnyRun): JsonResult[] {
   try {
     return JSON.parse(r.stdout) as JsonResult[];
   } catch (e) {
@@ -117,6 +119,6 @@ export function parseJson(r: ProcessResult): JsonResult[] {
   }
 }
 
-export function describeRun(r: ProcessResult): string {
+export function describeRun(r: AnyRun): string {
   return `exit ${r.status}${r.signal ? ` (signal ${r.signal})` : ''}\n--- stdout ---\n${r.stdout.slice(0, 3000)}\n--- stderr ---\n${r.stderr.slice(0, 3000)}`;
 }

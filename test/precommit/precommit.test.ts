@@ -88,7 +88,8 @@ describe('pre-commit hook (real pre-commit framework)', function () {
     const started = Date.now();
     must(run('pre-commit', ['install-hooks', '--config', kept], work, env, INSTALL_TIMEOUT_MS), 'pre-commit install-hooks (npm install of the hook repo)');
     console.log(`      (hook environment ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    must(run('pre-commit', ['gc'], work, env), 'pre-commit gc');
+    // gc deletes the environments of older snapshots (whole node_modules trees): as slow as an install on a busy machine
+    must(run('pre-commit', ['gc'], work, env, INSTALL_TIMEOUT_MS), 'pre-commit gc');
   });
 
   after(() => {

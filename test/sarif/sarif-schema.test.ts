@@ -1,13 +1,13 @@
 import Ajv, { ValidateFunction } from 'ajv';
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { expandTemplate, findTemplate } from '../../server/src/templates/templates';
+import { imrLint as runImrLint } from '../helpers/cli-io';
 
 /**
- * `imr-lint --format sarif` output validated against the SARIF 2.1.0 JSON schema. The schema comes from
+ * `imr-lint --format sarif` output (imr-lint run in-process) validated against the SARIF 2.1.0 JSON schema. The schema comes from
  * the npm package @microsoft/jest-sarif (MIT; lib/schemas/sarif-2.1.0-rtm.5.json, the SARIF 2.1.0 schema
  * as published on SchemaStore). It is a draft-04 schema: ajv 8 reads it once `$schema`/`id` are
  * dropped (it uses no keyword whose meaning changed after draft-04), its three formats are defined, and
@@ -38,9 +38,9 @@ function sarifValidator(file: string): ValidateFunction {
   return ajv.compile(schema);
 }
 
-function imrLint(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'imr-lint.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** imr-lint in-process (test/helpers/cli-io.ts). */
+function imrLint(args: string[], cwd: string): { status: number; stdout: string; stderr: string } {
+  return runImrLint(args, { cwd });
 }
 
 describe('imr-lint --format sarif', function () {

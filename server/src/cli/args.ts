@@ -1,4 +1,5 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
+import { didYouMean } from '../engine';
 import { UsageError } from './errors';
 
 /** One command-line option: the table is the parser's input and the source of `--help`. */
@@ -11,18 +12,63 @@ export interface OptionSpec {
   multiple?: boolean;
   /** Value placeholder in --help (`FILE`, `N`). */
   value?: string;
+  /** The value when the option is not given; shown in --help as "(default: …)". */
+  default?: string;
   help: string;
 }
 
-export interface Parsed {
-  values: Record<string, string | boolean | string[] | undefined>;
-  positionals: string[];
+/**
+ * A command: how it is typed, its usage lines and description, and its option table. `parseCommand`
+ * parses by it and `commandHelp` writes its --help, so the two cannot drift.
+ */
+export interface CommandSpec {
+  /** As typed: `imr-lint`, `imr index verify`. */
+  name: string;
+  /** One line for the list of commands (`imr index --help`). */
+  summary?: string;
+  /** The synopsis lines, without "Usage: ". */
+  usage: readonly string[];
+  /** What the command does (paragraphs), between the usage and the options. */
+  description?: string;
+  options: readonly OptionSpec[];
+  /** After the options: exit status and the like. */
+  footer?: string;
+}
+
+/** `--help` / `-h`, the same row in every command's table. */
+export const HELP_OPTION: OptionSpec = { name: 'help', short: 'h', type: 'boolean', help: 'show this help' };
+
+/** The parsed command line: typed reads of the table's options, and the positionals. */
+export class ParsedOptions {
+  constructor(
+    private readonly values: Record<string, string | boolean | (string | boolean)[] | undefined>,
+    readonly positionals: string[],
+  ) {}
+
+  /** A string option's value (the last one when given more than once), else its default. */
+  string(name: string): string | undefined {
+    const v = this.values[name];
+    const last = Array.isArray(v) ? v[v.length - 1] : v;
+    return typeof last === 'string' ? last : undefined;
+  }
+
+  /** Every value of a string option given more than once, in order. */
+  list(name: string): string[] {
+    const v = this.values[name];
+    return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
+  }
+
+  flag(name: string): boolean {
+    return this.values[name] === true;
+  }
 }
 
 /** Parses `argv` by `specs` with node:util's parseArgs; bad usage is a UsageError naming the option. */
-export function parseOptions(argv: string[], specs: readonly OptionSpec[]): Parsed {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
-  for (const s of specs) options[s.name] = { type: s.type, ...(s.short ? { short: s.short } : {}), ...(s.multiple ? { multiple: true } : {}) };
+export function parseOptions(argv: string[], specs: readonly OptionSpec[], command?: string): ParsedOptions {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean; default?: string }> = {};
+  for (const s of specs) {
+    options[s.name] = { type: s.type, ...(s.short ? { short: s.short } : {}), ...(s.multiple ? { multiple: true } : {}), ...(s.default !== undefined && !s.multiple ? { default: s.default } : {}) };
+  }
   // `--max-warnings -1`: a value that starts with "-" belongs to the option before it (as `--name=value`)
   const args: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -37,12 +83,16 @@ export function parseOptions(argv: string[], specs: readonly OptionSpec[]): Pars
   }
   try {
     const { values, positionals } = nodeParseArgs({ args, options, strict: true, allowPositionals: true });
-    return { values: values as Parsed['values'], positionals };
+    return new ParsedOptions(values, positionals);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const opt = /'(-[^']*)'/.exec(err.message)?.[1];
     const name = opt?.replace(/^(--?[^\s,=]+).*$/, '$1');
-    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${name ?? err.message}`);
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const known = specs.flatMap((s) => [`--${s.name}`, ...(s.short ? [`-${s.short}`] : [])]);
+      const guess = name !== undefined && name.startsWith('--') ? didYouMean(name, known) : '';
+      throw new UsageError(`unknown option ${name ?? err.message.split('\n')[0]}${guess || (command ? ` (${command} --help lists the options)` : '')}`);
+    }
     if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const spec = specs.find((s) => `--${s.name}` === name || `-${s.short}` === name);
       throw new UsageError(spec?.type === 'boolean' ? `option --${spec.name} takes no value` : `option ${spec ? `--${spec.name}` : (name ?? '')} needs a value`);
@@ -51,50 +101,20 @@ export function parseOptions(argv: string[], specs: readonly OptionSpec[]): Pars
   }
 }
 
+/** Parses `argv` by the command's option table. */
+export function parseCommand(argv: string[], command: CommandSpec): ParsedOptions {
+  return parseOptions(argv, command.options, command.name);
+}
+
 /** The options part of a --help text, generated from the table. */
 export function optionsHelp(specs: readonly OptionSpec[]): string {
-  const rows = specs.map((s) => [`${s.short ? `-${s.short}, ` : '    '}--${s.name}${s.value ? ` ${s.value}` : ''}`, s.help]);
+  const rows = specs.map((s) => [`${s.short ? `-${s.short}, ` : '    '}--${s.name}${s.value ? ` ${s.value}` : ''}`, `${s.help}${s.default !== undefined ? ` (default: ${s.default})` : ''}`]);
   const width = Math.max(...rows.map((r) => r[0].length));
   return rows.map(([a, b]) => `  ${a.padEnd(width)}  ${b}`).join('\n');
 }
 
-export interface ParsedArgs {
-  positional: string[];
-  flags: Map<string, string | true>;
-}
-
-/**
- * The older call shape (`--name`/`-n` lists of valued and boolean options), on top of node:util's
- * parseArgs; used by the smaller `imr` subcommands.
- */
-export function parseArgs(argv: string[], valued: string[], booleans: string[]): ParsedArgs {
-  const specs: OptionSpec[] = [];
-  const longOf = new Map<string, string>();
-  const add = (list: string[], type: 'string' | 'boolean') => {
-    for (const n of list) {
-      if (n.startsWith('--')) specs.push({ name: n.slice(2), type, help: '', multiple: type === 'string' });
-    }
-    for (const n of list) {
-      if (n.startsWith('--') || !/^-[a-zA-Z]$/.test(n)) continue;
-      // a short alias: attach it to the long option of the same type it abbreviates, else stand-alone
-      const long = specs.find((s) => s.type === type && !s.short && s.name.startsWith(n[1]));
-      if (long) long.short = n[1];
-      else specs.push({ name: n.slice(1), type, help: '', multiple: type === 'string' });
-      longOf.set(n, long ? `--${long.name}` : n);
-    }
-  };
-  add(valued, 'string');
-  add(booleans, 'boolean');
-  const { values, positionals } = parseOptions(argv, specs);
-  const flags = new Map<string, string | true>();
-  for (const s of specs) {
-    const v = values[s.name];
-    if (v === undefined) continue;
-    const val: string | true = Array.isArray(v) ? v[v.length - 1] : v === true ? true : String(v);
-    const key = s.name.length === 1 && valued.concat(booleans).includes(`-${s.name}`) ? `-${s.name}` : `--${s.name}`;
-    flags.set(key, val);
-    // also under the short alias, as the callers ask for either
-    for (const [short, long] of longOf) if (long === key && short !== key) flags.set(short, val);
-  }
-  return { positional: positionals, flags };
+/** The whole --help text of a command: usage, description, the option table, footer. */
+export function commandHelp(command: CommandSpec): string {
+  const usage = command.usage.map((u, i) => `${i === 0 ? 'Usage: ' : '       '}${u}`).join('\n');
+  return [usage, command.description, `Options:\n${optionsHelp(command.options)}`, command.footer].filter((p): p is string => p !== undefined && p !== '').join('\n\n');
 }

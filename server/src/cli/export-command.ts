@@ -1,48 +1,43 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { createConfigResolver, createIndexProvider, Finding, lintText, looksBinary, MAX_LETTER_BYTES } from '../engine';
 import { defaultExportPath, EXPORT_FORMATS, ExportFormat, exportText, exportTextBytes, formatFromPath, layoutLetter, renderPdf, writeFileAtomic } from '../engine/render';
+import { CommandSpec, commandHelp, HELP_OPTION, parseCommand } from './args';
 import { ToolError, UsageError } from './errors';
 import { stylish } from './formatters/stylish';
 import { CliIo } from './lint-command';
 import { resolveSetup } from './setup';
 
-export const EXPORT_HELP = `Usage: imr export LETTER [-o OUT] [--format pdf|txt] [--force] [--config FILE]
-
-Writes the letter as it is sent: a PDF (US Letter, page numbers) or the text without its
+export const EXPORT_COMMAND: CommandSpec = {
+  name: 'imr export',
+  usage: ['imr export LETTER [-o OUT] [--format pdf|txt] [--force] [--config FILE]'],
+  description: `Writes the letter as it is sent: a PDF (US Letter, page numbers) or the text without its
 suppression comments. The format comes from --format, else from OUT's extension, else pdf.
 Without -o the export goes next to the letter: case.imr → case.pdf / case.txt (a text letter
-named case.txt exports to case.export.txt). -o - writes a text export to standard output.
+named case.txt exports to case.export.txt). -o - writes a text export to standard output.`,
+  options: [
+    { name: 'output', short: 'o', type: 'string', value: 'OUT', help: 'write the export to OUT; - writes a text export to standard output' },
+    { name: 'format', short: 'f', type: 'string', value: 'FORMAT', help: `${EXPORT_FORMATS.join(' or ')} (default: from OUT's extension, else pdf)` },
+    { name: 'force', type: 'boolean', help: 'export a letter with errors anyway (its findings printed as warnings)' },
+    { name: 'config', short: 'c', type: 'string', value: 'FILE', help: 'use this config file instead of discovering .imrlintrc.*' },
+    HELP_OPTION,
+  ],
+  footer: `A letter with errors is not exported (exit 1, the errors are printed); --force exports it anyway
+and prints its findings as warnings. Exit 2: the letter cannot be read or the output not written.`,
+};
 
-A letter with errors is not exported (exit 1, the errors are printed); --force exports it anyway
-and prints its findings as warnings. Exit 2: the letter cannot be read or the output not written.`;
+export const EXPORT_HELP = commandHelp(EXPORT_COMMAND);
 
 /** `imr export`: lint, refuse on errors unless --force, render, write atomically. */
 export async function runExport(argv: string[], io: CliIo): Promise<number> {
-  let values: { output?: string; format?: string; force?: boolean; config?: string; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        format: { type: 'string', short: 'f' },
-        force: { type: 'boolean' },
-        config: { type: 'string', short: 'c' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    throw new UsageError(`${e instanceof Error ? e.message.split(/\. |\n/)[0] : String(e)} (imr export --help)`);
-  }
-  if (values.help) {
+  const args = parseCommand(argv, EXPORT_COMMAND);
+  const positionals = args.positionals;
+  const values = { output: args.string('output'), format: args.string('format'), force: args.flag('force'), config: args.string('config') };
+  if (args.flag('help')) {
     io.stdout(EXPORT_HELP + '\n');
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('usage: imr export LETTER [-o OUT] [--format pdf|txt] [--force]');
+  if (positionals.length !== 1) throw new UsageError(`usage: ${EXPORT_COMMAND.usage[0]}`);
   const file = path.resolve(io.cwd, positionals[0]);
 
   const format = chooseFormat(values.format, values.output);
@@ -56,8 +51,9 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
   const text = bytes.toString('utf8');
   if (looksBinary(text)) throw new ToolError(`${file}: not a text file`);
 
-  if (values.config !== undefined && !fs.existsSync(values.config)) throw new ToolError(`${values.config}: config file not found`);
-  const configs = createConfigResolver({ explicitFile: values.config, cwd: io.cwd });
+  const configFile = values.config !== undefined ? path.resolve(io.cwd, values.config) : undefined;
+  if (configFile !== undefined && !fs.existsSync(configFile)) throw new ToolError(`${values.config}: config file not found`);
+  const configs = createConfigResolver({ explicitFile: configFile, cwd: io.cwd });
   const { config, index } = resolveSetup(configs, createIndexProvider(), file);
   const result = lintText({ text, config, index });
   const errors = result.findings.filter((f) => f.severity === 'error');

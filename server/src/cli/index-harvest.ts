@@ -3,12 +3,20 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createFileSelector, createIndexProvider, defaultConfig, looksBinary, MAX_LETTER_BYTES, parseLetter } from '../engine';
 import { HarvestAggregator, HarvestRow } from '../engine/mtus/harvest/harvest';
-import { parseArgs } from './args';
+import { CommandSpec, commandHelp, HELP_OPTION, parseCommand } from './args';
 import { UsageError } from './errors';
+import { EXTRA_INDEX_OPTION } from './index-command';
 import { CliIo } from './lint-command';
 import { indexFor } from './setup';
 
-export const HARVEST_USAGE = 'usage: imr index harvest FOLDER|FILE... [--format stylish|json|csv] [--index extra.yaml]...';
+export const HARVEST_COMMAND: CommandSpec = {
+  name: 'imr index harvest',
+  summary: 'every citation in an archive of letters, with counts and page consensus',
+  usage: ['imr index harvest FOLDER|FILE... [--format stylish|json|csv] [--index FILE]...'],
+  description: `Reads every letter of an archive (*.imr, *.txt; .imrlintignore and .gitignore apply) and lists each
+cited guideline topic with how often it is cited, the pages the letters agree on and the index's pages.`,
+  options: [{ name: 'format', type: 'string', value: 'NAME', default: 'stylish', help: 'stylish, json or csv' }, EXTRA_INDEX_OPTION, HELP_OPTION],
+};
 
 /** An archive's letters are *.imr, *.imr.txt and plain pdftotext output (*.txt). */
 const ARCHIVE_INCLUDE = ['**/*.imr', '**/*.txt'];
@@ -70,15 +78,18 @@ function stylish(rows: HarvestRow[], letters: number, skipped: number): string {
 }
 
 export function runHarvest(rest: string[], io: CliIo): number {
-  const args = parseArgs(rest, ['--format', '--index'], []);
-  if (args.positional.length === 0) throw new UsageError(HARVEST_USAGE);
-  const format = args.flags.get('--format') ?? 'stylish';
+  const args = parseCommand(rest, HARVEST_COMMAND);
+  if (args.flag('help')) {
+    io.stdout(`${commandHelp(HARVEST_COMMAND)}\n`);
+    return 0;
+  }
+  if (args.positionals.length === 0) throw new UsageError(`usage: ${HARVEST_COMMAND.usage[0]}`);
+  const format = args.string('format');
   if (format !== 'stylish' && format !== 'json' && format !== 'csv') throw new UsageError(`--format must be stylish, json or csv, not "${String(format)}"`);
-  const extra = rest.flatMap((a, i) => (a === '--index' && rest[i + 1] ? [path.resolve(io.cwd, rest[i + 1])] : a.startsWith('--index=') ? [path.resolve(io.cwd, a.slice(8))] : []));
-  const index = indexFor(createIndexProvider(), extra);
+  const index = indexFor(createIndexProvider(), args.list('index').map((f) => path.resolve(io.cwd, f)));
   const agg = new HarvestAggregator(index);
   let skipped = 0;
-  for (const arg of args.positional) {
+  for (const arg of args.positionals) {
     for (const file of letterFiles(path.resolve(io.cwd, arg))) {
       let text: string;
       try {

@@ -3,12 +3,28 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createIndexProvider } from '../engine';
 import { defaultPdfReader, PdfInputError, verdictPages, verifyPdf, VerifyReport } from '../engine/mtus/verify';
-import { parseArgs } from './args';
+import { CommandSpec, commandHelp, HELP_OPTION, parseCommand } from './args';
 import { ToolError, UsageError } from './errors';
+import { EXTRA_INDEX_OPTION } from './index-command';
 import { CliIo } from './lint-command';
 import { indexFor } from './setup';
 
-export const VERIFY_USAGE = 'usage: imr index verify --pdf FILE --guideline ID [--index extra.yaml]... [--format stylish|json] [--write corrections.yaml] [--page-offset N]';
+export const VERIFY_COMMAND: CommandSpec = {
+  name: 'imr index verify',
+  summary: "check a guideline's topic pages against its PDF; --write a corrections file",
+  usage: ['imr index verify --pdf FILE --guideline ID [--index FILE]... [--format stylish|json] [--write FILE] [--page-offset N]'],
+  description: `Finds the heading of every topic of the guideline in its PDF and compares its page with the index's.
+Exit 0 when every topic is confirmed, 1 when some moved or were not found, 2 on bad input.`,
+  options: [
+    { name: 'pdf', type: 'string', value: 'FILE', help: 'the guideline PDF (with a text layer)' },
+    { name: 'guideline', type: 'string', value: 'ID', help: 'the guideline id in the index (cpmtg-2009, …)' },
+    EXTRA_INDEX_OPTION,
+    { name: 'format', type: 'string', value: 'NAME', default: 'stylish', help: 'stylish or json' },
+    { name: 'write', type: 'string', value: 'FILE', help: 'write a corrections file (index format) for the moved topics' },
+    { name: 'page-offset', type: 'string', value: 'N', help: 'printed page of physical page 1, minus 1 (default: read from the PDF)' },
+    HELP_OPTION,
+  ],
+};
 
 function reportJson(r: VerifyReport, wrote: string | undefined): string {
   return JSON.stringify(
@@ -65,16 +81,19 @@ function label(t: { name: string; number?: string }): string {
 
 /** Exit 0 when every topic is confirmed, 1 when some moved or were not found, 2 on bad input. */
 export async function runVerify(rest: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(rest, ['--pdf', '--guideline', '--index', '--format', '--write', '--page-offset'], []);
-  const pdfArg = args.flags.get('--pdf');
-  const id = args.flags.get('--guideline');
-  if (typeof pdfArg !== 'string' || typeof id !== 'string' || args.positional.length > 0) throw new UsageError(VERIFY_USAGE);
-  const format = args.flags.get('--format') ?? 'stylish';
+  const args = parseCommand(rest, VERIFY_COMMAND);
+  if (args.flag('help')) {
+    io.stdout(`${commandHelp(VERIFY_COMMAND)}\n`);
+    return 0;
+  }
+  const pdfArg = args.string('pdf');
+  const id = args.string('guideline');
+  if (pdfArg === undefined || id === undefined || args.positionals.length > 0) throw new UsageError(`usage: ${VERIFY_COMMAND.usage[0]}`);
+  const format = args.string('format');
   if (format !== 'stylish' && format !== 'json') throw new UsageError(`--format must be stylish or json, not "${String(format)}"`);
-  const offsetArg = args.flags.get('--page-offset');
-  if (offsetArg !== undefined && !/^-?\d{1,4}$/.test(String(offsetArg))) throw new UsageError('--page-offset must be a whole number (printed page of physical page 1, minus 1)');
-  const extra = rest.flatMap((a, i) => (a === '--index' && rest[i + 1] ? [path.resolve(io.cwd, rest[i + 1])] : a.startsWith('--index=') ? [path.resolve(io.cwd, a.slice(8))] : []));
-  const index = indexFor(createIndexProvider(), extra);
+  const offsetArg = args.string('page-offset');
+  if (offsetArg !== undefined && !/^-?\d{1,4}$/.test(offsetArg)) throw new UsageError('--page-offset must be a whole number (printed page of physical page 1, minus 1)');
+  const index = indexFor(createIndexProvider(), args.list('index').map((f) => path.resolve(io.cwd, f)));
   const guideline = index.guidelines.find((g) => g.id === id);
   if (!guideline) throw new UsageError(`unknown guideline "${id}" (ids: ${index.guidelines.map((g) => g.id).join(', ')})`);
   const pdfPath = path.resolve(io.cwd, pdfArg);
@@ -91,9 +110,9 @@ export async function runVerify(rest: string[], io: CliIo): Promise<number> {
     if (e instanceof PdfInputError) throw new ToolError(`${pdfArg}: ${e.message}`);
     throw e;
   }
-  const write = args.flags.get('--write');
+  const write = args.string('write');
   let wrote: string | undefined;
-  if (typeof write === 'string') {
+  if (write !== undefined) {
     const out = path.resolve(io.cwd, write);
     try {
       fs.writeFileSync(out, result.corrections);

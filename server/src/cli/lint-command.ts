@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigResolver, createConfigResolver, createFileSelector, createIndexProvider, Finding, IndexProvider, lintText, RULE_CATEGORIES, RuleCategory, RULES, runFixLoop, unifiedDiff } from '../engine';
-import { OptionSpec, optionsHelp, parseOptions } from './args';
+import { CommandSpec, commandHelp, HELP_OPTION, OptionSpec, parseCommand } from './args';
 import { ToolError, UsageError } from './errors';
 import { loadFormatter, FORMATTERS } from './formatters';
 import { FileResult } from './formatters/types';
@@ -22,7 +22,7 @@ export interface CliIo {
 
 /** imr-lint's options: parsed by node:util parseArgs and listed by --help, in this order. */
 export const LINT_OPTIONS: readonly OptionSpec[] = [
-  { name: 'format', short: 'f', type: 'string', value: 'NAME', help: `output format: ${Object.keys(FORMATTERS).join(', ')}, or ./formatter.js (default: stylish)` },
+  { name: 'format', short: 'f', type: 'string', value: 'NAME', default: 'stylish', help: `output format: ${Object.keys(FORMATTERS).join(', ')}, or ./formatter.js` },
   { name: 'output-file', short: 'o', type: 'string', value: 'FILE', help: 'write the report to FILE instead of standard output' },
   { name: 'fix', type: 'boolean', help: 'write the fixes back to the files, never suggestions (through links, keeping modes)' },
   { name: 'fix-dry-run', type: 'boolean', help: 'print a unified diff of what --fix would write; write nothing' },
@@ -41,27 +41,28 @@ export const LINT_OPTIONS: readonly OptionSpec[] = [
   { name: 'color', type: 'boolean', help: 'colour the output (default: when writing to a terminal; FORCE_COLOR / NO_COLOR)' },
   { name: 'no-color', type: 'boolean', help: 'never colour the output' },
   { name: 'version', short: 'v', type: 'boolean', help: 'print the version' },
-  { name: 'help', short: 'h', type: 'boolean', help: 'show this help' },
+  HELP_OPTION,
 ];
 
-export const LINT_HELP = `Usage: imr-lint [options] <file|folder|glob>...
-       imr-lint --stdin [--stdin-filename NAME]
-
-Lints IMR determination letters. Folders contribute every letter below them that the config's
+export const LINT_COMMAND: CommandSpec = {
+  name: 'imr-lint',
+  usage: ['imr-lint [options] <file|folder|glob>...', 'imr-lint --stdin [--stdin-filename NAME]'],
+  description: `Lints IMR determination letters. Folders contribute every letter below them that the config's
 include globs match (default **/*.imr, **/*.imr.txt); quote globs ('letters/*.imr') to let imr-lint
 expand them. The config's exclude globs, .imrlintignore and .gitignore apply to every file, named or
-found: a named file that they skip is reported on stderr and not linted.
+found: a named file that they skip is reported on stderr and not linted.`,
+  options: LINT_OPTIONS,
+  footer: `Exit status: 0 no errors, 1 errors (or too many warnings), 2 the run could not be done
+(bad usage, unreadable file, invalid config or index, or no letters matched).`,
+};
 
-Options:
-${optionsHelp(LINT_OPTIONS)}
-
-Exit status: 0 no errors, 1 errors (or too many warnings), 2 the run could not be done
-(bad usage, unreadable file, invalid config or index, or no letters matched).`;
+export const LINT_HELP = commandHelp(LINT_COMMAND);
 
 export function runLint(argv: string[], io: CliIo): number {
-  const { values, positionals } = parseOptions(argv, LINT_OPTIONS);
-  const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
-  const bool = (name: string) => values[name] === true;
+  const parsed = parseCommand(argv, LINT_COMMAND);
+  const positionals = parsed.positionals;
+  const str = (name: string) => parsed.string(name);
+  const bool = (name: string) => parsed.flag(name);
   if (bool('help')) {
     io.stdout(LINT_HELP + '\n');
     return 0;

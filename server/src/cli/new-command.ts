@@ -1,39 +1,42 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { expandTemplate, findTemplate, TEMPLATES } from '../templates/templates';
-import { parseArgs } from './args';
+import { CommandSpec, commandHelp, HELP_OPTION, parseCommand } from './args';
 import { UsageError } from './errors';
 import { ToolError } from './errors';
 import { CliIo } from './lint-command';
 
-export const NEW_HELP = `Usage: imr new [--template NAME] [FILE]
-       imr new --list
+export const NEW_COMMAND: CommandSpec = {
+  name: 'imr new',
+  usage: ['imr new [--template NAME] [FILE]', 'imr new --list'],
+  description: `Writes a new letter from a template to FILE (never over an existing file), or to standard output.
+Fill in every [[…]] and XX/XX/XXXX marker: imr-lint reports the ones left (rule placeholder).`,
+  options: [
+    { name: 'template', short: 't', type: 'string', value: 'NAME', default: 'letter', help: 'the template; --list shows them' },
+    { name: 'list', type: 'boolean', help: 'list the templates' },
+    HELP_OPTION,
+  ],
+};
 
-Writes a new letter from a template to FILE (never over an existing file), or to standard output.
-Fill in every [[…]] and XX/XX/XXXX marker: imr-lint reports the ones left (rule placeholder).
-
-Options:
-  --template NAME, -t NAME   the template (default: letter); --list shows them
-  --list                     list the templates
-  -h, --help                 show this help`;
+export const NEW_HELP = commandHelp(NEW_COMMAND);
 
 export function runNew(argv: string[], io: CliIo): number {
-  const args = parseArgs(argv, ['--template', '-t'], ['--list', '--help', '-h']);
-  if (args.flags.has('--help') || args.flags.has('-h')) {
+  const args = parseCommand(argv, NEW_COMMAND);
+  if (args.flag('help')) {
     io.stdout(`${NEW_HELP}\n`);
     return 0;
   }
-  if (args.flags.has('--list')) {
+  if (args.flag('list')) {
     const width = Math.max(...TEMPLATES.map((t) => t.name.length));
     for (const t of TEMPLATES) io.stdout(`${t.name.padEnd(width)}  ${t.description}\n`);
     return 0;
   }
-  const name = String(args.flags.get('--template') ?? args.flags.get('-t') ?? 'letter');
+  const name = args.string('template') ?? 'letter';
   const template = findTemplate(name);
   if (!template) throw new UsageError(`unknown template "${name}" (${TEMPLATES.map((t) => t.name).join(', ')})`);
-  if (args.positional.length > 1) throw new UsageError('give at most one FILE');
+  if (args.positionals.length > 1) throw new UsageError('give at most one FILE');
   const text = expandTemplate(template);
-  const target = args.positional[0];
+  const target = args.positionals[0];
   if (target === undefined || target === '-') {
     io.stdout(text);
     return 0;

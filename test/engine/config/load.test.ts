@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
-import { createConfigResolver, createIndexProvider, Finding, LintConfig, lintText, loadConfigFile, loadConfigText } from '../../server/src/engine';
-import { cleanupTemp, cliFixture, letter, makeTemp, replaceOnce, write } from './helpers';
+import { createConfigResolver, createIndexProvider, Finding, LintConfig, lintText, loadConfigFile, loadConfigText } from '../../../server/src/engine';
+import { cleanupTemp, cliFixture, letter, makeTemp, replaceOnce, write } from '../../cli/helpers';
 
 /**
  * .imrlintrc configuration through the engine: discovery (nearest file wins), the file formats, the

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { applyFixes, createIndexProvider, defaultConfig, Finding, LintConfig, lintText, MtusIndex, SeveritySetting } from '../../server/src/engine';
-import { cliFixture, letter, replaceOnce, ROOT } from './helpers';
+import { cliFixture, letter, replaceOnce, ROOT } from '../cli/helpers';
 
 /**
  * Inline suppression comments, through the engine (lintText):
