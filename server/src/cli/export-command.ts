@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { createConfigResolver, createIndexProvider, Finding, lintText, looksBinary, MAX_LETTER_BYTES } from '../engine';
-import { defaultExportPath, EXPORT_FORMATS, ExportFormat, exportText, exportTextBytes, formatFromPath, layoutLetter, renderPdf, writeFileAtomic } from '../engine/render';
+import { createConfigResolver, createIndexProvider, FileReadError, Finding, lintText, looksBinary, READ_LIMITS, readFileChecked } from '../engine';
+import { defaultExportPath, EXPORT_FORMATS, ExportFormat, exportText, exportTextBytes, formatFromPath, layoutLetter, renderPdf, writeFileAtomic, WriteRefusedError } from '../engine/render';
 import { CommandSpec, commandHelp, HELP_OPTION, parseCommand } from './args';
 import { ToolError, UsageError } from './errors';
 import { stylish } from './formatters/stylish';
@@ -47,7 +47,6 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
   if (!toStdout && sameFile(out, file)) throw new UsageError(`${out}: the export would replace the letter itself`);
 
   const bytes = readBytes(file);
-  if (bytes.length > MAX_LETTER_BYTES) throw new ToolError(`${file}: larger than ${MAX_LETTER_BYTES / 1024 / 1024} MB, not a letter`);
   const text = bytes.toString('utf8');
   if (looksBinary(text)) throw new ToolError(`${file}: not a text file`);
 
@@ -75,7 +74,7 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
   try {
     writeFileAtomic(out, data);
   } catch (e) {
-    throw new ToolError(`${out}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new ToolError(`${out}: cannot write (${e instanceof WriteRefusedError ? e.detail : (e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   io.stdout(`${rel(io, out)}\n`);
   return 0;
@@ -89,11 +88,12 @@ function chooseFormat(given: string | undefined, output: string | undefined): Ex
   return (output !== undefined && output !== '-' ? formatFromPath(output) : undefined) ?? (output === '-' ? 'txt' : 'pdf');
 }
 
+/** The letter's bytes through the engine's checked reader (a regular file of at most 8 MB). */
 function readBytes(file: string): Buffer {
   try {
-    return fs.readFileSync(file);
+    return readFileChecked(file, READ_LIMITS.letter).bytes;
   } catch (e) {
-    throw new ToolError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new ToolError(e instanceof FileReadError ? e.message : `${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
 }
 

@@ -1,6 +1,5 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { checkIndex, createIndexProvider, searchIndex } from '../engine';
+import { checkIndex, createIndexProvider, FileReadError, pushAll, READ_LIMITS, readTextChecked, searchIndex } from '../engine';
 import { CommandSpec, commandHelp, HELP_OPTION, OptionSpec, parseCommand } from './args';
 import { ToolError, UsageError } from './errors';
 import { CliIo } from './lint-command';
@@ -49,13 +48,13 @@ export function runIndex(argv: string[], io: CliIo): number | Promise<number> {
       const file = path.resolve(io.cwd, f);
       let text: string;
       try {
-        text = fs.readFileSync(file, 'utf8');
+        text = readTextChecked(file, READ_LIMITS.index).text;
       } catch (e) {
-        throw new ToolError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+        throw new ToolError(e instanceof FileReadError ? e.message : `${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
       }
       const found = checkIndex({ text, file });
       problems += found.length;
-      all.push(...found);
+      pushAll(all, found);
     }
     if (args.flag('json')) io.stdout(JSON.stringify(all, null, 2) + '\n');
     else {

@@ -1,10 +1,10 @@
 /** `imr index harvest FOLDER…`: the CLI face of engine/mtus/harvest (streams letters, one at a time). */
 import * as fs from 'fs';
 import * as path from 'path';
-import { createFileSelector, createIndexProvider, defaultConfig, looksBinary, MAX_LETTER_BYTES, parseLetter } from '../engine';
+import { createFileSelector, createIndexProvider, defaultConfig, looksBinary, parseLetter, READ_LIMITS, readTextChecked } from '../engine';
 import { HarvestAggregator, HarvestRow } from '../engine/mtus/harvest/harvest';
 import { CommandSpec, commandHelp, HELP_OPTION, parseCommand } from './args';
-import { UsageError } from './errors';
+import { ToolError, UsageError } from './errors';
 import { EXTRA_INDEX_OPTION } from './index-command';
 import { CliIo } from './lint-command';
 import { indexFor } from './setup';
@@ -33,9 +33,12 @@ function* letterFiles(arg: string): Generator<string> {
     yield arg;
     return;
   }
-  if (!st.isDirectory()) return;
+  if (!st.isDirectory()) throw new ToolError(`${arg}: not a regular file or folder`);
   const dir = path.resolve(arg);
-  yield* createFileSelector({ cwd: dir, config: { ...defaultConfig(dir), include: ARCHIVE_INCLUDE } }).walkSync(dir);
+  const unreadable = (d: string, code: string) => {
+    throw new ToolError(`${d}: cannot read folder (${code})`);
+  };
+  yield* createFileSelector({ cwd: dir, config: { ...defaultConfig(dir), include: ARCHIVE_INCLUDE } }).walkSync(dir, unreadable);
 }
 
 const CSV_HEADER = ['status', 'guideline', 'year', 'guidelineId', 'section', 'topic', 'count', 'letters', 'consensusPages', 'consensusLetters', 'indexPages', 'verified', 'pages', 'variants'];
@@ -93,11 +96,7 @@ export function runHarvest(rest: string[], io: CliIo): number {
     for (const file of letterFiles(path.resolve(io.cwd, arg))) {
       let text: string;
       try {
-        if (fs.statSync(file).size > MAX_LETTER_BYTES) {
-          skipped++;
-          continue;
-        }
-        text = fs.readFileSync(file, 'utf8');
+        text = readTextChecked(file, READ_LIMITS.letter).text;
       } catch {
         skipped++;
         continue;

@@ -1,7 +1,7 @@
 /** `imr index verify --pdf FILE --guideline ID`: the CLI face of engine/mtus/verify. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { createIndexProvider } from '../engine';
+import { createIndexProvider, FileReadError, maxOf, READ_LIMITS, readFileChecked } from '../engine';
 import { defaultPdfReader, PdfInputError, verdictPages, verifyPdf, VerifyReport } from '../engine/mtus/verify';
 import { CommandSpec, commandHelp, HELP_OPTION, parseCommand } from './args';
 import { ToolError, UsageError } from './errors';
@@ -58,7 +58,7 @@ function summary(r: VerifyReport): Record<string, number> {
 function reportStylish(r: VerifyReport, wrote: string | undefined): string {
   const g = r.guideline;
   const out = [`${r.pdf} — ${g.title} ${g.year} (${g.id}), ${r.physicalPages} page(s)`, `  ${r.numbering.note}`, ''];
-  const width = Math.min(60, Math.max(...r.topics.map((v) => label(v.topic).length), 10));
+  const width = Math.min(60, Math.max(10, maxOf(r.topics.map((v) => label(v.topic).length))));
   for (const v of r.topics) {
     const name = label(v.topic).padEnd(width);
     if (v.status === 'confirmed') out.push(`  confirmed  ${name}  page(s) ${v.indexPages}`);
@@ -99,9 +99,9 @@ export async function runVerify(rest: string[], io: CliIo): Promise<number> {
   const pdfPath = path.resolve(io.cwd, pdfArg);
   let bytes: Uint8Array;
   try {
-    bytes = fs.readFileSync(pdfPath);
+    bytes = readFileChecked(pdfPath, READ_LIMITS.pdf).bytes;
   } catch (e) {
-    throw new ToolError(`${pdfArg}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new ToolError(`${pdfArg}: ${e instanceof FileReadError ? e.detail : `cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`}`);
   }
   let result;
   try {

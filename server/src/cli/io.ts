@@ -1,21 +1,43 @@
-import * as fs from 'fs';
-import { writeFileAtomic } from '../engine';
+import { CheckedText, FileReadError, READ_LIMITS, readFdBounded, readTextChecked, writeFileAtomic, WriteOptions, WriteRefusedError } from '../engine';
 import { ToolError } from './errors';
 
-/** Reads a letter as UTF-8; an unreadable file is a ToolError naming it. */
-export function readLetter(file: string): string {
+/**
+ * Reads a letter through the engine's checked reader (regular files only, at most 8 MB); a file that
+ * cannot be read is a ToolError naming it.
+ */
+export function readLetterChecked(file: string): CheckedText {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readTextChecked(file, READ_LIMITS.letter);
   } catch (e) {
-    throw new ToolError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new ToolError(e instanceof FileReadError ? e.message : `${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
 }
 
-/** Writes fixes back to a letter with the engine's atomic writer (through links, keeping its mode). */
-export function atomicWrite(file: string, text: string): void {
+/** A letter's text (see readLetterChecked). */
+export function readLetter(file: string): string {
+  return readLetterChecked(file).text;
+}
+
+/** Standard input as text, at most a letter's byte limit (`cat /dev/zero | imr-lint --stdin` ends). */
+export function readStdinChecked(): string {
   try {
-    writeFileAtomic(file, text);
+    return readFdBounded(0, READ_LIMITS.letter, '<stdin>').toString('utf8');
   } catch (e) {
+    throw new ToolError(e instanceof FileReadError ? e.message : `<stdin>: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+}
+
+/**
+ * Writes fixes back to a letter with the engine's atomic writer (through links, keeping its mode and
+ * owner). A refusal (read-only, changed since read) is returned as one phrase — nothing was written —
+ * and the run goes on; a failure of the system (disk full, folder not writable) is a ToolError.
+ */
+export function atomicWrite(file: string, text: string, options?: WriteOptions): string | undefined {
+  try {
+    writeFileAtomic(file, text, options);
+    return undefined;
+  } catch (e) {
+    if (e instanceof WriteRefusedError) return e.detail;
     throw new ToolError(`${file}: cannot write fixes (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
 }

@@ -5,8 +5,9 @@ import { CommandSpec, commandHelp, HELP_OPTION, OptionSpec, parseCommand } from 
 import { ToolError, UsageError } from './errors';
 import { loadFormatter, FORMATTERS } from './formatters';
 import { FileResult } from './formatters/types';
+import { escapeControls } from './formatters/paths';
 import { resolveSetup } from './setup';
-import { atomicWrite, readLetter } from './io';
+import { atomicWrite, readLetterChecked } from './io';
 
 export { FORMATTERS };
 
@@ -107,9 +108,11 @@ export function runLint(argv: string[], io: CliIo): number {
 
   const opts = { configs, indexes, reportUnused, redact };
   const results: FileResult[] = [];
-  if (bool('stdin')) {
+  // "-" alone stands for standard input, as --stdin
+  const stdinDash = positionals.length === 1 && positionals[0] === '-';
+  if (bool('stdin') || stdinDash) {
     if (fix) throw new UsageError('--fix cannot be used with --stdin');
-    if (positionals.length > 0) throw new UsageError('give either --stdin or files, not both');
+    if (positionals.length > 0 && !stdinDash) throw new UsageError('give either --stdin or files, not both');
     const name = str('stdin-filename');
     const filePath = name !== undefined ? path.resolve(io.cwd, name) : '<stdin>';
     const configPath = name !== undefined ? filePath : undefined;
@@ -124,6 +127,9 @@ export function runLint(argv: string[], io: CliIo): number {
       throw new ToolError(e instanceof Error ? e.message : String(e));
     }
     const selection = selector.select(positionals);
+    // a FIFO, device or unreadable folder: the run cannot be done as asked, whatever the options
+    const cannot = selection.unreadable[0];
+    if (cannot) throw new ToolError(cannot.code === 'ENOTREG' ? `${cannot.message}; to lint standard input use --stdin or -` : cannot.message);
     const allowUnmatched = bool('no-error-on-unmatched-pattern');
     if (!allowUnmatched && selection.missing.length > 0) throw new UsageError(`${selection.missing[0]}: no such file or directory`);
     if (!allowUnmatched && selection.unmatched.length > 0) throw new UsageError(`${selection.unmatched[0].message} (--no-error-on-unmatched-pattern allows it)`);
@@ -132,11 +138,18 @@ export function runLint(argv: string[], io: CliIo): number {
       throw new UsageError('no letters to lint: the files given match no include pattern (--no-error-on-unmatched-pattern allows it)');
     }
     for (const file of selection.files) {
-      const original = readLetter(file);
+      const read = readLetterChecked(file);
+      const original = read.text;
       let result = lintOne(original, file, opts, file);
-      if (fix || dryRun) {
-        result = fixOne(result, opts, file, fixTypes, dryRun ? diffs : undefined, io.cwd);
-        if (fix && result.text !== undefined && result.text !== original) atomicWrite(file, result.text);
+      if ((fix || dryRun) && !read.validUtf8) {
+        // rewriting would turn every byte that is not UTF-8 into U+FFFD, on lines no fix touched
+        io.stderr(`imr-lint: warning: ${shown(io.cwd, file)}: not valid UTF-8 (Latin-1 or another encoding?); linted, but --fix does not rewrite it\n`);
+      } else if (fix || dryRun) {
+        const fixed = fixOne(result, opts, file, fixTypes, dryRun ? diffs : undefined, io.cwd);
+        const refused = fix && fixed.text !== undefined && fixed.text !== original ? atomicWrite(file, fixed.text, { expect: read.stat }) : undefined;
+        // a refused write leaves the letter as it was: its findings are those of the letter on disk
+        if (refused !== undefined) io.stderr(`imr-lint: warning: ${shown(io.cwd, file)}: ${refused}; fixes not written\n`);
+        else result = fixed;
       }
       results.push(result);
     }
@@ -156,6 +169,11 @@ export function runLint(argv: string[], io: CliIo): number {
     return 1;
   }
   return 0;
+}
+
+/** A file name for a line on stderr: relative to cwd, control characters escaped. */
+function shown(cwd: string, file: string): string {
+  return escapeControls(path.relative(cwd, file) || file);
 }
 
 /** The report file, its folder created if needed. */

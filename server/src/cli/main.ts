@@ -4,7 +4,8 @@ import { ToolError } from './errors';
 import { CliIo, LINT_HELP, runLint } from './lint-command';
 import { runIndex } from './index-command';
 import { runParse } from './parse-command';
-import { colorFromEnv } from './io';
+import { colorFromEnv, readStdinChecked } from './io';
+import * as path from 'path';
 
 export const IMR_HELP = `Usage: imr <command> [options]
 
@@ -32,15 +33,12 @@ export function version(): string {
 }
 
 export function defaultIo(): CliIo {
-  // `imr … | head` closes the pipe early: stop quietly instead of printing an EPIPE stack trace
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+  exitOnOutputError(process.stdout, 'standard output');
+  exitOnOutputError(process.stderr, 'standard error');
   return {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
-    readStdin: () => fs.readFileSync(0, 'utf8'),
+    readStdin: readStdinChecked,
     cwd: process.cwd(),
     color: colorFromEnv(process.env, !!process.stdout.isTTY),
     // read from package.json only when a formatter or --version asks (a one-letter run does not)
@@ -48,6 +46,26 @@ export function defaultIo(): CliIo {
       return version();
     },
   };
+}
+
+/**
+ * Standard output or error that cannot be written ends the run with exit 2 (the report was not
+ * delivered), never with a stack trace: `imr-lint … | head` closing the pipe early (EPIPE) quietly, as
+ * the reader left on purpose; a full disk (ENOSPC, `> /dev/full`) or any other error with one line on
+ * standard error (when that can still be written).
+ */
+function exitOnOutputError(stream: NodeJS.WriteStream, name: string): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && stream !== process.stderr) {
+      const prog = path.basename(process.argv[1] ?? 'imr').replace(/\.js$/, '');
+      try {
+        fs.writeSync(2, `${prog}: cannot write to ${name} (${e.code ?? e.message})\n`);
+      } catch {
+        /* standard error is gone too */
+      }
+    }
+    process.exit(2);
+  });
 }
 
 /**

@@ -11,9 +11,10 @@ import { checkReportPolicy } from './fix/policy';
 import { validateDetermination, SchemaIssue } from './schema/determination-schema';
 import { hasDirectives, isSuppressed, maskDirectiveLines, parseDirectives, Directive } from './suppressions';
 import { looksBinary, SourceText } from './text/source';
+import { READ_LIMITS } from './files/read-checked';
 
 /** Letters larger than this are not parsed (a letter is 5–50 KB; 1 MB letters still lint fast). */
-export const MAX_LETTER_BYTES = 8 * 1024 * 1024;
+export const MAX_LETTER_BYTES = READ_LIMITS.letter;
 
 export interface LintInput {
   text: string;

@@ -1,7 +1,6 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
-import { ConfigProblem, IndexProblem, loadConfigText } from '../engine';
+import { ConfigProblem, IndexProblem, loadConfigText, READ_LIMITS, readTextChecked } from '../engine';
 import { DIAGNOSTIC_SOURCE } from '../service';
 import { FileProblems } from './lint-environment';
 import { pathToUri } from './uris';
@@ -20,7 +19,7 @@ function lineLength(text: string | undefined, line: number): number {
 
 function readText(file: string): string | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readTextChecked(file, READ_LIMITS.config).text;
   } catch {
     return undefined;
   }

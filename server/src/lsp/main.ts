@@ -2,8 +2,8 @@
  * Process entry of the IMR language server (bin/imr-language-server.js). The transport comes from
  * the command line: --stdio or --node-ipc (--socket=<port> also works; vscode-languageserver reads it).
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { createServerConnection } from './transport';
 
 const TRANSPORTS = ['--stdio', '--node-ipc'];
 
@@ -21,4 +21,4 @@ process.on('unhandledRejection', (e) => {
   process.stderr.write(`imr-language-server: unhandled rejection ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
 });
 
-startServer(createConnection(ProposedFeatures.all));
+startServer(createServerConnection(process.argv));

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import type { CancellationToken, Diagnostic, DocumentDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigResolver, createFileSelector, lintText } from '../engine';
+import { ConfigResolver, createFileSelector, FileReadError, Finding, lintText, READ_LIMITS, readTextChecked } from '../engine';
 import { toDiagnostics } from '../service';
 import { Analyzer, setupFinding } from './analysis';
 import { LintEnvironment } from './lint-environment';
@@ -118,17 +118,21 @@ export class PullDiagnostics {
     const known = this.disk.get(file);
     if (known && known.resultId === resultId) return { ...known, unchanged: false };
     let text: string;
+    let unread: Finding | undefined;
     try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
+      // the engine's checked read: a regular file of at most 8 MB, read through the descriptor it checked
+      text = readTextChecked(file, READ_LIMITS.letter).text;
+    } catch (e) {
+      if (!(e instanceof FileReadError) || e.code !== 'EFBIG') return undefined;
+      text = '';
+      unread = { ruleId: 'invalid-input', severity: 'error', message: `The file is ${e.detail}; not linted.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
     }
     const folder = folderOf(this.deps.folders(), file);
     // settings of the letter's folder (one workspace/configuration request per folder, not per letter)
     const settings = await this.deps.settings.get(pathToUri(folder ?? file));
     const resolved = this.deps.env.resolve(file, { settings, trusted: this.deps.trusted(), folder });
     const uri = pathToUri(file);
-    const findings = !resolved.config || resolved.problem ? [setupFinding(resolved.problem!, folder)] : lintText({ text, config: resolved.config, index: resolved.index }).findings;
+    const findings = unread ? [unread] : !resolved.config || resolved.problem ? [setupFinding(resolved.problem!, folder)] : lintText({ text, config: resolved.config, index: resolved.index }).findings;
     const result = { resultId, items: toDiagnostics(findings, uri) };
     this.disk.set(file, result);
     return { ...result, unchanged: false };

@@ -1,6 +1,5 @@
 /** `imr/verifyIndex`: the engine's index verification for the editor command (same code as `imr index verify`). */
-import * as fs from 'fs';
-import { MtusIndex } from '../engine';
+import { FileReadError, MtusIndex, READ_LIMITS, readFileChecked } from '../engine';
 import { defaultPdfReader, PdfInputError, verifyPdf } from '../engine/mtus/verify';
 import { VerifyIndexParams, VerifyIndexResult } from '../../../shared/protocol';
 
@@ -9,9 +8,9 @@ export async function verifyIndexRequest(params: VerifyIndexParams, index: MtusI
   if (!guideline) return { error: `unknown guideline "${params.guidelineId}"` };
   let bytes: Uint8Array;
   try {
-    bytes = fs.readFileSync(params.pdf);
+    bytes = readFileChecked(params.pdf, READ_LIMITS.pdf).bytes;
   } catch (e) {
-    return { error: `${params.pdf}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+    return { error: e instanceof FileReadError ? e.message : `${params.pdf}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
   }
   try {
     const { report, corrections } = await verifyPdf(bytes, params.pdf, guideline, defaultPdfReader());

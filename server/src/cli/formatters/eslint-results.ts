@@ -1,4 +1,4 @@
-import { createOffsetMapper, Fix } from '../../engine';
+import { createOffsetMapper, Fix, maxOf } from '../../engine';
 import { FileResult } from './types';
 
 /** ESLint's LintMessage: lines and columns 1-based; `fix` offsets into the text without its BOM. */
@@ -42,7 +42,7 @@ export function toEslintResults(results: FileResult[]): EslintResult[] {
       if (!offset || text === undefined || fix.edits.length === 0) return undefined;
       const spans = fix.edits.map((e) => ({ start: offset(e.range.start), end: offset(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start || a.end - b.end);
       const start = spans[0]!.start;
-      const end = Math.max(...spans.map((s) => s.end));
+      const end = maxOf(spans.map((s) => s.end));
       let merged = '';
       let cursor = start;
       for (const s of spans) {

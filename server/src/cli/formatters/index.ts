@@ -30,7 +30,8 @@ function isPath(name: string): boolean {
  * `module.exports = (results, context) => string` (results in ESLint's LintResult shape).
  */
 export function loadFormatter(name: string, cwd: string): Formatter {
-  const builtin = FORMATTERS[name];
+  // an own property only: "__proto__", "constructor" or "toString" name no formatter
+  const builtin = Object.prototype.hasOwnProperty.call(FORMATTERS, name) ? FORMATTERS[name] : undefined;
   if (builtin) return builtin;
   if (!isPath(name)) throw new UsageError(`unknown format "${name}" (${Object.keys(FORMATTERS).join(', ')}, or a formatter module such as ./my-formatter.js)`);
   const file = path.resolve(cwd, name);

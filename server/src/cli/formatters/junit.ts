@@ -1,3 +1,4 @@
+import { pushAll } from '../../engine';
 import { shownPath } from './paths';
 import { Formatter } from './types';
 
@@ -45,7 +46,7 @@ export const junit: Formatter = (results, { cwd }) => {
     suites.push(`  <testsuite name="${xmlEscape(file)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
   lines.push(`<testsuites name="imr-lint" tests="${tests}" failures="${failures}" errors="0" time="0">`);
-  lines.push(...suites);
+  pushAll(lines, suites);
   lines.push('</testsuites>');
   return lines.join('\n');
 };

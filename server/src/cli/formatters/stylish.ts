@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { escapeControls } from './paths';
 import { Formatter } from './types';
 
 const paint = (on: boolean, code: number, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -11,16 +12,21 @@ export const stylish: Formatter = (results, { cwd, color }) => {
   let fixable = 0;
   for (const r of results) {
     if (r.findings.length === 0) continue;
-    out.push(paint(color, 4, path.relative(cwd, r.filePath) || r.filePath));
+    out.push(paint(color, 4, escapeControls(path.relative(cwd, r.filePath) || r.filePath)));
     const rows = r.findings.map((f) => {
       if (f.severity === 'error') errors++;
       else warnings++;
       if (f.fix) fixable++;
       const sev = f.severity === 'error' ? paint(color, 31, 'error') : f.severity === 'warning' ? paint(color, 33, 'warning') : paint(color, 36, 'info');
-      return [`  ${f.range.start.line + 1}:${f.range.start.character + 1}`, sev, f.message, paint(color, 2, f.ruleId)];
+      return [`  ${f.range.start.line + 1}:${f.range.start.character + 1}`, sev, escapeControls(f.message, true), paint(color, 2, f.ruleId)];
     });
-    const w0 = Math.max(...rows.map((x) => x[0].length));
-    const w1 = Math.max(...rows.map((x) => x[1].length));
+    // widths by a loop: a spread of ~130,000 findings overflows the call stack
+    let w0 = 0;
+    let w1 = 0;
+    for (const x of rows) {
+      w0 = Math.max(w0, x[0].length);
+      w1 = Math.max(w1, x[1].length);
+    }
     for (const row of rows) out.push(`${row[0].padEnd(w0)}  ${row[1].padEnd(w1)}  ${row[2]}  ${row[3]}`);
     out.push('');
   }
@@ -39,7 +45,7 @@ export const stylish: Formatter = (results, { cwd, color }) => {
       const f = r.fixed as NonNullable<typeof r.fixed>;
       n += f.total;
       const rules = Object.entries(f.byRule).map(([id, k]) => `${id} ${k}`).join(', ');
-      out.push(`${paint(color, 32, f.written ? 'fixed' : 'would fix')}  ${path.relative(cwd, r.filePath) || r.filePath}: ${f.total} fix${f.total === 1 ? '' : 'es'} (${rules})`);
+      out.push(`${paint(color, 32, f.written ? 'fixed' : 'would fix')}  ${escapeControls(path.relative(cwd, r.filePath) || r.filePath)}: ${f.total} fix${f.total === 1 ? '' : 'es'} (${rules})`);
     }
     const written = fixedFiles[0].fixed?.written;
     out.push(`${n} fix${n === 1 ? '' : 'es'} ${written ? 'applied to' : 'would be applied to'} ${fixedFiles.length} file${fixedFiles.length === 1 ? '' : 's'}.`, '');

@@ -3,9 +3,11 @@ import * as path from 'path';
 import picomatch from 'picomatch';
 import { Document, isMap, isSeq, LineCounter, parseDocument, Node as YamlNode } from 'yaml';
 import { findAsset } from '../assets';
+import { FileReadError, READ_LIMITS, readTextChecked } from '../files/read-checked';
 import { schemaValidator } from '../compiled/validators';
 import { RULES_BY_ID } from '../rules';
 import { levenshtein } from '../text/distance';
+import { pushAll } from '../text/arrays';
 import { CONFIG_FILE_NAMES, ConfigProblem, defaultConfig, LintConfig, RuleSetting, SeveritySetting } from './types';
 
 let schemaJson: { properties?: Record<string, unknown> } | undefined;
@@ -108,7 +110,7 @@ export function loadConfigText(text: string, file: string): { config?: LintConfi
     }
     return { problems };
   }
-  problems.push(...semanticProblems(data as RawConfig, file, lineOf));
+  pushAll(problems, semanticProblems(data as RawConfig, file, lineOf));
   if (problems.length > 0) return { problems };
   return { config: toConfig(data as RawConfig, file), problems };
 }
@@ -273,9 +275,10 @@ function toConfig(raw: RawConfig, file: string): LintConfig {
 export function loadConfigFile(file: string): { config?: LintConfig; problems: ConfigProblem[] } {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readTextChecked(file, READ_LIMITS.config).text;
   } catch (e) {
-    return { problems: [{ file, message: `cannot read config file: ${(e as NodeJS.ErrnoException).code ?? String(e)}` }] };
+    const why = e instanceof FileReadError ? (e.detail.startsWith('cannot read') ? e.code : e.detail) : String(e);
+    return { problems: [{ file, message: `cannot read config file: ${why}` }] };
   }
   if (text.includes('\u0000')) return { problems: [{ file, message: 'config file is not text (binary data)' }] };
   return loadConfigText(text, file);

@@ -4,6 +4,7 @@ import ignore, { Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { ConfigResolver } from '../config/load';
 import { DEFAULT_INCLUDE, LintConfig } from '../config/types';
+import { FileReadError, READ_LIMITS, readTextChecked } from './read-checked';
 
 /**
  * Which files are letters to lint — one answer for the CLI, the language server's workspace
@@ -48,6 +49,11 @@ export interface Selection {
   unmatched: { arg: string; message: string }[];
   /** Arguments that are neither an existing path nor a glob. */
   missing: string[];
+  /**
+   * Arguments that exist but cannot be linted — a FIFO, device or socket (`/dev/stdin`, `<(…)`): code
+   * `ENOTREG` — and folders (named or below a named one) that cannot be read (their errno code).
+   */
+  unreadable: { arg: string; code: string; message: string }[];
 }
 
 export interface FileSelector {
@@ -55,7 +61,8 @@ export interface FileSelector {
   explain(absPath: string): Explanation;
   /** Every selected letter below `dir` (absolute), sorted by path within each folder. */
   walk(dir: string): AsyncGenerator<string>;
-  walkSync(dir: string): Generator<string>;
+  /** As `walk`; a folder that cannot be read is skipped, or handed to `unreadable` (its path and errno code) when given. */
+  walkSync(dir: string, unreadable?: (dir: string, code: string) => void): Generator<string>;
   /** Expands command-line arguments (files, folders, quoted globs), relative to `cwd`. */
   select(args: string[]): Selection;
 }
@@ -81,10 +88,12 @@ interface IgnoreFile {
 function readIgnoreFile(file: string, required: boolean): IgnoreFile | undefined {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readTextChecked(file, READ_LIMITS.ignore).text;
   } catch (e) {
-    if (!required && (e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`${file}: cannot read ignore file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    const code = e instanceof FileReadError || (e as NodeJS.ErrnoException).code ? (e as { code: string }).code : undefined;
+    if (!required && code === 'ENOENT') return undefined;
+    const why = e instanceof FileReadError && !e.detail.startsWith('cannot read') ? e.detail : code ?? String(e);
+    throw new Error(`${file}: cannot read ignore file (${why})`);
   }
   return { base: path.dirname(file), file, ig: ignore().add(text) };
 }
@@ -246,17 +255,19 @@ export function createFileSelector(options: FileSelectorOptions): FileSelector {
   };
   const byName = (a: fs.Dirent, b: fs.Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-  function* walkSync(dir: string): Generator<string> {
+  /** Walks `dir`; a folder that cannot be read is skipped, or handed to `unreadable` when given. */
+  function* walkSync(dir: string, unreadable?: (dir: string, code: string) => void): Generator<string> {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      unreadable?.(dir, (e as NodeJS.ErrnoException).code ?? 'EIO');
       return;
     }
     entries.sort(byName);
     for (const e of entries.map((x) => classify(dir, x))) {
       if (e.kind === 'dir') {
-        if (!skipFolder(e.full, e.name)) yield* walkSync(e.full);
+        if (!skipFolder(e.full, e.name)) yield* walkSync(e.full, unreadable);
       } else if (e.kind === 'file' && explain(e.full).selected) yield e.full;
     }
   }
@@ -282,6 +293,12 @@ export function createFileSelector(options: FileSelectorOptions): FileSelector {
     const skipped: Selection['skipped'] = [];
     const unmatched: Selection['unmatched'] = [];
     const missing: string[] = [];
+    const unreadable: Selection['unreadable'] = [];
+    const cannotRead = (dir: string, code: string) => {
+      if (code === 'ENOENT' || code === 'ENOTDIR') return; // gone meanwhile, or a glob's base that is not there
+      const shown = path.relative(cwd, dir) || dir;
+      unreadable.push({ arg: shown, code, message: `${shown}: cannot read folder (${code})` });
+    };
     const add = (f: string) => {
       if (seen.has(f)) return false;
       seen.add(f);
@@ -302,13 +319,20 @@ export function createFileSelector(options: FileSelectorOptions): FileSelector {
         else if (!seen.has(abs)) skipped.push({ file: abs, reason: why.reason, message: why.message });
         continue;
       }
+      if (st && !st.isDirectory()) {
+        // a FIFO, device or socket: never opened (reading it could block or never end)
+        const kind = st.isFIFO() ? 'a FIFO' : st.isCharacterDevice() ? 'a character device' : st.isBlockDevice() ? 'a block device' : st.isSocket() ? 'a socket' : 'not a file';
+        unreadable.push({ arg, code: 'ENOTREG', message: `${arg}: not a regular file (${kind})` });
+        continue;
+      }
       if (st?.isDirectory()) {
         let n = 0;
-        for (const f of walkSync(abs)) {
+        const before = unreadable.length;
+        for (const f of walkSync(abs, cannotRead)) {
           add(f);
           n++;
         }
-        if (n === 0) unmatched.push({ arg, message: `no letters found in "${arg}" (none matches the include patterns, or all are excluded or ignored)` });
+        if (n === 0 && unreadable.length === before) unmatched.push({ arg, message: `no letters found in "${arg}" (none matches the include patterns, or all are excluded or ignored)` });
         continue;
       }
       if (isGlob(arg)) {
@@ -317,7 +341,7 @@ export function createFileSelector(options: FileSelectorOptions): FileSelector {
         const base = path.resolve(cwd, scan.base || '.');
         const m = picomatch(pattern, { dot: true });
         let n = 0;
-        for (const f of walkSync(base)) {
+        for (const f of walkSync(base, cannotRead)) {
           if (m(toPosix(path.relative(cwd, f)))) {
             add(f);
             n++;
@@ -328,7 +352,7 @@ export function createFileSelector(options: FileSelectorOptions): FileSelector {
       }
       missing.push(arg);
     }
-    return { files, skipped, unmatched, missing };
+    return { files, skipped, unmatched, missing, unreadable };
   };
 
   return { explain, isSelected: (p) => explain(p).selected, walk, walkSync, select };

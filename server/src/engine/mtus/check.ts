@@ -3,6 +3,7 @@
  * duplicate ids, duplicate topic names/aliases, malformed or out-of-range page spans, numbered
  * section structure, and the alphabetical page order of alphabetical guidelines.
  */
+import { pushAll } from '../text/arrays';
 import * as path from 'path';
 import { loadIndex, mergeParsed } from './load';
 import { formatPages, normalizeName, stripParenthesized } from './lookup';
@@ -43,17 +44,17 @@ export function checkIndex(input: MtusIndex | IndexSource, options?: { base?: Mt
   const file = path.resolve(input.file);
   const parsed = parseIndexText(input.text, file);
   const problems = [...parsed.problems];
-  problems.push(...duplicateIds(parsed.guidelines));
+  pushAll(problems, duplicateIds(parsed.guidelines));
   if (!parsed.guidelines.some((g) => g.partial)) {
-    for (const g of parsed.guidelines) problems.push(...checkGuideline(g));
+    for (const g of parsed.guidelines) pushAll(problems, checkGuideline(g));
     return problems;
   }
   // Corrections file: check what the merge produces, report only this file's entries.
-  for (const g of parsed.guidelines) problems.push(...duplicateTopicNamesInEntry(g));
+  for (const g of parsed.guidelines) pushAll(problems, duplicateTopicNamesInEntry(g));
   const base = options?.base ?? loadIndex([]).index;
   const merged = mergeParsed(base.guidelines, parsed, problems);
   const touched = new Set(parsed.guidelines.map((g) => g.id));
-  for (const g of merged) if (touched.has(g.id)) problems.push(...checkGuideline(g, file));
+  for (const g of merged) if (touched.has(g.id)) pushAll(problems, checkGuideline(g, file));
   return problems;
 }
 

@@ -12,6 +12,7 @@ import { normalizeName } from './lookup';
 import { IndexGuideline, IndexProblem, IndexTopic, MtusIndex } from './types';
 import { makeProblem, parseIndexText, ParsedIndexFile } from './yaml-index';
 import { compiledBundledIndex } from '../compiled/bundled-index';
+import { FileReadError, READ_LIMITS, readTextChecked } from '../files/read-checked';
 
 export { formatIndexProblem } from './yaml-index';
 
@@ -65,6 +66,8 @@ function stampOf(file: string): { stamp?: string; problem?: IndexProblem } {
   try {
     const st = fs.statSync(file);
     if (st.isDirectory()) return { problem: fileProblem(file, 'is a directory, not an MTUS index file') };
+    if (!st.isFile()) return { problem: fileProblem(file, 'not a regular file, not an MTUS index file') };
+    if (st.size > READ_LIMITS.index) return { problem: fileProblem(file, `larger than ${READ_LIMITS.index / 1024 / 1024} MB, not an MTUS index file`) };
     return { stamp: `${st.size}:${st.mtimeMs}` };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -84,13 +87,13 @@ function readParsed(file: string): ParsedIndexFile {
   if (hit && hit.stamp === stamp) return hit.parsed;
   let parsed: ParsedIndexFile;
   try {
-    const text = fs.readFileSync(file, 'utf8');
+    const text = readTextChecked(file, READ_LIMITS.index).text;
     // the bundled index as compiled at build time, when it was made from this text; else parse the YAML
     parsed = (file === bundledIndexPath() ? compiledBundledIndex(text, file) : undefined) ?? parseIndexText(text, file);
     for (const g of parsed.guidelines) deepFreeze(g);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    parsed = { guidelines: [], problems: [fileProblem(file, `cannot read file (${code ?? String(e)})`)], given: new WeakMap() };
+    const why = e instanceof FileReadError ? e.detail : `cannot read file (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
+    parsed = { guidelines: [], problems: [fileProblem(file, why)], given: new WeakMap() };
   }
   fileCache.set(file, { stamp, parsed });
   return parsed;
@@ -183,7 +186,7 @@ export function loadIndex(extraFiles: string[], options?: { bundled?: boolean })
     const isBundled = useBundled && i === 0;
     try {
       const parsed = readParsed(file);
-      problems.push(...parsed.problems);
+      for (const p of parsed.problems) problems.push(p);
       // The bundled file is the base (a partial entry there is reported as an unknown id).
       guidelines = mergeParsed(isBundled ? [] : guidelines, parsed, problems);
       if (parsed.guidelines.length > 0) {

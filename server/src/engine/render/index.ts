@@ -8,4 +8,4 @@ export { renderPdf, PdfOptions } from './pdf';
 export { exportText, exportTextBytes } from './text-export';
 export { printable, isWinAnsi } from './printable';
 export { defaultExportPath, ExportFormat, EXPORT_FORMATS, formatFromPath } from './export-path';
-export { writeFileAtomic } from '../files/write-atomic';
+export { writeFileAtomic, WriteRefusedError } from '../files/write-atomic';

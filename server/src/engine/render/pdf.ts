@@ -1,3 +1,4 @@
+import { pushAll } from '../text/arrays';
 import type { PDFFont } from 'pdf-lib';
 import { Block, HeaderBlock, LetterLayout, Run } from './layout';
 
@@ -145,7 +146,7 @@ function setHeader(b: HeaderBlock, fonts: Fonts): Line[] {
       });
       lines.push(line);
     } else {
-      for (const c of row) if (c) lines.push(...wrap([{ text: `${c.label}:`, bold: true }, { text: c.value ? ` ${c.value}` : '' }], fonts, TEXT_WIDTH));
+      for (const c of row) if (c) pushAll(lines, wrap([{ text: `${c.label}:`, bold: true }, { text: c.value ? ` ${c.value}` : '' }], fonts, TEXT_WIDTH));
     }
   }
   return lines;
@@ -156,7 +157,7 @@ function wrap(runs: Run[], fonts: Fonts, width: number): Line[] {
   const words: { text: string; font: PDFFont }[] = [];
   for (const r of runs) {
     const font = r.bold ? fonts.bold : fonts.regular;
-    for (const w of r.text.split(/\s+/)) if (w) words.push(...splitLong(w, font, width));
+    for (const w of r.text.split(/\s+/)) if (w) pushAll(words, splitLong(w, font, width));
   }
   const lines: Line[] = [];
   let line: Line = [];

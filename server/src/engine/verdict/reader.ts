@@ -1,3 +1,4 @@
+import { maxOf, pushAll } from '../text/arrays';
 import { AGREEMENT, CLAUSE_BREAK, CONCLUDING, CONDITION_BEFORE, CONDITION_CLAUSE, CONTRAST, GUIDELINE, GUIDELINE_FRAME, MODAL, OPENER, QUALIFIER_AFTER, REPORTED, REQUEST_SUBJECT, SUBORDINATOR } from './cues';
 import { Polarity, findMentions } from './lexicon';
 import { Scope, clausalNegations, inScope, localNegation, tokenize, uncertainScopes } from './negation';
@@ -167,11 +168,11 @@ export function readVerdict(text: string, item?: string): Verdict {
       const [start, end] = toText(agreement.index, agreement.index + agreement[0].length);
       own.push({ polarity: (disagree ? -lastReported : lastReported) as Polarity, score: 6, aboutOther: false, sentence: si, start, end });
     }
-    cands.push(...own);
+    pushAll(cands, own);
   }
   const kept = cands.filter((c) => c.score >= THRESHOLD);
   if (kept.length > 0) {
-    const last = Math.max(...kept.map((c) => c.sentence));
+    const last = maxOf(kept.map((c) => c.sentence));
     for (const c of kept) if (c.sentence === last) c.score += 1;
     // a verdict on something else weighs little against one on the item
     if (kept.some((c) => c.polarity !== kept[0].polarity)) for (const c of kept) if (c.aboutOther) c.score -= 3;
