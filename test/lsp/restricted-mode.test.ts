@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { ClientCapabilities, DocumentDiagnosticReport, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol/lib/node/main';
 import { DEFECTS } from '../fixtures/lsp/letters';
 import { fileUri, positionOf, TestClient } from './client';
 
@@ -21,6 +22,11 @@ const RESTRICTED_CONFIG = 'redact: false\nindex: [corrections.yaml]\nplaceholder
 const BILLION_LAUGHS = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
   .concat('bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`))
   .join('\n') + '\n';
+
+const PULL_CAPABILITIES: ClientCapabilities = {
+  workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true } },
+  textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false }, publishDiagnostics: { versionSupport: true } },
+};
 
 const codes = (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.map((d) => String(d.code));
 
@@ -114,6 +120,27 @@ describe('language server: Restricted Mode and config problems on the config fil
       const c = await client.waitForDiagnostics(rcUri, (p) => p.diagnostics.length > 0);
       assert.deepStrictEqual(c.diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.code]), [[1, 14, 'invalid-config']]);
       assert.match(String(c.diagnostics[0].message), /placeholders: the patterns do not compile together/);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('pull client: an open config file is not pulled as a letter, its problems are pushed; untrusted include globs are ignored', async () => {
+    const rc = path.join(dir, '.imrlintrc.yaml');
+    fs.writeFileSync(rc, 'include: ["**/*.letter"]\n');
+    fs.writeFileSync(path.join(dir, 'a.imr'), DEFECTS);
+    fs.writeFileSync(path.join(dir, 'b.letter'), DEFECTS);
+    const client = await TestClient.start({ root: dir, capabilities: PULL_CAPABILITIES, initializationOptions: { trusted: false } });
+    try {
+      const ws = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+      assert.deepStrictEqual(ws.items.map((i) => path.basename(new URL(i.uri).pathname)), ['a.imr'], 'the default include applies');
+      const rcUri = fileUri(rc);
+      const pushed = client.waitForDiagnostics(rcUri, (p) => p.diagnostics.some((d) => d.code === 'invalid-config'));
+      await client.open(rcUri, 'include: ["**/*.letter"]\nredakt: true\n', 'yaml');
+      const r = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: rcUri } });
+      assert.deepStrictEqual(r, { kind: 'full', items: [] });
+      const p = await pushed;
+      assert.deepStrictEqual(p.diagnostics.map((d) => [d.range.start.line, d.severity, d.code]), [[1, 1, 'invalid-config'], [0, 3, 'restricted-mode']]);
     } finally {
       await client.stop();
     }

@@ -264,7 +264,8 @@ export function startServer(connection: Connection): void {
     } else if (!pullMode) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => pull.document(params.textDocument.uri, params.previousResultId));
+  // a config file's problems are pushed (FileProblemReporter): it is never linted as a letter
+  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => (isConfigFileUri(params.textDocument.uri) ? { kind: 'full', items: [] } : pull.document(params.textDocument.uri, params.previousResultId)));
   connection.languages.diagnostics.onWorkspace(async (params, token): Promise<WorkspaceDiagnosticReport> => ({ items: await pull.workspace(params.previousResultIds, token) }));
 
   registerLanguageHandlers(connection, {
