@@ -55,6 +55,16 @@ describe('config problems are problems, never throws', () => {
     assert.match(option.problems[0].message, /^rules\.placeholder\.patterns: the patterns do not compile together/);
   });
 
+  it('an empty placeholder list is a problem (joined it would match every value)', () => {
+    const top = loadConfigText('placeholders: []\n', FILE);
+    assert.equal(top.config, undefined);
+    assert.match(top.problems[0].message, /^placeholders: an empty list/);
+    const option = loadConfigText('rules:\n  placeholder: [error, {patterns: []}]\n', FILE);
+    assert.equal(option.config, undefined);
+    assert.equal(option.problems[0].line, 1);
+    assert.match(option.problems[0].message, /^rules\.placeholder\.patterns: an empty list/);
+  });
+
   it('problems carry the column and end of the offending key or value', () => {
     const unknown = loadConfigText('rules: {}\n  # a comment\nplacholders: ["x"]\n', FILE);
     assert.deepEqual({ ...unknown.problems[0], message: '' }, { file: FILE, line: 2, column: 0, endLine: 2, endColumn: 11, message: '' });

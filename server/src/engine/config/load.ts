@@ -264,7 +264,13 @@ function semanticProblems(raw: RawConfig, file: string, posOf: (segments: string
   // each pattern compiles; the rule runs them as one expression, which must compile too (a capture
   // group name used twice does not)
   const together = (patterns: string[], at: string[], where: string) => {
-    if (out.length > 0 || patterns.length < 2) return;
+    if (out.length > 0) return;
+    if (patterns.length === 0) {
+      // joined, no pattern is the empty expression: every header value would count as unfilled
+      out.push({ file, ...posOf(at), message: `${where}: an empty list (to stop reporting placeholders, set the rule \`placeholder: off\`)` });
+      return;
+    }
+    if (patterns.length < 2) return;
     try {
       placeholderRegExp(patterns);
     } catch (e) {
@@ -287,7 +293,7 @@ function semanticProblems(raw: RawConfig, file: string, posOf: (segments: string
       }
     }
   }
-  together(raw.placeholders ?? [], ['placeholders'], 'placeholders');
+  if (raw.placeholders) together(raw.placeholders, ['placeholders'], 'placeholders');
   return out;
 }
 
