@@ -8,6 +8,7 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { CONFIG_FILE_NAMES } from '../../server/src/engine/config/types';
 import { registerCommands } from './commands';
 import { LetterPreviews } from './preview';
 import { InitializationOptions } from './protocol';
@@ -37,6 +38,13 @@ function serverModule(context: vscode.ExtensionContext): string {
 /** Workspace diagnostics, on when "Lint All Letters in Workspace" has been run. */
 const workspaceLint = new WorkspaceLint();
 
+/** The config files (`.imrlintrc.yaml` …) anywhere in the workspace. */
+const CONFIG_FILE_GLOB = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
+
+function isConfigFile(doc: vscode.TextDocument): boolean {
+  return (CONFIG_FILE_NAMES as readonly string[]).includes(doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1));
+}
+
 /** `imr.run` of a letter: pulls while typing are skipped when it is `onSave`. */
 function runsOnSave(doc: vscode.TextDocument): boolean {
   return vscode.workspace.getConfiguration('imr', doc.uri).get<string>('run') === 'onSave';
@@ -53,6 +61,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },
+      // open config files go to the server so that their problems are diagnostics as they are typed
+      { scheme: 'file', pattern: CONFIG_FILE_GLOB },
     ],
     synchronize: {
       // The server pulls `imr` via workspace/configuration whenever this section changes.
@@ -65,7 +75,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     diagnosticPullOptions: {
       onChange: true,
       onSave: true,
-      filter: (doc, mode) => mode === DiagnosticPullMode.onType && runsOnSave(doc),
+      // config files get their diagnostics pushed by the server (they are not letters to pull)
+      filter: (doc, mode) => isConfigFile(doc) || (mode === DiagnosticPullMode.onType && runsOnSave(doc)),
     },
     middleware: {
       provideWorkspaceDiagnostics: workspaceLint.middleware,

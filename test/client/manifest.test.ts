@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { RULES } from '../../server/src/engine';
+import { RULES, UNTRUSTED_IGNORED_KEYS } from '../../server/src/engine';
 
 /** package.json contributions stay in step with the engine and with what the .vsix ships. */
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -77,6 +77,8 @@ describe('client: package.json contributions', () => {
   it('workspace trust: limited, with imr.index restricted', () => {
     assert.strictEqual(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepStrictEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['imr.index']);
+    // the description names every config entry the engine ignores in a restricted workspace
+    for (const key of UNTRUSTED_IGNORED_KEYS) assert.ok(pkg.capabilities.untrustedWorkspaces.description.includes(`\`${key}:\``), key);
   });
 
   it('the grammar and language configuration are valid JSON', () => {

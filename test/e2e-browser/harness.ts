@@ -54,6 +54,12 @@ export interface StartOptions {
   /** Keep the temp user-data/extensions dirs after dispose (env E2E_KEEP_TMP=1). */
   keepTemp?: boolean;
   /**
+   * Workspace trust. 'off' (default): code-server runs with --disable-workspace-trust, every
+   * workspace is trusted. 'untrusted': trust is enabled and never prompted for, so the workspace
+   * opens in Restricted Mode (grant it during the session with grantWorkspaceTrust()).
+   */
+  workspaceTrust?: 'off' | 'untrusted';
+  /**
    * How often startVsCode() tries to bring the workbench up (each failed try
    * is torn down, logged and screenshotted as <name>-attempt<N>-...). Default 2.
    */
@@ -123,6 +129,14 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'editor.accessibilitySupport': 'off',
   'editor.minimap.enabled': false,
   'problems.defaultViewMode': 'tree',
+};
+
+/** workspaceTrust 'untrusted': trust on, no prompt at start — the folder opens in Restricted Mode. */
+const UNTRUSTED_SETTINGS: Record<string, unknown> = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+  'security.workspace.trust.emptyWindow': false,
 };
 
 const CHROMIUM_ARGS = [
@@ -496,7 +510,8 @@ export class VsCodeSession {
     const t0 = Date.now();
     fs.mkdirSync(path.join(this.userDataDir, 'User'), { recursive: true });
     fs.mkdirSync(this.extensionsDir, { recursive: true });
-    const settings = { ...DEFAULT_SETTINGS, ...(this.options.settings ?? {}) };
+    const trust = this.options.workspaceTrust === 'untrusted' ? UNTRUSTED_SETTINGS : {};
+    const settings = { ...DEFAULT_SETTINGS, ...trust, ...(this.options.settings ?? {}) };
     fs.writeFileSync(path.join(this.userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
     const vsixes = this.options.vsix === undefined ? [] : ([] as string[]).concat(this.options.vsix);
@@ -571,7 +586,7 @@ export class VsCodeSession {
       '--bind-addr', '127.0.0.1:0',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(this.options.workspaceTrust === 'untrusted' ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
       '--user-data-dir', this.userDataDir,
@@ -1192,6 +1207,61 @@ export class VsCodeSession {
       this.timeoutMs,
       () => JSON.stringify(last),
     );
+  }
+
+  // ------------------------------------------------------ notifications ---
+
+  /**
+   * The messages of every notification of the session, from the notification center (toasts hide
+   * after a while; the center keeps them). Opens the center, reads it and closes it again.
+   */
+  async readNotifications(): Promise<string[]> {
+    await this.runCommand('Notifications: Show Notifications');
+    await this.waitVisible('.notifications-center', 'the notification center (.notifications-center)');
+    const messages = (await this.page.$$eval('.notifications-center .notification-list-item-message', (els: any[]) =>
+      els.map((e) => String(e.textContent ?? '').trim()),
+    )) as string[];
+    await this.runCommand('Notifications: Hide Notifications');
+    return messages;
+  }
+
+  /** Polls readNotifications() until `predicate` holds; returns the messages. */
+  async waitForNotifications(predicate: (messages: string[]) => boolean, what: string, opts: WaitOptions = {}): Promise<string[]> {
+    let last: string[] = [];
+    return this.poll(
+      `${what} in the notification center`,
+      async () => {
+        last = await this.readNotifications();
+        return predicate(last) ? last : undefined;
+      },
+      opts.timeoutMs ?? this.timeoutMs,
+      () => JSON.stringify(last),
+    );
+  }
+
+  /** The status bar shows "Restricted Mode" (workspaceTrust 'untrusted' and trust not granted yet). */
+  async isRestrictedMode(): Promise<boolean> {
+    return this.page.evaluate(() =>
+      (Array.from(document.querySelectorAll('.statusbar-item')) as any[]).some((i) => /Restricted Mode/.test(String(i.textContent ?? ''))),
+    );
+  }
+
+  /** Waits until the status bar shows "Restricted Mode" (it appears a moment after the workbench). */
+  async waitForRestrictedMode(): Promise<void> {
+    await this.poll('the status bar to show Restricted Mode', async () => this.isRestrictedMode(), this.timeoutMs);
+  }
+
+  /**
+   * Trusts the workspace through VS Code's own trust editor (opened by the "Restricted Mode" status
+   * bar item; its Trust button) and waits until the status bar no longer shows Restricted Mode.
+   */
+  async grantWorkspaceTrust(): Promise<void> {
+    await this.waitForRestrictedMode();
+    await this.page.locator('.statusbar-item').filter({ hasText: 'Restricted Mode' }).first().click();
+    await this.waitVisible('.workspace-trust-editor', 'the workspace trust editor (.workspace-trust-editor)');
+    const trust = this.page.locator('.workspace-trust-editor .monaco-button').filter({ hasText: /^\s*Trust( Folder)?\s*$/ });
+    await trust.first().click();
+    await this.poll('the status bar to leave Restricted Mode', async () => !(await this.isRestrictedMode()), this.timeoutMs);
   }
 
   // ---------------------------------------------------- command palette ---

@@ -23,7 +23,7 @@ export { Finding, Fix, TextEdit, Report, Rule, RuleContext, RuleMeta, JsonSchema
 export { validateDetermination, SchemaIssue, determinationSchemaPath } from './schema/determination-schema';
 export { isValidUsDate, parseUsDate } from './text/dates';
 export * from './config/types';
-export { loadConfigFile, loadConfigText, findConfigFile, createConfigResolver, ConfigResolver, didYouMean } from './config/load';
+export { loadConfigFile, loadConfigText, findConfigFile, createConfigResolver, ConfigResolver, ConfigLoadOptions, ConfigLoadResult, didYouMean } from './config/load';
 export { resolveLintSetup, withSeverities, LintSetup, SetupOptions, SetupProblem, FileProblems } from './config/setup';
 export * from './mtus/types';
 export { createIndexProvider, IndexProvider } from './mtus/provider';

@@ -9,7 +9,10 @@ export type ResolvedLint = LintSetup;
 
 export interface ResolveOptions {
   settings: ImrSettings;
-  /** `imr.index` is ignored in untrusted workspaces. */
+  /**
+   * false in an untrusted (restricted) workspace: the engine's config resolver then ignores the config
+   * entries that read files or run patterns (UNTRUSTED_IGNORED_KEYS) and `imr.index`.
+   */
   trusted: boolean;
   /** Workspace folder of the letter, for relative `imr.index` paths. */
   folder?: string;
@@ -24,9 +27,17 @@ export class LintEnvironment {
   private resolver: ConfigResolver;
   private readonly indexes: IndexProvider = createIndexProvider();
   private readonly indexFiles = new Set<string>();
+  private trusted = true;
 
   constructor(private cwd: string) {
     this.resolver = createConfigResolver({ cwd });
+  }
+
+  /** Workspace trust; the configs are read again as the new trust allows. */
+  setTrusted(trusted: boolean): void {
+    if (trusted === this.trusted) return;
+    this.trusted = trusted;
+    this.reset();
   }
 
   /** Folder that letters without a file path (untitled) take their config from. */
@@ -36,7 +47,7 @@ export class LintEnvironment {
   }
 
   reset(): void {
-    this.resolver = createConfigResolver({ cwd: this.cwd });
+    this.resolver = createConfigResolver({ cwd: this.cwd, trusted: this.trusted });
     this.indexes.clear();
   }
 
@@ -55,8 +66,9 @@ export class LintEnvironment {
   }
 
   resolve(letterPath: string | undefined, opts: ResolveOptions): ResolvedLint {
+    this.setTrusted(opts.trusted);
     const resolved = resolveLintSetup(this.resolver, this.indexes, letterPath, {
-      extraIndex: { files: opts.trusted ? opts.settings.index : [], baseDir: opts.folder },
+      extraIndex: { files: opts.settings.index, baseDir: opts.folder },
       severities: opts.settings.rules,
     });
     for (const f of resolved.files) if (f.kind === 'index') this.indexFiles.add(path.resolve(f.file));

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import {
   ClientCapabilities,
   CodeActionKind,
@@ -25,6 +26,7 @@ import { registerExportHandlers } from './export-handlers';
 import { registerLanguageHandlers } from './language-handlers';
 import { LintEnvironment } from './lint-environment';
 import { PullDiagnostics } from './pull-diagnostics';
+import { RestrictedModeNotice } from './restricted-mode';
 import { InitializationOptions, SOURCE_FIX_ALL_IMR, TRUST_CHANGED_NOTIFICATION, TrustChangedParams } from '../../../shared/protocol';
 import { SettingsStore } from './settings';
 import { folderOf, isConfigFileUri, isLetter, pathToUri, sameFile, uriToPath } from './uris';
@@ -85,7 +87,9 @@ export function startServer(connection: Connection): void {
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
     showWarning: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
     openText,
+    trusted: () => trusted,
   });
+  const restrictedNotice = new RestrictedModeNotice((message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }));
   const validator = new Validator({
     document: letter,
     letters,
@@ -94,7 +98,10 @@ export function startServer(connection: Connection): void {
     publish: (uri, version, diagnostics) => {
       if (!pullMode) void connection.sendDiagnostics({ uri, version, diagnostics });
     },
-    analysed: (a) => files.report(a.files),
+    analysed: (a) => {
+      files.report(a.files);
+      if (!trusted) restrictedNotice.note(a.files, a.settings.index);
+    },
     trace,
     label,
   });
@@ -103,6 +110,21 @@ export function startServer(connection: Connection): void {
     const s = await settings.get(uri ?? pathToUri(folders[0] ?? process.cwd()));
     const file = uri ? uriToPath(uri) : undefined;
     return env.resolve(file, { settings: s, trusted, folder: folderOf(folders, file) }).index;
+  };
+
+  /**
+   * The config file of each workspace folder (and the index files it names) is checked even when no
+   * letter below it is open yet: its problems are diagnostics on it from the start.
+   */
+  const checkFolderConfigs = async () => {
+    for (const folder of folders) {
+      try {
+        const s = await settings.get(pathToUri(folder));
+        files.report(env.resolve(path.join(folder, 'letter.imr'), { settings: s, trusted, folder }).files);
+      } catch (e) {
+        trace(`config check of a workspace folder failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
   };
 
   /**
@@ -121,6 +143,7 @@ export function startServer(connection: Connection): void {
       revalidateTimer = undefined;
       files.clearAll();
       for (const d of documents.all()) if (isConfigFileUri(d.uri)) files.checkOpenConfig(d.uri, d.getText());
+      void checkFolderConfigs();
       void validator.revalidateAll();
       // pull clients ask again for every letter (their result ids are now void)
       if (pullMode && caps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
@@ -136,6 +159,7 @@ export function startServer(connection: Connection): void {
     env.setCwd(folders[0] ?? process.cwd());
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = init.trusted !== false;
+    env.setTrusted(trusted);
     selectRangeCommand = init.selectRangeCommand === true;
     if (caps.workspace?.configuration) {
       settings.setFetcher(async (scopeUri) => {
@@ -163,6 +187,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    void checkFolderConfigs();
     // load the bundled index and compile the schema now rather than on the first letter
     setImmediate(() => {
       try {
@@ -200,6 +225,7 @@ export function startServer(connection: Connection): void {
     const next = p?.trusted !== false;
     if (next === trusted) return;
     trusted = next;
+    env.setTrusted(trusted);
     refresh(`workspace ${trusted ? 'trusted' : 'untrusted'}`);
   });
 
@@ -238,7 +264,8 @@ export function startServer(connection: Connection): void {
     } else if (!pullMode) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => pull.document(params.textDocument.uri, params.previousResultId));
+  // a config file's problems are pushed (FileProblemReporter): it is never linted as a letter
+  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => (isConfigFileUri(params.textDocument.uri) ? { kind: 'full', items: [] } : pull.document(params.textDocument.uri, params.previousResultId)));
   connection.languages.diagnostics.onWorkspace(async (params, token): Promise<WorkspaceDiagnosticReport> => ({ items: await pull.workspace(params.previousResultIds, token) }));
 
   registerLanguageHandlers(connection, {

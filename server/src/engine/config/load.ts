@@ -1,14 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
-import { Document, isMap, isSeq, LineCounter, parseDocument, Node as YamlNode } from 'yaml';
+import { Document, isMap, isSeq, LineCounter, parseDocument, visit, Node as YamlNode } from 'yaml';
 import { findAsset } from '../assets';
 import { FileReadError, READ_LIMITS, readTextChecked } from '../files/read-checked';
 import { schemaValidator } from '../compiled/validators';
 import { RULES_BY_ID } from '../rules';
+import { placeholderRegExp } from '../rules/placeholder';
 import { levenshtein } from '../text/distance';
 import { pushAll } from '../text/arrays';
-import { CONFIG_FILE_NAMES, ConfigProblem, defaultConfig, LintConfig, RuleSetting, SeveritySetting } from './types';
+import { CONFIG_FILE_NAMES, ConfigProblem, defaultConfig, IgnoredConfigEntry, LintConfig, RuleSetting, SeveritySetting, UNTRUSTED_IGNORED_KEYS } from './types';
 
 let schemaJson: { properties?: Record<string, unknown> } | undefined;
 
@@ -35,29 +36,80 @@ export function findConfigFile(dir: string): string | undefined {
   }
 }
 
+export interface ConfigLoadOptions {
+  /**
+   * false in an untrusted (restricted) workspace: the entries of UNTRUSTED_IGNORED_KEYS and every rule's
+   * options are dropped before anything else looks at them (never read, compiled or validated) and
+   * listed in `ignored`. Default true (the CLI, a trusted workspace).
+   */
+  trusted?: boolean;
+}
+
+export interface ConfigLoadResult {
+  /** The config; undefined when there is any problem. */
+  config?: LintConfig;
+  problems: ConfigProblem[];
+  /** Entries ignored because the workspace is not trusted (only with `trusted: false`). */
+  ignored?: IgnoredConfigEntry[];
+}
+
+/** Most uses of YAML aliases (`*name`) a config may make when it is turned into values (billion laughs). */
+const MAX_ALIAS_COUNT = 100;
+
 /**
- * Reads and validates a config file. Problems (unreadable file, YAML/JSON syntax, schema violations)
- * name the file and line; the config is undefined when there is any.
+ * Reads and validates a config file. Problems (unreadable file, YAML/JSON syntax, schema violations,
+ * patterns that do not compile, aliases that expand too much) name the file, line and column; the config
+ * is undefined when there is any. Never throws: anything unexpected is a problem naming the file.
  */
-export function loadConfigText(text: string, file: string): { config?: LintConfig; problems: ConfigProblem[] } {
+export function loadConfigText(text: string, file: string, opts: ConfigLoadOptions = {}): ConfigLoadResult {
+  try {
+    return loadConfig(text, file, opts);
+  } catch (e) {
+    return { problems: [{ file, message: `cannot load the configuration: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+}
+
+function loadConfig(text: string, file: string, opts: ConfigLoadOptions): ConfigLoadResult {
   const body = text.replace(/^\uFEFF/, '');
   if (file.endsWith('.json')) {
     const jsonProblem = strictJsonProblem(body, file);
     if (jsonProblem) return { problems: [jsonProblem] };
   }
   const lc = new LineCounter();
-  const doc = parseDocument(body, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': the yaml package's warnings (a collection used as a key) must not reach stderr
+  const doc = parseDocument(body, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const problems: ConfigProblem[] = [];
+  const span = (start: number, end: number): Pick<ConfigProblem, 'line' | 'column' | 'endLine' | 'endColumn'> => {
+    const s = lc.linePos(start);
+    const e = lc.linePos(Math.max(start, end));
+    return { line: s.line - 1, column: s.col - 1, endLine: e.line - 1, endColumn: e.col - 1 };
+  };
   for (const e of doc.errors) {
-    problems.push({ file, line: lc.linePos(e.pos[0]).line - 1, message: e.message.split('\n')[0] });
+    problems.push({ file, ...span(e.pos[0], e.pos[1]), message: e.message.split('\n')[0] });
   }
   if (problems.length > 0) return { problems };
-  const data: unknown = doc.toJS() ?? {};
-  const validate = schemaValidator('imrlintrc');
-  const lineOf = (segments: string[], key = false) => {
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (e) {
+    // the yaml package refuses aliases that expand too much ("Excessive alias count …")
+    let alias: YamlNode | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        alias = node;
+        return visit.BREAK;
+      },
+    });
+    const why = alias ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} uses of *aliases): write the values out` : `cannot read the YAML: ${e instanceof Error ? e.message : String(e)}`;
+    return { problems: [{ file, ...(alias?.range ? span(alias.range[0], alias.range[1]) : {}), message: why }] };
+  }
+  const posOf = (segments: string[], key = false): Pick<ConfigProblem, 'line' | 'column' | 'endLine' | 'endColumn'> => {
     const node = key ? keyNodeAt(doc, segments) : nodeAt(doc.contents as YamlNode | null, segments);
-    return node?.range ? lc.linePos(node.range[0]).line - 1 : undefined;
+    return node?.range ? span(node.range[0], node.range[1]) : {};
   };
+  const lineOf = (segments: string[], key = false) => posOf(segments, key).line;
+  const ignored = opts.trusted === false ? dropUntrusted(data, file, lineOf) : undefined;
+  const validate = schemaValidator('imrlintrc');
   if (!validate(data)) {
     const seen = new Set<string>();
     const errors = validate.errors ?? [];
@@ -79,40 +131,73 @@ export function loadConfigText(text: string, file: string): { config?: LintConfi
       if (propertyName !== undefined) {
         // an unknown rule id under rules:
         const allowed = ((err.params as { allowedValues?: string[] }).allowedValues ?? []).map(String);
-        problem = { file, line: lineOf([...segments, propertyName], true), message: `${[...segments, propertyName].join('.')}: unknown rule "${propertyName}"${didYouMean(propertyName, allowed)}` };
+        problem = { file, ...posOf([...segments, propertyName], true), message: `${[...segments, propertyName].join('.')}: unknown rule "${propertyName}"${didYouMean(propertyName, allowed)}` };
       } else if (err.keyword === 'maxProperties' && segments.length === 3 && segments[0] === 'rules' && RULES_BY_ID.has(segments[1] ?? '') && ruleOptionNames(segments[1] ?? '').length === 0) {
         // options given to a rule that takes none
         const value = valueAt(data, err.instancePath);
         const first = value && typeof value === 'object' ? Object.keys(value)[0] ?? '' : '';
-        problem = { file, line: lineOf([...segments, first], true), message: `rules.${segments[1] ?? ''}: unknown option "${first}" (the rule takes no options)` };
+        problem = { file, ...posOf([...segments, first], true), message: `rules.${segments[1] ?? ''}: unknown option "${first}" (the rule takes no options)` };
       } else if (err.keyword === 'additionalProperties' && segments.length === 3 && segments[0] === 'rules' && RULES_BY_ID.has(segments[1] ?? '')) {
         // an option the rule's optionsSchema does not declare (`[severity, options]` or `{options}`)
         const id = segments[1] ?? '';
         const extra = String((err.params as { additionalProperty?: string }).additionalProperty);
         const names = ruleOptionNames(id);
         const hint = names.length === 0 ? ' (the rule takes no options)' : didYouMean(extra, names) || ` (options: ${names.join(', ')})`;
-        problem = { file, line: lineOf([...segments, extra], true), message: `rules.${id}: unknown option "${extra}"${hint}` };
+        problem = { file, ...posOf([...segments, extra], true), message: `rules.${id}: unknown option "${extra}"${hint}` };
       } else if (err.keyword === 'additionalProperties') {
         const extra = String((err.params as { additionalProperty?: string }).additionalProperty);
         const known = segments.length === 0 ? Object.keys(configSchema().properties ?? {}).filter((k) => k !== '$schema') : segments.length === 2 && segments[0] === 'rules' ? ['severity', 'options'] : [];
         const at = [...segments, extra];
-        problem = { file, line: lineOf(at, true), message: `${at.join('.')}: unknown key "${extra}"${didYouMean(extra, known)}` };
+        problem = { file, ...posOf(at, true), message: `${at.join('.')}: unknown key "${extra}"${didYouMean(extra, known)}` };
       } else {
         const where = segments.length > 0 ? segments.join('.') : '(top level)';
         const values = ((err.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(String);
         const value = valueAt(data, err.instancePath);
         const allowed = err.keyword === 'enum' ? ` (${values.join(', ')})${typeof value === 'string' ? didYouMean(value, values) : ''}` : '';
-        problem = { file, line: lineOf(segments), message: `${where}: ${err.message ?? err.keyword}${allowed}` };
+        problem = { file, ...posOf(segments), message: `${where}: ${err.message ?? err.keyword}${allowed}` };
       }
       const k = `${problem.line}:${problem.message}`;
       if (!seen.has(k)) problems.push(problem);
       seen.add(k);
     }
-    return { problems };
+    return { problems, ignored };
   }
-  pushAll(problems, semanticProblems(data as RawConfig, file, lineOf));
-  if (problems.length > 0) return { problems };
-  return { config: toConfig(data as RawConfig, file), problems };
+  pushAll(problems, semanticProblems(data as RawConfig, file, posOf));
+  if (problems.length > 0) return { problems, ignored };
+  return { config: toConfig(data as RawConfig, file), problems, ignored };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * An untrusted workspace: removes UNTRUSTED_IGNORED_KEYS and every rule's options from the parsed
+ * config (the severities stay) and lists what was there.
+ */
+function dropUntrusted(data: unknown, file: string, lineOf: (segments: string[], key?: boolean) => number | undefined): IgnoredConfigEntry[] {
+  const ignored: IgnoredConfigEntry[] = [];
+  if (!isPlainObject(data)) return ignored;
+  for (const key of UNTRUSTED_IGNORED_KEYS) {
+    if (!Object.prototype.hasOwnProperty.call(data, key)) continue;
+    ignored.push({ file, key, line: lineOf([key], true) });
+    delete data[key];
+  }
+  const rules = data.rules;
+  if (isPlainObject(rules)) {
+    for (const [id, v] of Object.entries(rules)) {
+      if (Array.isArray(v) && v.length > 1) {
+        ignored.push({ file, key: `rules.${id}`, line: lineOf(['rules', id, '1']) });
+        rules[id] = [v[0]];
+      } else if (isPlainObject(v) && Object.prototype.hasOwnProperty.call(v, 'options')) {
+        ignored.push({ file, key: `rules.${id}`, line: lineOf(['rules', id, 'options'], true) });
+        const rest = { ...v };
+        delete rest.options;
+        rules[id] = rest;
+      }
+    }
+  }
+  return ignored;
 }
 
 /** The value at a JSON pointer (ajv's instancePath). */
@@ -168,16 +253,33 @@ function globProblem(glob: string): string | undefined {
 }
 
 /** What the schema cannot say: regular expressions and globs that do not compile, unknown rule options. */
-function semanticProblems(raw: RawConfig, file: string, lineOf: (segments: string[], key?: boolean) => number | undefined): ConfigProblem[] {
+function semanticProblems(raw: RawConfig, file: string, posOf: (segments: string[], key?: boolean) => Pick<ConfigProblem, 'line' | 'column' | 'endLine' | 'endColumn'>): ConfigProblem[] {
   const out: ConfigProblem[] = [];
   const each = (key: 'include' | 'exclude' | 'placeholders', check: (s: string) => string | undefined) =>
     (raw[key] ?? []).forEach((v, i) => {
       const why = check(v);
-      if (why) out.push({ file, line: lineOf([key, String(i)]), message: `${key}[${i}]: ${why}` });
+      if (why) out.push({ file, ...posOf([key, String(i)]), message: `${key}[${i}]: ${why}` });
     });
   each('include', globProblem);
   each('exclude', globProblem);
   each('placeholders', regexProblem);
+  // each pattern compiles; the rule runs them as one expression, which must compile too (a capture
+  // group name used twice does not)
+  const together = (patterns: string[], at: string[], where: string) => {
+    if (out.length > 0) return;
+    if (patterns.length === 0) {
+      // joined, no pattern is the empty expression: every header value would count as unfilled
+      out.push({ file, ...posOf(at), message: `${where}: an empty list (to stop reporting placeholders, set the rule \`placeholder: off\`)` });
+      return;
+    }
+    if (patterns.length < 2) return;
+    try {
+      placeholderRegExp(patterns);
+    } catch (e) {
+      const why = (e instanceof Error ? e.message : String(e)).replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '');
+      out.push({ file, ...posOf(at), message: `${where}: the patterns do not compile together: ${why}` });
+    }
+  };
   for (const [id, v] of Object.entries(raw.rules ?? {})) {
     const [options, at] = Array.isArray(v) ? [v[1], ['rules', id, '1']] : typeof v === 'object' && v !== null ? [v.options, ['rules', id, 'options']] : [undefined, []];
     if (!options) continue;
@@ -187,11 +289,13 @@ function semanticProblems(raw: RawConfig, file: string, lineOf: (segments: strin
       if (id === 'placeholder' && name === 'patterns' && Array.isArray(value) && value.every((p) => typeof p === 'string')) {
         (value as string[]).forEach((p, i) => {
           const bad = regexProblem(p);
-          if (bad) out.push({ file, line: lineOf([...where, String(i)]), message: `rules.${id}.${name}[${i}]: ${bad}` });
+          if (bad) out.push({ file, ...posOf([...where, String(i)]), message: `rules.${id}.${name}[${i}]: ${bad}` });
         });
+        together(value as string[], where, `rules.${id}.${name}`);
       }
     }
   }
+  if (raw.placeholders) together(raw.placeholders, ['placeholders'], 'placeholders');
   return out;
 }
 
@@ -272,7 +376,7 @@ function toConfig(raw: RawConfig, file: string): LintConfig {
   return config;
 }
 
-export function loadConfigFile(file: string): { config?: LintConfig; problems: ConfigProblem[] } {
+export function loadConfigFile(file: string, opts: ConfigLoadOptions = {}): ConfigLoadResult {
   let text: string;
   try {
     text = readTextChecked(file, READ_LIMITS.config).text;
@@ -281,30 +385,34 @@ export function loadConfigFile(file: string): { config?: LintConfig; problems: C
     return { problems: [{ file, message: `cannot read config file: ${why}` }] };
   }
   if (text.includes('\u0000')) return { problems: [{ file, message: 'config file is not text (binary data)' }] };
-  return loadConfigText(text, file);
+  return loadConfigText(text, file, opts);
 }
 
 export interface ConfigResolver {
   /** The config that applies to a letter (nearest config file upward, or `explicit`). */
-  forFile(letterPath: string | undefined): { config?: LintConfig; problems: ConfigProblem[] };
+  forFile(letterPath: string | undefined): ConfigLoadResult;
+  /** false: configs are loaded as in an untrusted workspace (ConfigLoadOptions.trusted); setup then ignores extra index files too. */
+  readonly trusted: boolean;
 }
 
 /**
  * Resolves configuration per letter with a per-folder cache (the CLI lints thousands of letters;
  * the server creates a new resolver when a config file changes).
  */
-export function createConfigResolver(options: { explicitFile?: string; cwd?: string } = {}): ConfigResolver {
-  const byFile = new Map<string, { config?: LintConfig; problems: ConfigProblem[] }>();
+export function createConfigResolver(options: { explicitFile?: string; cwd?: string; trusted?: boolean } = {}): ConfigResolver {
+  const trusted = options.trusted !== false;
+  const byFile = new Map<string, ConfigLoadResult>();
   const byDir = new Map<string, string | undefined>();
   const load = (file: string) => {
     let r = byFile.get(file);
     if (!r) {
-      r = loadConfigFile(file);
+      r = loadConfigFile(file, { trusted });
       byFile.set(file, r);
     }
     return r;
   };
   return {
+    trusted,
     forFile(letterPath) {
       if (options.explicitFile) return load(path.resolve(options.explicitFile));
       const dir = letterPath ? path.dirname(path.resolve(letterPath)) : path.resolve(options.cwd ?? process.cwd());
