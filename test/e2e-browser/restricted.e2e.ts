@@ -91,4 +91,19 @@ describe('Restricted Mode (untrusted workspace) in code-server', function () {
     assert.deepStrictEqual(imr(problems).map((p) => `${p.file}:${p.line} ${p.code}`), ['wrong-page.imr:32 placeholder']);
     assert.match(imr(problems)[0].message, /fading/);
   });
+
+  it('a config file open in the editor is checked as it is typed (unsaved)', async function () {
+    if (!vs) throw new Error('VS Code session did not start');
+    await vs.openFile('.imrlintrc.yaml');
+    await vs.gotoLine(3, 1);
+    await vs.typeText('redakt: true');
+    const problems = await vs.waitForProblems(
+      (ps) => ps.some((p) => p.file === '.imrlintrc.yaml' && p.code === 'invalid-config'),
+      'the unknown key typed into .imrlintrc.yaml',
+    );
+    const p = problems.find((x) => x.file === '.imrlintrc.yaml' && x.code === 'invalid-config')!;
+    assert.deepStrictEqual([p.line, p.column, p.severity], [3, 1, 'error']);
+    assert.match(p.message, /unknown key "redakt" \(did you mean "redact"\?\)/);
+    assert.strictEqual(vs.readFile('.imrlintrc.yaml'), CONFIG, 'nothing was saved: the server saw the editor text');
+  });
 });
