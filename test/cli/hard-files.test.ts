@@ -109,6 +109,16 @@ describe('imr-lint on files that are not letters, and output that cannot be writ
       assert.deepEqual(fs.readdirSync(dir).sort(), before);
     });
 
+    it('removes the temporary file a killed --fix run left, even when nothing needs fixing', function () {
+      if (!posix) this.skip();
+      const dir = makeTemp();
+      write(dir, 'clean.imr', FIXED);
+      const gone = spawnSync(process.execPath, ['-e', '']).pid; // a process that has exited
+      write(dir, `.clean.imr.${gone}-0123456789ab.imr-tmp`, MIXED);
+      lint(['--fix', 'clean.imr'], dir);
+      assert.deepEqual(fs.readdirSync(dir), ['clean.imr']);
+    });
+
     it('never changes the bytes of a Latin-1 letter: linted, not rewritten, one line saying why', () => {
       const dir = makeTemp();
       const bytes = Buffer.from(MIXED.replace('lifting a crate', 'lifting a caf\u00e9 crate'), 'latin1');

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConfigResolver, createConfigResolver, createFileSelector, createIndexProvider, Finding, IndexProvider, lintText, RULE_CATEGORIES, RuleCategory, RULES, runFixLoop, unifiedDiff } from '../engine';
+import { ConfigResolver, createConfigResolver, createFileSelector, createIndexProvider, Finding, IndexProvider, lintText, removeLeftoversNear, RULE_CATEGORIES, RuleCategory, RULES, runFixLoop, unifiedDiff } from '../engine';
 import { OptionSpec, optionsHelp, parseOptions } from './args';
 import { ToolError, UsageError } from './errors';
 import { loadFormatter, FORMATTERS } from './formatters';
@@ -138,6 +138,8 @@ export function runLint(argv: string[], io: CliIo): number {
     }
     for (const file of selection.files) {
       const read = readLetterChecked(file);
+      // a killed --fix run's temporary files, even where nothing needs fixing now
+      if (fix) removeLeftoversNear(file);
       const original = read.text;
       let result = lintOne(original, file, opts, file);
       if ((fix || dryRun) && !read.validUtf8) {
