@@ -80,14 +80,31 @@ describe('imr-lint on files that are not letters, and output that cannot be writ
       assert.match(r.out, /^<stdin>:17:/m);
     });
 
-    it('an unreadable folder argument ends with exit 2', function () {
-      if (!posix || process.getuid?.() === 0) this.skip(); // root reads every folder
+    it('an unreadable folder, named or below a named one, ends with exit 2', function () {
+      if (!posix) this.skip();
       const dir = makeTemp();
       write(dir, 'locked/a.imr', FIXED);
+      write(dir, 'letters/b.imr', FIXED);
+      write(dir, 'letters/private/c.imr', FIXED);
       fs.chmodSync(path.join(dir, 'locked'), 0o000);
-      const r = lint(['--no-error-on-unmatched-pattern', 'locked'], dir);
-      assert.equal(r.status, 2);
-      assert.equal(r.err, 'imr-lint: locked: cannot read folder (EACCES)\n');
+      fs.chmodSync(path.join(dir, 'letters/private'), 0o000);
+      // root reads every folder: run the real CLI as nobody (setpriv), else in-process as ourselves
+      const asRoot = process.getuid?.() === 0;
+      if (asRoot && spawnSync('setpriv', ['--version']).status !== 0) this.skip();
+      fs.chmodSync(dir, 0o755);
+      const runAs = (args: string[]) => {
+        if (!asRoot) return lint(args, dir);
+        const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, LINT_BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+        return { status: r.status, err: r.stderr };
+      };
+      try {
+        const named = runAs(['--no-error-on-unmatched-pattern', 'locked']);
+        assert.deepEqual([named.status, named.err], [2, 'imr-lint: locked: cannot read folder (EACCES)\n']);
+        const below = runAs(['letters']);
+        assert.deepEqual([below.status, below.err], [2, 'imr-lint: letters/private: cannot read folder (EACCES)\n']);
+      } finally {
+        for (const d of ['locked', 'letters/private']) fs.chmodSync(path.join(dir, d), 0o755);
+      }
     });
   });
 
