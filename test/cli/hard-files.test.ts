@@ -148,6 +148,11 @@ describe('imr-lint on files that are not letters, and output that cannot be writ
         assert.ok(!r.out.includes('---'), 'no diff');
         assert.ok(fs.readFileSync(f).equals(bytes), `${option}: bytes unchanged`);
       }
+      // nothing to fix: nothing to say
+      const clean = write(dir, 'clean-latin1.imr', Buffer.from(FIXED.replace('lifting a crate', 'lifting a caf\u00e9 crate'), 'latin1'));
+      const r = lint(['--fix', 'clean-latin1.imr'], dir);
+      assert.equal(r.err, '');
+      assert.ok(fs.readFileSync(clean).equals(Buffer.from(FIXED.replace('lifting a crate', 'lifting a caf\u00e9 crate'), 'latin1')));
     });
 
     it('refuses a read-only letter (mode 0444, also as root): one line, findings as they stand', function () {
