@@ -80,14 +80,31 @@ describe('imr-lint on files that are not letters, and output that cannot be writ
       assert.match(r.out, /^<stdin>:17:/m);
     });
 
-    it('an unreadable folder argument ends with exit 2', function () {
-      if (!posix || process.getuid?.() === 0) this.skip(); // root reads every folder
+    it('an unreadable folder, named or below a named one, ends with exit 2', function () {
+      if (!posix) this.skip();
       const dir = makeTemp();
       write(dir, 'locked/a.imr', FIXED);
+      write(dir, 'letters/b.imr', FIXED);
+      write(dir, 'letters/private/c.imr', FIXED);
       fs.chmodSync(path.join(dir, 'locked'), 0o000);
-      const r = lint(['--no-error-on-unmatched-pattern', 'locked'], dir);
-      assert.equal(r.status, 2);
-      assert.equal(r.err, 'imr-lint: locked: cannot read folder (EACCES)\n');
+      fs.chmodSync(path.join(dir, 'letters/private'), 0o000);
+      // root reads every folder: run the real CLI as nobody (setpriv), else in-process as ourselves
+      const asRoot = process.getuid?.() === 0;
+      if (asRoot && spawnSync('setpriv', ['--version']).status !== 0) this.skip();
+      fs.chmodSync(dir, 0o755);
+      const runAs = (args: string[]) => {
+        if (!asRoot) return lint(args, dir);
+        const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, LINT_BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+        return { status: r.status, err: r.stderr };
+      };
+      try {
+        const named = runAs(['--no-error-on-unmatched-pattern', 'locked']);
+        assert.deepEqual([named.status, named.err], [2, 'imr-lint: locked: cannot read folder (EACCES)\n']);
+        const below = runAs(['letters']);
+        assert.deepEqual([below.status, below.err], [2, 'imr-lint: letters/private: cannot read folder (EACCES)\n']);
+      } finally {
+        for (const d of ['locked', 'letters/private']) fs.chmodSync(path.join(dir, d), 0o755);
+      }
     });
   });
 
@@ -109,6 +126,16 @@ describe('imr-lint on files that are not letters, and output that cannot be writ
       assert.deepEqual(fs.readdirSync(dir).sort(), before);
     });
 
+    it('removes the temporary file a killed --fix run left, even when nothing needs fixing', function () {
+      if (!posix) this.skip();
+      const dir = makeTemp();
+      write(dir, 'clean.imr', FIXED);
+      const gone = spawnSync(process.execPath, ['-e', '']).pid; // a process that has exited
+      write(dir, `.clean.imr.${gone}-0123456789ab.imr-tmp`, MIXED);
+      lint(['--fix', 'clean.imr'], dir);
+      assert.deepEqual(fs.readdirSync(dir), ['clean.imr']);
+    });
+
     it('never changes the bytes of a Latin-1 letter: linted, not rewritten, one line saying why', () => {
       const dir = makeTemp();
       const bytes = Buffer.from(MIXED.replace('lifting a crate', 'lifting a caf\u00e9 crate'), 'latin1');
@@ -121,6 +148,11 @@ describe('imr-lint on files that are not letters, and output that cannot be writ
         assert.ok(!r.out.includes('---'), 'no diff');
         assert.ok(fs.readFileSync(f).equals(bytes), `${option}: bytes unchanged`);
       }
+      // nothing to fix: nothing to say
+      const clean = write(dir, 'clean-latin1.imr', Buffer.from(FIXED.replace('lifting a crate', 'lifting a caf\u00e9 crate'), 'latin1'));
+      const r = lint(['--fix', 'clean-latin1.imr'], dir);
+      assert.equal(r.err, '');
+      assert.ok(fs.readFileSync(clean).equals(Buffer.from(FIXED.replace('lifting a crate', 'lifting a caf\u00e9 crate'), 'latin1')));
     });
 
     it('refuses a read-only letter (mode 0444, also as root): one line, findings as they stand', function () {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConfigResolver, createConfigResolver, createFileSelector, createIndexProvider, Finding, IndexProvider, lintText, RULE_CATEGORIES, RuleCategory, RULES, runFixLoop, unifiedDiff } from '../engine';
+import { ConfigResolver, createConfigResolver, createFileSelector, createIndexProvider, Finding, IndexProvider, lintText, removeLeftoversNear, RULE_CATEGORIES, RuleCategory, RULES, runFixLoop, unifiedDiff } from '../engine';
 import { CommandSpec, commandHelp, HELP_OPTION, OptionSpec, parseCommand } from './args';
 import { ToolError, UsageError } from './errors';
 import { loadFormatter, FORMATTERS } from './formatters';
@@ -139,17 +139,19 @@ export function runLint(argv: string[], io: CliIo): number {
     }
     for (const file of selection.files) {
       const read = readLetterChecked(file);
+      // a killed --fix run's temporary files, even where nothing needs fixing now
+      if (fix) removeLeftoversNear(file);
       const original = read.text;
       let result = lintOne(original, file, opts, file);
-      if ((fix || dryRun) && !read.validUtf8) {
+      if (fix || dryRun) {
+        const fixed = fixOne(result, opts, file, fixTypes, dryRun && read.validUtf8 ? diffs : undefined, io.cwd);
         // rewriting would turn every byte that is not UTF-8 into U+FFFD, on lines no fix touched
-        io.stderr(`imr-lint: warning: ${shown(io.cwd, file)}: not valid UTF-8 (Latin-1 or another encoding?); linted, but --fix does not rewrite it\n`);
-      } else if (fix || dryRun) {
-        const fixed = fixOne(result, opts, file, fixTypes, dryRun ? diffs : undefined, io.cwd);
-        const refused = fix && fixed.text !== undefined && fixed.text !== original ? atomicWrite(file, fixed.text, { expect: read.stat }) : undefined;
+        const notUtf8 = !read.validUtf8 && fixed !== result;
+        if (notUtf8) io.stderr(`imr-lint: warning: ${shown(io.cwd, file)}: not valid UTF-8 (Latin-1 or another encoding?); linted, but --fix does not rewrite it\n`);
+        const refused = fix && !notUtf8 && fixed.text !== undefined && fixed.text !== original ? atomicWrite(file, fixed.text, { expect: read.stat }) : undefined;
         // a refused write leaves the letter as it was: its findings are those of the letter on disk
         if (refused !== undefined) io.stderr(`imr-lint: warning: ${shown(io.cwd, file)}: ${refused}; fixes not written\n`);
-        else result = fixed;
+        else if (!notUtf8) result = fixed;
       }
       results.push(result);
     }

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SourceText } from '../engine';
-import { defaultExportPath, exportText, HtmlMark, layoutLetter, LETTER_CSS, renderHtml, renderPdf, writeFileAtomic } from '../engine/render';
+import { defaultExportPath, exportText, HtmlMark, layoutLetter, LETTER_CSS, renderHtml, renderPdf, writeFileAtomic, WriteRefusedError } from '../engine/render';
 import { Analysis, Analyzer } from './analysis';
 import { EXPORT_REQUEST, ExportParams, ExportResult, PREVIEW_REQUEST, PreviewParams, PreviewResult } from '../../../shared/protocol';
 import { uriToPath } from './uris';
@@ -48,7 +48,7 @@ export function registerExportHandlers(connection: Connection, deps: ExportHandl
     try {
       writeFileAtomic(target, data);
     } catch (e) {
-      return { written: false, target, errors, problem: `Cannot write ${target} (${(e as NodeJS.ErrnoException).code ?? String(e)}).` };
+      return { written: false, target, errors, problem: `Cannot write ${target} (${e instanceof WriteRefusedError ? e.detail : (e as NodeJS.ErrnoException).code ?? String(e)}).` };
     }
     return { written: true, target, errors };
   });

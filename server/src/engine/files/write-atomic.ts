@@ -156,6 +156,19 @@ function checkWritable(file: string, target: string, st: fs.Stats, options: Writ
   }
 }
 
+/**
+ * Removes this tool's leftover temporary files next to `file` (its real folder), as a write there does:
+ * `--fix` calls it for every letter it looks at, so a folder is cleaned even when nothing in it needs
+ * a fix. Never fails.
+ */
+export function removeLeftoversNear(file: string): void {
+  try {
+    removeLeftovers(path.dirname(fs.realpathSync(file)));
+  } catch {
+    /* gone meanwhile */
+  }
+}
+
 /** Removes this tool's leftover temporary files in `dir` (once per folder and process); never fails. */
 function removeLeftovers(dir: string): void {
   if (cleaned.has(dir)) return;
