@@ -35,6 +35,11 @@ export class LintEnvironment {
     this.reset();
   }
 
+  /** The folder set by setCwd (the lint worker resolves from the same one). */
+  cwdFolder(): string {
+    return this.cwd;
+  }
+
   reset(): void {
     this.resolver = createConfigResolver({ cwd: this.cwd });
     this.indexes.clear();

@@ -24,6 +24,7 @@ import { FileProblemReporter } from './file-problems';
 import { registerExportHandlers } from './export-handlers';
 import { registerLanguageHandlers } from './language-handlers';
 import { LintEnvironment } from './lint-environment';
+import { LintPool } from './lint-pool';
 import { PullDiagnostics } from './pull-diagnostics';
 import { InitializationOptions, SOURCE_FIX_ALL_IMR, TRUST_CHANGED_NOTIFICATION, TrustChangedParams } from '../../../shared/protocol';
 import { SettingsStore } from './settings';
@@ -76,7 +77,9 @@ export function startServer(connection: Connection): void {
     })?.getText();
   };
 
-  const analyzer = new Analyzer({ env, settings, trusted: () => trusted, folders: () => folders });
+  // letters are parsed and linted in worker threads, each lint within its time budget
+  const pool = new LintPool({ trace });
+  const analyzer = new Analyzer({ env, settings, trusted: () => trusted, folders: () => folders, pool });
   // LSP 3.17 pull diagnostics when the client supports them; push (publishDiagnostics) otherwise
   let pullMode = false;
   let generation = 0;
@@ -163,6 +166,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    pool.warm();
     // load the bundled index and compile the schema now rather than on the first letter
     setImmediate(() => {
       try {
@@ -261,6 +265,7 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => {
     if (revalidateTimer) clearTimeout(revalidateTimer);
     validator.dispose();
+    pool.dispose();
   });
   documents.listen(connection);
   connection.listen();
