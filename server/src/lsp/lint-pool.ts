@@ -128,6 +128,7 @@ export class LintPool {
       if (!job || job.id !== m.id) return;
       if (m.type === 'started') {
         const budget = job.request.budgetMs;
+        this.opts.trace?.(`lint #${job.id} started (budget ${budget} ms)`);
         if (budget > 0) slot.timer = setTimeout(() => this.overrun(slot, job), budget);
         return;
       }
