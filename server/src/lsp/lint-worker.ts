@@ -7,6 +7,7 @@
  */
 import { parentPort } from 'worker_threads';
 import { defaultConfig, lintText, parseLetter } from '../engine';
+import { expandTemplate, findTemplate } from '../templates/templates';
 import { DEFAULT_SETTINGS } from '../../../shared/protocol';
 import { setupFinding } from './analysis';
 import { LintEnvironment } from './lint-environment';
@@ -42,8 +43,10 @@ function run(job: LintJob): LintJobResult {
 
 const post = (m: WorkerMessage) => port.postMessage(m);
 
-// load the bundled index and compile the schema before the first letter (not counted in its budget)
-lintText({ text: '', config: defaultConfig(process.cwd()), index: new LintEnvironment(process.cwd()).bundledIndex() });
+// before the first letter (not counted in its budget): load the bundled index, compile the schema,
+// and run the parser and rules once over the whole-letter template
+const template = findTemplate('letter');
+lintText({ text: template ? expandTemplate(template) : '', config: defaultConfig(process.cwd()), index: new LintEnvironment(process.cwd()).bundledIndex() });
 
 port.on('message', (job: LintJob) => {
   post({ type: 'started', id: job.id });
