@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { defaultConfig, DEFAULT_MAX_TIME_PER_FILE_MS, formatBudget, lintText, lintWithinBudget, NOT_FULLY_CHECKED, overrunFinding, RULES, runWithTimeout } from '../../server/src/engine';
+import { budgetForLetter, defaultConfig, DEFAULT_MAX_TIME_PER_FILE_MS, formatBudget, lintText, lintWithinBudget, NOT_FULLY_CHECKED, overrunFinding, RULES, runWithTimeout } from '../../server/src/engine';
 import { bundledIndex, fixture, REPO_ROOT } from '../helpers/engine';
 import { SLOW_MARKER, slowRule } from '../helpers/slow-rule';
 
@@ -43,6 +43,13 @@ describe('engine: time budget per letter', function () {
       undefined,
     );
     assert.throws(() => runWithTimeout(() => JSON.parse('{'), 1000), SyntaxError);
+  });
+
+  it('letters over 1 MB get the budget per MB (the linter\'s time grows with the letter); 0 stays no limit', () => {
+    const MB = 1024 * 1024;
+    assert.deepStrictEqual([0, 40_000, MB, 2.5 * MB, 8 * MB].map((n) => budgetForLetter(2000, n)), [2000, 2000, 2000, 5000, 16_000]);
+    assert.strictEqual(budgetForLetter(0, 8 * MB), 0);
+    assert.strictEqual(budgetForLetter(Number.NaN, 10), 0);
   });
 
   it('the budget reads as people say it; the default is 2 s', () => {

@@ -17,7 +17,7 @@ import { EMPTY_DET, LintInput, LintResult, lintText } from './linter';
 import { Finding, Severity } from './rules/rule';
 import { SourceText } from './text/source';
 
-/** The budget per letter when none is configured (CLI --max-time-per-file, editor setting imr.maxTimePerFile). */
+/** The budget per letter (per MB above 1 MB) when none is configured (CLI --max-time-per-file, editor setting imr.maxTimePerFile). */
 export const DEFAULT_MAX_TIME_PER_FILE_MS = 2000;
 
 /** Largest budget accepted: a day (timers cannot wait longer than 2^31 - 1 ms anyway). */
@@ -25,6 +25,18 @@ export const MAX_TIME_PER_FILE_LIMIT_MS = 24 * 60 * 60 * 1000;
 
 /** The pseudo rule id of the finding a letter gets when its lint overran the budget. */
 export const NOT_FULLY_CHECKED = 'not-fully-checked';
+
+const MB = 1024 * 1024;
+
+/**
+ * The budget for one letter: `budgetMs` for letters up to 1 MB (real letters are 5–50 KB), and
+ * `budgetMs` per MB above that — the linter's time grows with the size of the letter, so a large
+ * letter that lints at the usual pace per MB is never cut short. 0 (no limit) stays 0.
+ */
+export function budgetForLetter(budgetMs: number, textLength: number): number {
+  if (!(budgetMs > 0) || !Number.isFinite(budgetMs)) return 0;
+  return Math.round(budgetMs * Math.max(1, textLength / MB));
+}
 
 /** "2 s", "1.5 s", "500 ms". */
 export function formatBudget(ms: number): string {
@@ -78,12 +90,13 @@ export function runWithTimeout<T>(job: () => T, ms: number): { value: T } | unde
 }
 
 /**
- * `lintText` with a time budget: after `budgetMs` milliseconds the lint is stopped and the letter gets
- * one finding of `severity` saying it was not fully checked. `budgetMs` 0 (or not a positive number)
- * means no limit.
+ * `lintText` with a time budget: after `budgetForLetter(budgetMs, …)` milliseconds the lint is stopped
+ * and the letter gets one finding of `severity` saying it was not fully checked. `budgetMs` 0 (or not a
+ * positive number) means no limit.
  */
 export function lintWithinBudget(input: LintInput, budgetMs: number, severity: Severity = 'error'): BudgetedLintResult {
-  if (!(budgetMs > 0) || !Number.isFinite(budgetMs)) return { ...lintText(input), overrun: false };
-  const done = runWithTimeout(() => lintText(input), budgetMs);
-  return done ? { ...done.value, overrun: false } : { ...overrunResult(budgetMs, severity), overrun: true };
+  const budget = budgetForLetter(budgetMs, input.text.length);
+  if (budget === 0) return { ...lintText(input), overrun: false };
+  const done = runWithTimeout(() => lintText(input), budget);
+  return done ? { ...done.value, overrun: false } : { ...overrunResult(budget, severity), overrun: true };
 }

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_MAX_TIME_PER_FILE_MS, Determination, EMPTY_DET, Finding, LintConfig, MtusIndex, overrunFinding, SourceText } from '../engine';
+import { budgetForLetter, DEFAULT_MAX_TIME_PER_FILE_MS, Determination, EMPTY_DET, Finding, LintConfig, MtusIndex, overrunFinding, SourceText } from '../engine';
 import { FileProblems, LintEnvironment, SetupProblem } from './lint-environment';
 import { ImrSettings } from '../../../shared/protocol';
 import { LintOutcome, LintPool, StaleLintError } from './lint-pool';
@@ -136,7 +136,7 @@ export class Analyzer {
       index: settings.index,
       rules: settings.rules,
       generation: this.generation,
-      budgetMs: budgetOf(settings),
+      budgetMs: budgetForLetter(budgetOf(settings), text.length),
     });
   }
 
