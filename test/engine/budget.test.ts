@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { budgetForLetter, defaultConfig, DEFAULT_MAX_TIME_PER_FILE_MS, formatBudget, lintText, lintWithinBudget, NOT_FULLY_CHECKED, overrunFinding, RULES, runWithTimeout } from '../../server/src/engine';
+import { budgetForLetter, defaultConfig, DEFAULT_MAX_TIME_PER_FILE_MS, MAX_TIME_PER_FILE_LIMIT_MS, formatBudget, lintText, lintWithinBudget, NOT_FULLY_CHECKED, overrunFinding, RULES, runWithTimeout } from '../../server/src/engine';
 import { bundledIndex, fixture, REPO_ROOT } from '../helpers/engine';
 import { SLOW_MARKER, slowRule } from '../helpers/slow-rule';
 
@@ -45,11 +45,12 @@ describe('engine: time budget per letter', function () {
     assert.throws(() => runWithTimeout(() => JSON.parse('{'), 1000), SyntaxError);
   });
 
-  it('letters over 1 MB get the budget per MB (the linter\'s time grows with the letter); 0 stays no limit', () => {
-    const MB = 1024 * 1024;
-    assert.deepStrictEqual([0, 40_000, MB, 2.5 * MB, 8 * MB].map((n) => budgetForLetter(2000, n)), [2000, 2000, 2000, 5000, 16_000]);
-    assert.strictEqual(budgetForLetter(0, 8 * MB), 0);
+  it('letters over 200 KB get the budget per 200 KB (the linter\'s time grows with the letter); 0 stays no limit', () => {
+    const KB = 1024;
+    assert.deepStrictEqual([0, 40 * KB, 200 * KB, 500 * KB, 8 * 1024 * KB].map((n) => budgetForLetter(2000, n)), [2000, 2000, 2000, 5000, 81_920]);
+    assert.strictEqual(budgetForLetter(0, 8 * 1024 * KB), 0);
     assert.strictEqual(budgetForLetter(Number.NaN, 10), 0);
+    assert.strictEqual(budgetForLetter(MAX_TIME_PER_FILE_LIMIT_MS, 8 * 1024 * KB), 2 ** 31 - 1, 'never longer than a timer can wait');
   });
 
   it('the budget reads as people say it; the default is 2 s', () => {

@@ -28,7 +28,7 @@ export const LINT_OPTIONS: readonly OptionSpec[] = [
   { name: 'fix-dry-run', type: 'boolean', help: 'print a unified diff of what --fix would write; write nothing' },
   { name: 'fix-type', type: 'string', value: 'LIST', help: `fix only rules of these kinds: ${RULE_CATEGORIES.join(', ')}` },
   { name: 'max-warnings', type: 'string', value: 'N', help: 'exit 1 when there are more than N warnings' },
-  { name: 'max-time-per-file', type: 'string', value: 'MS', help: `stop linting a letter after MS milliseconds (per MB over 1 MB): it gets one error, "not fully checked" (default ${DEFAULT_MAX_TIME_PER_FILE_MS}; 0 = no limit)` },
+  { name: 'max-time-per-file', type: 'string', value: 'MS', help: `stop linting a letter after MS milliseconds (per 200 KB of a larger letter): it gets one error, "not fully checked" (default ${DEFAULT_MAX_TIME_PER_FILE_MS}; 0 = no limit)` },
   { name: 'quiet', type: 'boolean', help: 'report errors only' },
   { name: 'redact', type: 'boolean', help: 'messages never quote values from the letter (case number, dates); also config `redact: true`' },
   { name: 'config', short: 'c', type: 'string', value: 'FILE', help: 'use this config file instead of discovering .imrlintrc.*' },

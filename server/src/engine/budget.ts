@@ -17,25 +17,28 @@ import { EMPTY_DET, LintInput, LintResult, lintText } from './linter';
 import { Finding, Severity } from './rules/rule';
 import { SourceText } from './text/source';
 
-/** The budget per letter (per MB above 1 MB) when none is configured (CLI --max-time-per-file, editor setting imr.maxTimePerFile). */
+/** The budget per letter (per 200 KB of a larger one) when none is configured (CLI --max-time-per-file, editor setting imr.maxTimePerFile). */
 export const DEFAULT_MAX_TIME_PER_FILE_MS = 2000;
 
-/** Largest budget accepted: a day (timers cannot wait longer than 2^31 - 1 ms anyway). */
+/** Largest budget accepted: a day. */
 export const MAX_TIME_PER_FILE_LIMIT_MS = 24 * 60 * 60 * 1000;
 
 /** The pseudo rule id of the finding a letter gets when its lint overran the budget. */
 export const NOT_FULLY_CHECKED = 'not-fully-checked';
 
-const MB = 1024 * 1024;
+/** The size one budget covers: real letters are 5–50 KB, so each gets the budget once. */
+export const BUDGET_UNIT_CHARS = 200 * 1024;
 
 /**
- * The budget for one letter: `budgetMs` for letters up to 1 MB (real letters are 5–50 KB), and
- * `budgetMs` per MB above that — the linter's time grows with the size of the letter, so a large
- * letter that lints at the usual pace per MB is never cut short. 0 (no limit) stays 0.
+ * The budget for one letter: `budgetMs` per 200 KB of letter, and at least `budgetMs`.
+ * Real letters get `budgetMs`; the linter's time grows with the size of the letter, so a large letter
+ * linted at the usual pace per KB (even on a busy machine) is never cut short, while a pathological
+ * one still is. 0 (no limit) stays 0.
  */
 export function budgetForLetter(budgetMs: number, textLength: number): number {
   if (!(budgetMs > 0) || !Number.isFinite(budgetMs)) return 0;
-  return Math.round(budgetMs * Math.max(1, textLength / MB));
+  // timers cannot wait longer than 2^31 - 1 ms
+  return Math.min(Math.round(budgetMs * Math.max(1, textLength / BUDGET_UNIT_CHARS)), 2 ** 31 - 1);
 }
 
 /** "2 s", "1.5 s", "500 ms". */
