@@ -49,6 +49,8 @@ export interface LintPoolOptions {
   script?: string;
   size?: number;
   trace?(message: string): void;
+  /** Called once when workers keep dying before they are ready: letters are not linted any more. */
+  broken?(message: string): void;
 }
 
 const MAX_EARLY_DEATHS = 3;
@@ -59,6 +61,7 @@ export class LintPool {
   private readonly script: string;
   private nextId = 1;
   private earlyDeaths = 0;
+  private reportedBroken = false;
   private disposed = false;
 
   constructor(private readonly opts: LintPoolOptions = {}) {
@@ -101,6 +104,10 @@ export class LintPool {
       if (!slot) return;
       if (!slot.worker) {
         if (this.earlyDeaths >= MAX_EARLY_DEATHS) {
+          if (!this.reportedBroken) {
+            this.reportedBroken = true;
+            this.opts.broken?.(`the lint worker (${path.basename(this.script)}) stopped ${MAX_EARLY_DEATHS} times before it was ready`);
+          }
           for (const p of this.queue.splice(0)) p.reject(new Error('the lint worker cannot start'));
           return;
         }

@@ -78,7 +78,10 @@ export function startServer(connection: Connection): void {
   };
 
   // letters are parsed and linted in worker threads, each lint within its time budget
-  const pool = new LintPool({ trace });
+  const pool = new LintPool({
+    trace,
+    broken: (why) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `IMR letters cannot be checked: ${why}. Reinstall imr-letter-tools.` }),
+  });
   const analyzer = new Analyzer({ env, settings, trusted: () => trusted, folders: () => folders, pool });
   // LSP 3.17 pull diagnostics when the client supports them; push (publishDiagnostics) otherwise
   let pullMode = false;
