@@ -4,6 +4,7 @@
  * Bundles the extension with esbuild:
  *   client/src/extension.ts → dist/extension.js   (VS Code extension host; `vscode` is external)
  *   server/src/lsp/main.ts  → dist/server.js      (language server, started over node IPC)
+ *   server/src/lsp/lint-worker.ts → dist/lint-worker.js  (the server's lint worker thread, loaded beside it)
  *   server/src/cli/bundle-entry.ts → dist/cli.js  (imr-lint / imr: one file to load, for a fast start;
  *                                                 bin/load-cli.js uses it; the .vsix does not need it)
  *   pdf-lib                → dist/pdf-lib.js      (the PDF writer of `imr export` and the export commands,
@@ -43,6 +44,7 @@ const cliOnly = process.argv.includes('--cli');
 const editorEntries = [
   { in: 'client/src/extension.ts', out: 'extension' },
   { in: 'server/src/lsp/main.ts', out: 'server' },
+  { in: 'server/src/lsp/lint-worker.ts', out: 'lint-worker' },
 ];
 const cliEntries = [
   { in: 'server/src/cli/bundle-entry.ts', out: 'cli' },

@@ -168,6 +168,8 @@ export interface ImrSettings {
   validationDelay: number;
   /** Lint while typing or only when the letter is saved. */
   run: 'onType' | 'onSave';
+  /** Milliseconds a letter's lint may take (0 = no limit); absent: the engine's default (2 s). */
+  maxTimePerFile?: number;
 }
 
 export const DEFAULT_SETTINGS: ImrSettings = { rules: {}, index: [], validationDelay: 200, run: 'onType' };

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { RULES, UNTRUSTED_IGNORED_KEYS } from '../../server/src/engine';
+import { DEFAULT_MAX_TIME_PER_FILE_MS, RULES, UNTRUSTED_IGNORED_KEYS } from '../../server/src/engine';
 
 /** package.json contributions stay in step with the engine and with what the .vsix ships. */
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -19,10 +19,18 @@ describe('client: package.json contributions', () => {
 
   it('every setting has a description', () => {
     const props = contributes.configuration.properties as Record<string, { description?: string; markdownDescription?: string }>;
-    for (const key of ['imr.rules', 'imr.index', 'imr.validationDelay', 'imr.run', 'imr.trace.server']) {
+    for (const key of ['imr.rules', 'imr.index', 'imr.validationDelay', 'imr.run', 'imr.maxTimePerFile', 'imr.trace.server']) {
       assert.ok(props[key], `${key} missing`);
       assert.ok(props[key].description || props[key].markdownDescription, `${key} has no description`);
     }
+  });
+
+  it('imr.maxTimePerFile defaults to the engine\'s budget; the lint worker is bundled beside the server and shipped', () => {
+    assert.strictEqual(contributes.configuration.properties['imr.maxTimePerFile'].default, DEFAULT_MAX_TIME_PER_FILE_MS);
+    // lint-pool.ts loads lint-worker.js from its own folder: out/server/src/lsp/ and dist/ alike
+    assert.ok(fs.existsSync(path.join(ROOT, 'out', 'server', 'src', 'lsp', 'lint-worker.js')));
+    assert.match(fs.readFileSync(path.join(ROOT, 'scripts', 'bundle.js'), 'utf8'), /\{ in: 'server\/src\/lsp\/lint-worker\.ts', out: 'lint-worker' \}/);
+    assert.ok(fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').includes('!dist/lint-worker.js'));
   });
 
   it('commands have titles in the IMR category', () => {

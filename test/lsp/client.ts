@@ -43,6 +43,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   initializationOptions?: unknown;
   capabilities?: ClientCapabilities;
+  /** Node options before the server script (e.g. `--require` a test preload; lint workers inherit them). */
+  nodeArgs?: string[];
 }
 
 type Waiter = { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -58,6 +60,7 @@ export class TestClient {
   initializeResult!: InitializeResult;
   private readonly waiters: Waiter[] = [];
   private readonly registrationWaiters: (() => void)[] = [];
+  private readonly traceWaiters: (() => void)[] = [];
   private readonly docs = new Map<string, TextDocument>();
   private stderr = '';
 
@@ -70,14 +73,17 @@ export class TestClient {
   }
 
   static async start(opts: StartOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: opts.root ?? REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER_BIN, '--stdio'], { cwd: opts.root ?? REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, conn, { validationDelay: 0, ...(opts.settings ?? {}) });
     proc.stderr!.on('data', (b: Buffer) => (client.stderr += b.toString()));
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => client.onDiagnostics(p));
     conn.onNotification('window/showMessage', (p: ShowMessageParams) => client.messages.push(p));
     conn.onNotification('window/logMessage', () => undefined);
-    conn.onNotification('$/logTrace', (p: { message: string }) => client.traces.push(p.message));
+    conn.onNotification('$/logTrace', (p: { message: string }) => {
+      client.traces.push(p.message);
+      for (const w of client.traceWaiters.splice(0)) w();
+    });
     conn.onRequest('workspace/configuration', (p: ConfigurationParams) => {
       client.configurationRequests.push(p);
       return p.items.map((i) => (i.section === 'imr' ? client.settings : null));
@@ -160,6 +166,21 @@ export class TestClient {
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, left);
         this.registrationWaiters.push(() => (clearTimeout(t), resolve()));
+      });
+    }
+  }
+
+  /** Resolves with the first trace from index `from` on that matches (after `$/setTrace`). */
+  async waitForTrace(pattern: RegExp, from = 0, timeout = DEFAULT_TIMEOUT): Promise<string> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const hit = this.traces.slice(from).find((t) => pattern.test(t));
+      if (hit !== undefined) return hit;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no trace matching ${pattern} within ${timeout} ms`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.traceWaiters.push(() => (clearTimeout(t), resolve()));
       });
     }
   }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConfigResolver, createConfigResolver, createFileSelector, createIndexProvider, Finding, IndexProvider, lintText, removeLeftoversNear, RULE_CATEGORIES, RuleCategory, RULES, runFixLoop, unifiedDiff } from '../engine';
+import { ConfigResolver, createConfigResolver, createFileSelector, createIndexProvider, DEFAULT_MAX_TIME_PER_FILE_MS, Finding, IndexProvider, lintWithinBudget, MAX_TIME_PER_FILE_LIMIT_MS, removeLeftoversNear, RULE_CATEGORIES, RuleCategory, RULES, runFixLoop, unifiedDiff } from '../engine';
 import { CommandSpec, commandHelp, HELP_OPTION, OptionSpec, parseCommand } from './args';
 import { ToolError, UsageError } from './errors';
 import { loadFormatter, FORMATTERS } from './formatters';
@@ -29,6 +29,7 @@ export const LINT_OPTIONS: readonly OptionSpec[] = [
   { name: 'fix-dry-run', type: 'boolean', help: 'print a unified diff of what --fix would write; write nothing' },
   { name: 'fix-type', type: 'string', value: 'LIST', help: `fix only rules of these kinds: ${RULE_CATEGORIES.join(', ')}` },
   { name: 'max-warnings', type: 'string', value: 'N', help: 'exit 1 when there are more than N warnings' },
+  { name: 'max-time-per-file', type: 'string', value: 'MS', help: `stop linting a letter after MS milliseconds (per 200 KB of a larger letter): it gets one error, "not fully checked" (default ${DEFAULT_MAX_TIME_PER_FILE_MS}; 0 = no limit)` },
   { name: 'quiet', type: 'boolean', help: 'report errors only' },
   { name: 'redact', type: 'boolean', help: 'messages never quote values from the letter (case number, dates); also config `redact: true`' },
   { name: 'config', short: 'c', type: 'string', value: 'FILE', help: 'use this config file instead of discovering .imrlintrc.*' },
@@ -53,8 +54,8 @@ include globs match (default **/*.imr, **/*.imr.txt); quote globs ('letters/*.im
 expand them. The config's exclude globs, .imrlintignore and .gitignore apply to every file, named or
 found: a named file that they skip is reported on stderr and not linted.`,
   options: LINT_OPTIONS,
-  footer: `Exit status: 0 no errors, 1 errors (or too many warnings), 2 the run could not be done
-(bad usage, unreadable file, invalid config or index, or no letters matched).`,
+  footer: `Exit status: 0 no errors, 1 errors (or too many warnings, or a letter not fully checked in time),
+2 the run could not be done (bad usage, unreadable file, invalid config or index, or no letters matched).`,
 };
 
 export const LINT_HELP = commandHelp(LINT_COMMAND);
@@ -78,6 +79,7 @@ export function runLint(argv: string[], io: CliIo): number {
   const maxWarnings = maxWarningsRaw === undefined ? -1 : Number(maxWarningsRaw);
   // as in ESLint, -1 means no limit
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings needs a whole number (-1 for no limit), not "${String(maxWarningsRaw)}"`);
+  const budgetMs = parseBudget(str('max-time-per-file'));
   const configFile = str('config');
   if (configFile !== undefined && !fs.existsSync(path.resolve(io.cwd, configFile))) throw new ToolError(`${configFile}: config file not found`);
   const configs = createConfigResolver({ explicitFile: configFile !== undefined ? path.resolve(io.cwd, configFile) : undefined, cwd: io.cwd });
@@ -106,7 +108,7 @@ export function runLint(argv: string[], io: CliIo): number {
     return 0;
   }
 
-  const opts = { configs, indexes, reportUnused, redact };
+  const opts = { configs, indexes, reportUnused, redact, budgetMs };
   const results: FileResult[] = [];
   // "-" alone stands for standard input, as --stdin
   const stdinDash = positionals.length === 1 && positionals[0] === '-';
@@ -197,6 +199,16 @@ interface LintOptions {
   indexes: IndexProvider;
   reportUnused: boolean;
   redact: boolean;
+  /** --max-time-per-file: milliseconds per lint of a letter, 0 = no limit. */
+  budgetMs: number;
+}
+
+/** --max-time-per-file MS: a whole number of milliseconds, 0 for no limit. */
+function parseBudget(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_MAX_TIME_PER_FILE_MS;
+  const ms = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(ms) || ms < 0 || ms > MAX_TIME_PER_FILE_LIMIT_MS) throw new UsageError(`--max-time-per-file needs a whole number of milliseconds (0 for no limit), not "${raw}"`);
+  return ms;
 }
 
 /** The categories of `--fix-type a,b`; every category when not given. */
@@ -226,5 +238,6 @@ function fixOne(linted: FileResult, o: LintOptions, configPath: string | undefin
 
 function lintOne(text: string, filePath: string, o: LintOptions, configPath: string | undefined): FileResult {
   const { config, index } = resolveSetup(o.configs, o.indexes, configPath);
-  return { filePath, findings: lintText({ text, config, index, reportUnusedSuppressions: o.reportUnused, redact: o.redact }).findings, text };
+  // a letter that takes longer than the budget gets one error, "not fully checked", and the run goes on
+  return { filePath, findings: lintWithinBudget({ text, config, index, reportUnusedSuppressions: o.reportUnused, redact: o.redact }, o.budgetMs, 'error').findings, text };
 }

@@ -36,7 +36,7 @@ export interface LintResult {
   source: SourceText;
 }
 
-const EMPTY_DET = (lineCount: number): Determination => ({
+export const EMPTY_DET = (lineCount: number): Determination => ({
   header: { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, layout: 'none', fields: {} },
   sections: [],
   credentials: {},

@@ -1,8 +1,9 @@
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Determination, Finding, LintConfig, lintText, MtusIndex, parseLetter } from '../engine';
+import { budgetForLetter, DEFAULT_MAX_TIME_PER_FILE_MS, Determination, EMPTY_DET, Finding, LintConfig, MtusIndex, overrunFinding, SourceText } from '../engine';
 import { FileProblems, LintEnvironment, SetupProblem } from './lint-environment';
 import { ImrSettings } from '../../../shared/protocol';
+import { LintOutcome, LintPool, StaleLintError } from './lint-pool';
 import { SettingsStore } from './settings';
 import { folderOf, uriToPath } from './uris';
 
@@ -24,8 +25,10 @@ export interface Analysis {
   problem?: SetupProblem;
   /** Config and index files met while resolving the configuration. */
   files: FileProblems[];
-  /** Milliseconds spent in lintText. */
+  /** Milliseconds the lint worker spent (resolve + lint); the budget when it overran. */
   lintMs: number;
+  /** The lint was stopped at the time budget: `findings` holds only the not-fully-checked finding, `determination` is empty. */
+  overrun?: boolean;
 }
 
 export interface AnalyzerDeps {
@@ -34,6 +37,13 @@ export interface AnalyzerDeps {
   trusted: () => boolean;
   /** Workspace folder paths. */
   folders: () => readonly string[];
+  /** Where letters are parsed and linted (worker threads, with the time budget). */
+  pool: LintPool;
+}
+
+/** imr.maxTimePerFile, or the engine's default budget. */
+export function budgetOf(settings: ImrSettings): number {
+  return settings.maxTimePerFile ?? DEFAULT_MAX_TIME_PER_FILE_MS;
 }
 
 /** The finding a letter gets instead of its lint results when its setup is broken. */
@@ -83,30 +93,67 @@ export class Analyzer {
     return entry.result;
   }
 
+  /**
+   * The analysis of the document's current version. A lint still waiting for a worker is dropped when
+   * a newer version arrives; this then answers with the newer version's analysis.
+   */
+  async current(uri: string, document: (uri: string) => TextDocument | undefined): Promise<Analysis | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      const doc = document(uri);
+      if (!doc) return undefined;
+      try {
+        return await this.analyze(doc);
+      } catch (e) {
+        if (!(e instanceof StaleLintError) || attempt >= 10) throw e;
+      }
+    }
+  }
+
   /** The latest finished analysis of exactly this version, if there is one. */
   async cached(uri: string, version: number): Promise<Analysis | undefined> {
     const hit = this.cache.get(uri);
     return hit && hit.version === version && hit.generation === this.generation ? hit.result : undefined;
   }
 
+  /**
+   * The findings of a letter that is not open (pull diagnostics of a file on disk), with the settings
+   * of its workspace folder; linted in the pool like an open letter.
+   */
+  async lintFile(uri: string, file: string, text: string, settings: ImrSettings): Promise<Finding[]> {
+    const folder = folderOf(this.deps.folders(), file);
+    const outcome = await this.lint(uri, text, file, folder, settings);
+    return outcome.kind === 'done' ? outcome.result.findings : [overrunFinding(outcome.budgetMs, 'warning')];
+  }
+
+  private lint(uri: string, text: string, file: string | undefined, folder: string | undefined, settings: ImrSettings): Promise<LintOutcome> {
+    return this.deps.pool.run({
+      key: uri,
+      text,
+      file,
+      folder,
+      cwd: this.deps.env.cwdFolder(),
+      trusted: this.deps.trusted(),
+      index: settings.index,
+      rules: settings.rules,
+      generation: this.generation,
+      budgetMs: budgetForLetter(budgetOf(settings), text.length),
+    });
+  }
+
   private async run(uri: string, version: number, text: string): Promise<Analysis> {
     const settings = await this.deps.settings.get(uri);
     const file = uriToPath(uri);
     const folder = folderOf(this.deps.folders(), file);
+    // config and index on this thread too: hover, completion and code actions use them (cached)
     const resolved = this.deps.env.resolve(file, { settings, trusted: this.deps.trusted(), folder });
-    const started = performance.now();
-    if (!resolved.config || resolved.problem) {
-      const problem = resolved.problem as SetupProblem;
-      const determination = parseLetter(text, resolved.index);
-      return {
-        uri, version, text, lines: text.split(/\r\n|\r|\n/), determination, index: resolved.index, settings, problem, files: resolved.files,
-        findings: [setupFinding(problem, folder)], lintMs: performance.now() - started,
-      };
+    const outcome = await this.lint(uri, text, file, folder, settings);
+    const lines = new SourceText(text).lines;
+    const common = { uri, version, text, lines, index: resolved.index, config: resolved.config, settings, problem: resolved.problem, files: resolved.files };
+    if (outcome.kind === 'overrun') {
+      // the editor shows it as a warning: the letter is not known to be wrong, only not checked
+      return { ...common, determination: EMPTY_DET(lines.length), findings: [overrunFinding(outcome.budgetMs, 'warning')], lintMs: outcome.budgetMs, overrun: true };
     }
-    const result = lintText({ text, config: resolved.config, index: resolved.index });
-    return {
-      uri, version, text, lines: result.source.lines, determination: result.determination, findings: result.findings,
-      index: resolved.index, config: resolved.config, settings, files: resolved.files, lintMs: performance.now() - started,
-    };
+    const { determination, findings, lintMs } = outcome.result;
+    return { ...common, determination, findings, lintMs };
   }
 }

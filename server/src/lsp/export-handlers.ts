@@ -43,6 +43,8 @@ export function registerExportHandlers(connection: Connection, deps: ExportHandl
     const target = params.target ?? (file ? defaultExportPath(file, format) : undefined);
     if (!target) return { written: false, errors, problem: 'Save the letter first: an untitled letter has no folder to export to.' };
     if (file && path.resolve(target) === path.resolve(file)) return { written: false, target, errors, problem: 'The export would replace the letter itself.' };
+    // a letter not checked within the time budget has no parsed layout to export, forced or not
+    if (a.overrun) return { written: false, target, errors, problem: `${a.findings[0]?.message ?? 'Not fully checked.'} Raise imr.maxTimePerFile to export it.` };
     if (errors.length > 0 && !params.force) return { written: false, target, errors };
     const data = format === 'txt' ? exportText(a.text) : await renderPdf(layoutOf(a), { producer: deps.producer });
     try {

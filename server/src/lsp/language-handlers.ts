@@ -33,10 +33,10 @@ import {
   splitLines,
   toDiagnostic,
 } from '../service';
-import { Analysis, Analyzer } from './analysis';
+import { Analysis, Analyzer, budgetOf } from './analysis';
 import { DOCUMENT_STATS_REQUEST, DocumentStats, DocumentStatsParams, INDEX_TOPICS_REQUEST, IndexTopicEntry, IndexTopicsParams, VERIFY_INDEX_REQUEST, VerifyIndexParams, VerifyIndexResult } from '../../../shared/protocol';
 import { verifyIndexRequest } from './verify-index';
-import { lintText, MtusIndex } from '../engine';
+import { lintWithinBudget, MtusIndex } from '../engine';
 
 export interface LanguageHandlerDeps {
   /** The open letter with that URI (undefined for other documents). */
@@ -78,9 +78,8 @@ export function registerLanguageHandlers(connection: Connection, deps: LanguageH
 
   /** The analysis of the current version, or a cancellation / null answer. */
   async function analysisFor(uri: string, token: CancellationToken): Promise<Analysis | ResponseError<void> | null> {
-    const doc = deps.letter(uri);
-    if (!doc) return null;
-    const a = await deps.analyzer.analyze(doc);
+    const a = await deps.analyzer.current(uri, deps.letter);
+    if (!a) return null;
     if (token.isCancellationRequested) return cancelled();
     return a;
   }
@@ -134,8 +133,9 @@ export function registerLanguageHandlers(connection: Connection, deps: LanguageH
       text: a.text,
       diagnostics: refreshStale(params.context.diagnostics, a),
       findings: a.problem ? [] : a.findings,
-      // fix-all re-lints with the letter's own configuration and index (the engine's fix loop)
-      lint: config ? (text) => lintText({ text, config, index: a.index }).findings : undefined,
+      // fix-all re-lints with the letter's own configuration and index (the engine's fix loop), on
+      // this thread but within the time budget (an overrun pass has no fixes: the loop stops)
+      lint: config ? (text) => lintWithinBudget({ text, config, index: a.index }, budgetOf(a.settings), 'warning').findings : undefined,
       only: params.context.only,
       versionedEdits: deps.versionedEdits(),
       reasonSelection: deps.reasonSelection(),

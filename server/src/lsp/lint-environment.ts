@@ -46,6 +46,11 @@ export class LintEnvironment {
     this.reset();
   }
 
+  /** The folder set by setCwd (the lint worker resolves from the same one). */
+  cwdFolder(): string {
+    return this.cwd;
+  }
+
   reset(): void {
     this.resolver = createConfigResolver({ cwd: this.cwd, trusted: this.trusted });
     this.indexes.clear();

@@ -8,9 +8,9 @@
 import * as fs from 'fs';
 import type { CancellationToken, Diagnostic, DocumentDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigResolver, createFileSelector, FileReadError, Finding, lintText, READ_LIMITS, readTextChecked } from '../engine';
+import { ConfigResolver, createFileSelector, FileReadError, Finding, READ_LIMITS, readTextChecked } from '../engine';
 import { toDiagnostics } from '../service';
-import { Analyzer, setupFinding } from './analysis';
+import { Analyzer } from './analysis';
 import { LintEnvironment } from './lint-environment';
 import { SettingsStore } from './settings';
 import { folderOf, pathToUri, uriToPath } from './uris';
@@ -65,8 +65,9 @@ export class PullDiagnostics {
     if (doc) {
       const resultId = `${this.deps.generation()}:v${doc.version}`;
       if (previousResultId === resultId) return { kind: 'unchanged', resultId };
-      const analysis = await this.deps.analyzer.analyze(doc);
-      return { kind: 'full', resultId, items: toDiagnostics(analysis.findings, uri, doc.version) };
+      const analysis = await this.deps.analyzer.current(uri, this.deps.document);
+      if (!analysis) return { kind: 'full', items: [] };
+      return { kind: 'full', resultId: `${this.deps.generation()}:v${analysis.version}`, items: toDiagnostics(analysis.findings, uri, analysis.version) };
     }
     const file = uriToPath(uri);
     const r = file ? await this.fromDisk(file, previousResultId) : undefined;
@@ -130,9 +131,9 @@ export class PullDiagnostics {
     const folder = folderOf(this.deps.folders(), file);
     // settings of the letter's folder (one workspace/configuration request per folder, not per letter)
     const settings = await this.deps.settings.get(pathToUri(folder ?? file));
-    const resolved = this.deps.env.resolve(file, { settings, trusted: this.deps.trusted(), folder });
     const uri = pathToUri(file);
-    const findings = unread ? [unread] : !resolved.config || resolved.problem ? [setupFinding(resolved.problem!, folder)] : lintText({ text, config: resolved.config, index: resolved.index }).findings;
+    // in the lint worker, within the time budget (a setup problem is the letter's one finding)
+    const findings = unread ? [unread] : await this.deps.analyzer.lintFile(uri, file, text, settings);
     const result = { resultId, items: toDiagnostics(findings, uri) };
     this.disk.set(file, result);
     return { ...result, unchanged: false };

@@ -25,6 +25,7 @@ import { FileProblemReporter } from './file-problems';
 import { registerExportHandlers } from './export-handlers';
 import { registerLanguageHandlers } from './language-handlers';
 import { LintEnvironment } from './lint-environment';
+import { LintPool } from './lint-pool';
 import { PullDiagnostics } from './pull-diagnostics';
 import { RestrictedModeNotice } from './restricted-mode';
 import { InitializationOptions, SOURCE_FIX_ALL_IMR, TRUST_CHANGED_NOTIFICATION, TrustChangedParams } from '../../../shared/protocol';
@@ -78,7 +79,12 @@ export function startServer(connection: Connection): void {
     })?.getText();
   };
 
-  const analyzer = new Analyzer({ env, settings, trusted: () => trusted, folders: () => folders });
+  // letters are parsed and linted in worker threads, each lint within its time budget
+  const pool = new LintPool({
+    trace,
+    broken: (why) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `IMR letters cannot be checked: ${why}. Reinstall imr-letter-tools.` }),
+  });
+  const analyzer = new Analyzer({ env, settings, trusted: () => trusted, folders: () => folders, pool });
   // LSP 3.17 pull diagnostics when the client supports them; push (publishDiagnostics) otherwise
   let pullMode = false;
   let generation = 0;
@@ -188,6 +194,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     void checkFolderConfigs();
+    pool.warm();
     // load the bundled index and compile the schema now rather than on the first letter
     setImmediate(() => {
       try {
@@ -288,6 +295,7 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => {
     if (revalidateTimer) clearTimeout(revalidateTimer);
     validator.dispose();
+    pool.dispose();
   });
   documents.listen(connection);
   connection.listen();

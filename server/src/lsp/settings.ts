@@ -1,3 +1,4 @@
+import { MAX_TIME_PER_FILE_LIMIT_MS } from '../engine';
 import { DEFAULT_SETTINGS, ImrSettings, RuleSeveritySetting } from '../../../shared/protocol';
 
 const SEVERITIES: readonly RuleSeveritySetting[] = ['off', 'info', 'warn', 'error'];
@@ -15,7 +16,9 @@ export function normalizeSettings(raw: unknown): ImrSettings {
   const index = Array.isArray(s.index) ? s.index.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : typeof s.index === 'string' && s.index ? [s.index] : [];
   const delay = typeof s.validationDelay === 'number' && Number.isFinite(s.validationDelay) ? Math.min(Math.max(0, Math.round(s.validationDelay)), 10_000) : DEFAULT_SETTINGS.validationDelay;
   const run = s.run === 'onSave' ? 'onSave' : 'onType';
-  return { rules, index, validationDelay: delay, run };
+  const budget = s.maxTimePerFile;
+  const maxTimePerFile = typeof budget === 'number' && Number.isFinite(budget) && budget >= 0 ? Math.min(Math.round(budget), MAX_TIME_PER_FILE_LIMIT_MS) : undefined;
+  return { rules, index, validationDelay: delay, run, ...(maxTimePerFile !== undefined ? { maxTimePerFile } : {}) };
 }
 
 export type ConfigurationFetcher = (scopeUri: string) => Promise<unknown>;

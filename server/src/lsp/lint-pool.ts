@@ -1,0 +1,188 @@
+/**
+ * Linting off the language server's main thread: letters are parsed and linted in worker threads
+ * (lint-worker.ts), so hover, completion and every other request are answered while a letter is linted.
+ * Each lint has a time budget (imr.maxTimePerFile), counted from the moment the worker starts it: at
+ * the budget the worker is terminated (V8 stops it wherever it is, a backtracking regex too), the
+ * lint's result is "overrun", and a new worker takes its place.
+ *
+ * Up to `size` workers (default 2), started when there is work; a job waiting for a worker is dropped
+ * when a newer job for the same document arrives (its version is stale). A worker that dies is
+ * replaced; after three workers in a row die before they are ready (a broken installation), jobs fail
+ * instead of restarting workers for ever.
+ */
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import { LintJob, LintJobResult, WorkerMessage } from './lint-job';
+
+export type LintOutcome = { kind: 'done'; result: LintJobResult } | { kind: 'overrun'; budgetMs: number };
+
+/** A job was dropped before it started because a newer job for the same document came. */
+export class StaleLintError extends Error {
+  constructor() {
+    super('superseded by a newer version');
+  }
+}
+
+export type LintRequest = Omit<LintJob, 'id'> & {
+  /** Jobs with the same key replace each other while they wait (the document's uri). */
+  key: string;
+  /** Milliseconds the lint may take; 0 = no limit. */
+  budgetMs: number;
+};
+
+interface Pending {
+  id: number;
+  request: LintRequest;
+  resolve(o: LintOutcome): void;
+  reject(e: Error): void;
+}
+
+interface Slot {
+  worker?: Worker;
+  ready: boolean;
+  job?: Pending;
+  timer?: NodeJS.Timeout;
+}
+
+export interface LintPoolOptions {
+  /** The worker script (default: lint-worker.js beside this file, in out/ and in dist/ alike). */
+  script?: string;
+  size?: number;
+  trace?(message: string): void;
+  /** Called once when workers keep dying before they are ready: letters are not linted any more. */
+  broken?(message: string): void;
+}
+
+const MAX_EARLY_DEATHS = 3;
+
+export class LintPool {
+  private readonly slots: Slot[];
+  private readonly queue: Pending[] = [];
+  private readonly script: string;
+  private nextId = 1;
+  private earlyDeaths = 0;
+  private reportedBroken = false;
+  private disposed = false;
+
+  constructor(private readonly opts: LintPoolOptions = {}) {
+    this.script = opts.script ?? path.join(__dirname, 'lint-worker.js');
+    this.slots = Array.from({ length: Math.max(1, opts.size ?? 2) }, () => ({ ready: false }));
+  }
+
+  /** Starts the first worker now, so that the first letter does not wait for it to load. */
+  warm(): void {
+    const slot = this.slots[0];
+    if (!slot.worker && !this.disposed) this.spawn(slot);
+  }
+
+  run(request: LintRequest): Promise<LintOutcome> {
+    if (this.disposed) return Promise.reject(new Error('the lint pool is shut down'));
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      if (this.queue[i].request.key === request.key) this.queue.splice(i, 1)[0].reject(new StaleLintError());
+    }
+    return new Promise<LintOutcome>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, request, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Workers alive now (tests and traces). */
+  get workers(): number {
+    return this.slots.filter((s) => s.worker).length;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const p of this.queue.splice(0)) p.reject(new Error('the lint pool is shut down'));
+    for (const slot of this.slots) this.stop(slot, new Error('the lint pool is shut down'));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      // an idle live worker first; else a slot without one
+      const slot = this.slots.find((s) => s.worker && !s.job) ?? this.slots.find((s) => !s.worker);
+      if (!slot) return;
+      if (!slot.worker) {
+        if (this.earlyDeaths >= MAX_EARLY_DEATHS) {
+          if (!this.reportedBroken) {
+            this.reportedBroken = true;
+            this.opts.broken?.(`the lint worker (${path.basename(this.script)}) stopped ${MAX_EARLY_DEATHS} times before it was ready`);
+          }
+          for (const p of this.queue.splice(0)) p.reject(new Error('the lint worker cannot start'));
+          return;
+        }
+        this.spawn(slot);
+      }
+      const job = this.queue.shift()!;
+      slot.job = job;
+      const { key: _key, budgetMs: _budget, ...message } = job.request;
+      slot.worker!.postMessage({ ...message, id: job.id } satisfies LintJob);
+    }
+  }
+
+  private spawn(slot: Slot): void {
+    const worker = new Worker(this.script);
+    slot.worker = worker;
+    slot.ready = false;
+    worker.on('message', (m: WorkerMessage) => {
+      if (slot.worker !== worker) return;
+      if (m.type === 'ready') {
+        slot.ready = true;
+        this.earlyDeaths = 0;
+        return;
+      }
+      const job = slot.job;
+      if (!job || job.id !== m.id) return;
+      if (m.type === 'started') {
+        const budget = job.request.budgetMs;
+        this.opts.trace?.(`lint #${job.id} started (budget ${budget} ms)`);
+        if (budget > 0) slot.timer = setTimeout(() => this.overrun(slot, job), budget);
+        return;
+      }
+      this.finish(slot);
+      if (m.type === 'done') job.resolve({ kind: 'done', result: m.result });
+      else job.reject(new Error(`lint failed: ${m.message}`));
+      this.dispatch();
+    });
+    // an uncaught error in the worker ends it; 'exit' follows
+    worker.on('error', (e) => this.opts.trace?.(`lint worker error: ${e.message}`));
+    worker.on('exit', (code) => {
+      if (slot.worker !== worker) return;
+      if (!slot.ready) this.earlyDeaths++;
+      this.opts.trace?.(`lint worker exited (code ${code})`);
+      const job = slot.job;
+      this.finish(slot);
+      slot.worker = undefined;
+      job?.reject(new Error('the lint worker stopped'));
+      if (!this.disposed) this.dispatch();
+    });
+    // the pool never keeps the server process alive
+    worker.unref();
+  }
+
+  private overrun(slot: Slot, job: Pending): void {
+    if (slot.job !== job) return;
+    this.opts.trace?.(`lint stopped at its budget of ${job.request.budgetMs} ms; worker replaced`);
+    this.stop(slot);
+    job.resolve({ kind: 'overrun', budgetMs: job.request.budgetMs });
+    if (this.disposed) return;
+    if (this.queue.length > 0) this.dispatch();
+    else if (slot === this.slots[0]) this.spawn(slot);
+  }
+
+  /** Terminates the slot's worker; its job (if any) is rejected with `reason`. */
+  private stop(slot: Slot, reason?: Error): void {
+    const { worker, job } = slot;
+    this.finish(slot);
+    slot.worker = undefined;
+    slot.ready = false;
+    if (worker) void worker.terminate();
+    if (job && reason) job.reject(reason);
+  }
+
+  private finish(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = undefined;
+    slot.job = undefined;
+  }
+}
