@@ -1,12 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConfigResolver, createConfigResolver, createFileSelector, createIndexProvider, Finding, IndexProvider, lintText, RULE_CATEGORIES, RuleCategory, RULES, runFixLoop, unifiedDiff } from '../engine';
+import * as os from 'os';
+import { createConfigResolver, createFileSelector, createIndexProvider, Finding, RULE_CATEGORIES, RuleCategory, RULES, runFixLoop, unifiedDiff } from '../engine';
 import { OptionSpec, optionsHelp, parseOptions } from './args';
 import { ToolError, UsageError } from './errors';
 import { loadFormatter, FORMATTERS } from './formatters';
 import { FileResult } from './formatters/types';
 import { resolveSetup } from './setup';
 import { atomicWrite, readLetter } from './io';
+import { lintFile, lintOne, LintOptions } from './lint-one';
 
 export { FORMATTERS };
 
@@ -36,6 +38,7 @@ export const LINT_OPTIONS: readonly OptionSpec[] = [
   { name: 'no-ignore', type: 'boolean', help: 'read neither .imrlintignore nor .gitignore (include/exclude still apply)' },
   { name: 'no-error-on-unmatched-pattern', type: 'boolean', help: 'a folder, glob or file that gives no letter is not an error' },
   { name: 'report-unused-suppressions', type: 'boolean', help: 'report imr-disable comments that suppress nothing' },
+  { name: 'concurrency', type: 'string', value: 'N|auto|off', help: 'lint on N threads (this one and N-1 worker threads); auto (default): workers when there are many letters and more than one core; off: one thread (--fix always uses one)' },
   { name: 'stdin', type: 'boolean', help: 'lint the text on standard input' },
   { name: 'stdin-filename', type: 'string', value: 'NAME', help: 'the name to report (and to find config for) with --stdin' },
   { name: 'color', type: 'boolean', help: 'colour the output (default: when writing to a terminal; FORCE_COLOR / NO_COLOR)' },
@@ -58,7 +61,11 @@ ${optionsHelp(LINT_OPTIONS)}
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 the run could not be done
 (bad usage, unreadable file, invalid config or index, or no letters matched).`;
 
-export function runLint(argv: string[], io: CliIo): number {
+/**
+ * imr-lint: a number, or — when many letters are linted on worker threads (lint-pool.ts) — a promise
+ * of it. A run that uses no worker (one letter, --fix, --stdin, --concurrency off) stays synchronous.
+ */
+export function runLint(argv: string[], io: CliIo): number | Promise<number> {
   const { values, positionals } = parseOptions(argv, LINT_OPTIONS);
   const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const bool = (name: string) => values[name] === true;
@@ -78,7 +85,8 @@ export function runLint(argv: string[], io: CliIo): number {
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings needs a whole number (-1 for no limit), not "${String(maxWarningsRaw)}"`);
   const configFile = str('config');
   if (configFile !== undefined && !fs.existsSync(path.resolve(io.cwd, configFile))) throw new ToolError(`${configFile}: config file not found`);
-  const configs = createConfigResolver({ explicitFile: configFile !== undefined ? path.resolve(io.cwd, configFile) : undefined, cwd: io.cwd });
+  const explicitConfig = configFile !== undefined ? path.resolve(io.cwd, configFile) : undefined;
+  const configs = createConfigResolver({ explicitFile: explicitConfig, cwd: io.cwd });
   const indexes = createIndexProvider();
   const quiet = bool('quiet');
   const fix = bool('fix');
@@ -90,6 +98,7 @@ export function runLint(argv: string[], io: CliIo): number {
   const reportUnused = bool('report-unused-suppressions');
   const color = bool('no-color') ? false : bool('color') ? true : outputFile !== undefined ? false : io.color;
   const redact = bool('redact');
+  const concurrency = parseConcurrency(str('concurrency'));
 
   const printConfig = str('print-config');
   if (printConfig !== undefined) {
@@ -104,7 +113,7 @@ export function runLint(argv: string[], io: CliIo): number {
     return 0;
   }
 
-  const opts = { configs, indexes, reportUnused, redact };
+  const opts: LintOptions = { configs, indexes, reportUnused, redact };
   const results: FileResult[] = [];
   if (bool('stdin')) {
     if (fix) throw new UsageError('--fix cannot be used with --stdin');
@@ -130,6 +139,13 @@ export function runLint(argv: string[], io: CliIo): number {
     if (!allowUnmatched && selection.files.length === 0 && selection.skipped.some((s) => s.reason === 'not-included')) {
       throw new UsageError('no letters to lint: the files given match no include pattern (--no-error-on-unmatched-pattern allows it)');
     }
+    const threads = fix || dryRun ? 1 : threadCount(concurrency, selection.files.length);
+    if (threads > 1) {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const { lintInPool } = require('./lint-pool') as typeof import('./lint-pool');
+      const job = { files: selection.files, cwd: io.cwd, explicitConfig, reportUnused, redact };
+      return lintInPool(job, threads, (file) => lintFile(file, opts)).then((linted) => report(linted));
+    }
     for (const file of selection.files) {
       const original = readLetter(file);
       let result = lintOne(original, file, opts, file);
@@ -140,21 +156,50 @@ export function runLint(argv: string[], io: CliIo): number {
       results.push(result);
     }
   }
-  for (const r of results) if (quiet) r.findings = r.findings.filter((f) => f.severity === 'error');
-  const errors = count(results, (f) => f.severity === 'error');
-  const warnings = count(results, (f) => f.severity !== 'error');
-  // the diff of --fix-dry-run: on stdout before a stylish report, on stderr when stdout is a machine format
-  if (diffs.length > 0) (formatName === 'stylish' && outputFile === undefined ? io.stdout : io.stderr)(`${diffs.join('')}\n`);
-  const out = formatter(results, { cwd: io.cwd, version: io.version, color });
-  const report = out ? (out.endsWith('\n') ? out : out + '\n') : '';
-  if (outputFile !== undefined) writeReport(path.resolve(io.cwd, outputFile), report);
-  else if (report) io.stdout(report);
-  if (errors > 0) return 1;
-  if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr(`imr-lint found too many warnings (maximum: ${maxWarnings}).\n`);
-    return 1;
+  return report(results);
+
+  /** Prints the report of the linted letters; the exit status. */
+  function report(results: FileResult[]): number {
+    for (const r of results) if (quiet) r.findings = r.findings.filter((f) => f.severity === 'error');
+    const errors = count(results, (f) => f.severity === 'error');
+    const warnings = count(results, (f) => f.severity !== 'error');
+    // the diff of --fix-dry-run: on stdout before a stylish report, on stderr when stdout is a machine format
+    if (diffs.length > 0) (formatName === 'stylish' && outputFile === undefined ? io.stdout : io.stderr)(`${diffs.join('')}\n`);
+    const out = formatter(results, { cwd: io.cwd, version: io.version, color });
+    const text = out ? (out.endsWith('\n') ? out : out + '\n') : '';
+    if (outputFile !== undefined) writeReport(path.resolve(io.cwd, outputFile), text);
+    else if (text) io.stdout(text);
+    if (errors > 0) return 1;
+    if (maxWarnings >= 0 && warnings > maxWarnings) {
+      io.stderr(`imr-lint found too many warnings (maximum: ${maxWarnings}).\n`);
+      return 1;
+    }
+    return 0;
   }
-  return 0;
+}
+
+/** --concurrency: a number of threads, `auto` (the default) or `off` (one thread). */
+function parseConcurrency(raw: string | undefined): number | 'auto' {
+  if (raw === undefined || raw === 'auto') return 'auto';
+  if (raw === 'off') return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency needs a number of threads (1 or more), auto or off, not "${raw}"`);
+  return n;
+}
+
+/**
+ * `auto` starts workers only when there are more than AUTO_MIN_FILES letters and more than one core:
+ * a pre-commit run on a few letters never pays for a worker's start. Each thread gets at least
+ * AUTO_FILES_PER_THREAD letters.
+ */
+const AUTO_MIN_FILES = 64;
+const AUTO_FILES_PER_THREAD = 32;
+
+/** How many threads lint `files` letters (1: this thread only). */
+function threadCount(concurrency: number | 'auto', files: number): number {
+  if (concurrency !== 'auto') return Math.max(1, Math.min(concurrency, files));
+  if (files < AUTO_MIN_FILES) return 1;
+  return Math.max(1, Math.min(os.availableParallelism(), Math.floor(files / AUTO_FILES_PER_THREAD)));
 }
 
 /** The report file, its folder created if needed. */
@@ -169,13 +214,6 @@ function writeReport(file: string, text: string): void {
 
 function count(results: FileResult[], pred: (f: Finding) => boolean): number {
   return results.reduce((n, r) => n + r.findings.filter(pred).length, 0);
-}
-
-interface LintOptions {
-  configs: ConfigResolver;
-  indexes: IndexProvider;
-  reportUnused: boolean;
-  redact: boolean;
 }
 
 /** The categories of `--fix-type a,b`; every category when not given. */
@@ -201,9 +239,4 @@ function fixOne(linted: FileResult, o: LintOptions, configPath: string | undefin
     diffs.push(unifiedDiff(rel.split(path.sep).join('/'), original, loop.text));
   }
   return { filePath: linted.filePath, findings: loop.findings, text: loop.text, fixed: { byRule: loop.applied, total: loop.total, written: !diffs } };
-}
-
-function lintOne(text: string, filePath: string, o: LintOptions, configPath: string | undefined): FileResult {
-  const { config, index } = resolveSetup(o.configs, o.indexes, configPath);
-  return { filePath, findings: lintText({ text, config, index, reportUnusedSuppressions: o.reportUnused, redact: o.redact }).findings, text };
 }
