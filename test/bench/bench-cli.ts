@@ -2,7 +2,8 @@
  * `npm run bench`: imr-lint against a bare `node -e 0` and against markdownlint-cli2 (the familiar
  * baseline), side by side in ONE run, each as the process pre-commit or CI starts:
  *   - `node -e 0`, imr-lint on one letter, markdownlint-cli2 on one letter (median of REPEAT runs),
- *   - imr-lint and markdownlint-cli2 on a folder of N letters (default 1,950), once each,
+ *   - imr-lint and markdownlint-cli2 on a folder of N letters (default 1,950), once each; imr-lint also
+ *     with `--concurrency 2` (a worker thread beside the main one, whatever auto decides on this machine),
  *   - the engine in-process on the same letters: the slowest single letter's lint time.
  * Each process is timed for wall clock, CPU (user+sys) and peak RSS (GNU time when /usr/bin/time
  * exists, else wall clock and VmHWM polled from /proc). The N letters are copies of the dev corpus
@@ -142,6 +143,8 @@ async function main(): Promise<void> {
     rows.push(['markdownlint-cli2 letter.imr.txt', mdlOne]);
     const imrMany = await timeProcess([IMR_LINT, '--format', 'json', '.'], many);
     rows.push([`imr-lint . (${N} letters)`, imrMany]);
+    const imrTwoThreads = await timeProcess([IMR_LINT, '--concurrency', '2', '--format', 'json', '.'], many);
+    rows.push([`imr-lint --concurrency 2 . (${N} letters)`, imrTwoThreads]);
     const mdlMany = await timeProcess([MDL, '*.imr.txt'], many);
     rows.push([`markdownlint-cli2 *.imr.txt (${N} letters)`, mdlMany]);
     const slow = perLetter(files);
@@ -155,7 +158,7 @@ async function main(): Promise<void> {
     console.log('');
     const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? 'n/a' : `${(a / b).toFixed(1)}×`);
     console.log(`one letter: imr-lint / node -e 0 = ${ratio(imrOne.wallMs, nodeBare.wallMs)} wall, ${ratio(imrOne.cpuMs, nodeBare.cpuMs)} CPU (target ≤ 2×)`);
-    console.log(`${N} letters: markdownlint-cli2 / imr-lint = ${ratio(mdlMany.wallMs, imrMany.wallMs)} wall, ${ratio(mdlMany.cpuMs, imrMany.cpuMs)} CPU (target ≥ 20×)`);
+    console.log(`${N} letters: markdownlint-cli2 / imr-lint = ${ratio(mdlMany.wallMs, imrMany.wallMs)} wall, ${ratio(mdlMany.cpuMs, imrMany.cpuMs)} CPU (target ≥ 20×); with --concurrency 2: ${ratio(mdlMany.wallMs, imrTwoThreads.wallMs)} wall (${os.availableParallelism()} cores)`);
     console.log(`slowest single letter (engine in-process, warm, CPU time): ${slow.maxMs.toFixed(1)} ms (${slow.maxFile}); p99 ${slow.p99.toFixed(2)} ms, mean ${slow.mean.toFixed(2)} ms (target: none over 5 ms)`);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

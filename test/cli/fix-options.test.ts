@@ -23,6 +23,7 @@ function run(args: string[], cwd: string): Run {
   let stderr = '';
   const io: CliIo = { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), readStdin: () => '', cwd, color: false, version: '0.0.0-test' };
   const status = guarded(() => runLint(args, io), io, 'imr-lint');
+  if (typeof status !== 'number') throw new Error('this helper runs synchronous commands only');
   return { status, stdout, stderr };
 }
 

@@ -43,6 +43,14 @@ function ioFor(o: CliRunOptions): MemoryIo {
 export function imrLint(argv: string[], o: CliRunOptions): CliRun {
   const io = ioFor(o);
   const status = guarded(() => runLint(argv, io), io, 'imr-lint');
+  if (typeof status !== 'number') throw new Error('imr-lint linted on worker threads (a promise): use --concurrency off or imrLintAsync');
+  return { status, stdout: io.out, stderr: io.err };
+}
+
+/** `imr-lint ARGV` in-process, also when it lints on worker threads (the result is then a promise). */
+export async function imrLintAsync(argv: string[], o: CliRunOptions): Promise<CliRun> {
+  const io = ioFor(o);
+  const status = await guarded(() => runLint(argv, io), io, 'imr-lint');
   return { status, stdout: io.out, stderr: io.err };
 }
 

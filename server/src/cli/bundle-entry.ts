@@ -2,6 +2,14 @@
  * What bin/imr-lint.js and bin/imr.js need, in one module: the esbuild bundle dist/cli.js is built from
  * it (scripts/bundle.js), and bin/load-cli.js falls back to its tsc output in out/ when the bundle is
  * missing or older than that output.
+ *
+ * The same script is the worker of `imr-lint` on many letters (lint-pool.ts): started as a worker
+ * thread, it lints the letters it is given and exports nothing useful.
  */
+import { isMainThread } from 'worker_threads';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+if (!isMainThread) (require('./lint-pool') as typeof import('./lint-pool')).runLintWorker();
+
 export { runLint } from './lint-command';
 export { defaultIo, guarded, runImr, runImrAsync } from './main';
