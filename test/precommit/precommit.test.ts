@@ -19,7 +19,8 @@ import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
-const INSTALL_TIMEOUT_MS = 300_000;
+// generous: on a 2-core machine busy with other builds the npm install of the hook repo took over 5 minutes
+const INSTALL_TIMEOUT_MS = 900_000;
 
 function onPath(cmd: string): boolean {
   return spawnSync(cmd, ['--version'], { encoding: 'utf8' }).status === 0;
