@@ -11,6 +11,8 @@
  * a trailing space on one line) so that no letter is seen twice; they are written to a temporary
  * folder under os.tmpdir() and removed at the end. Nothing is kept.
  *
+ * Then the adversarial shapes (bench-adversarial.ts; alone: npm run bench:adversarial).
+ *
  * Environment: IMR_BENCH_LETTERS (default 1950), IMR_BENCH_REPEAT (default 5).
  */
 import { spawn } from 'child_process';
@@ -18,6 +20,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { createConfigResolver, createIndexProvider, lintText } from '../../server/src/engine';
+import { benchAdversarial } from './bench-adversarial';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const N = Number(process.env.IMR_BENCH_LETTERS ?? 1950);
@@ -165,7 +168,13 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(1);
-});
+main()
+  .then(async () => {
+    // the adversarial shapes (issue 12): time per MB flat from 100 KB to 1 MB, the worst shape named
+    console.log('');
+    await benchAdversarial();
+  })
+  .catch((e: unknown) => {
+    console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });

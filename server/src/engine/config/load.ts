@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
+import { globTooComplex } from '../files/glob-limits';
+import { unsafePatternReason } from '../text/safe-regex';
 import { Document, isMap, isSeq, LineCounter, parseDocument, visit, Node as YamlNode } from 'yaml';
 import { findAsset } from '../assets';
 import { FileReadError, READ_LIMITS, readTextChecked } from '../files/read-checked';
@@ -234,21 +236,29 @@ function ruleOptionNames(id: string): string[] {
   return Object.keys(schema?.properties ?? {});
 }
 
+/** A pattern longer than this is named by its start in messages. */
+const QUOTED_MAX = 60;
+const quoted = (s: string): string => JSON.stringify(s.length > QUOTED_MAX ? `${s.slice(0, QUOTED_MAX)}…` : s);
+
 function regexProblem(pattern: string): string | undefined {
   try {
     new RegExp(pattern);
-    return undefined;
   } catch (e) {
-    return `invalid regular expression ${JSON.stringify(pattern)}: ${(e instanceof Error ? e.message : String(e)).replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')}`;
+    return `invalid regular expression ${quoted(pattern)}: ${(e instanceof Error ? e.message : String(e)).replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')}`;
   }
+  // a pattern that can backtrack more than linearly would let one line of a letter stall the linter
+  const unsafe = unsafePatternReason(pattern);
+  return unsafe ? `unsafe regular expression ${quoted(pattern)}: ${unsafe} (docs/maintainers.md, "Safe patterns")` : undefined;
 }
 
 function globProblem(glob: string): string | undefined {
+  const complex = globTooComplex(glob);
+  if (complex) return `glob too complex ${quoted(glob)}: ${complex}`;
   try {
     picomatch.makeRe(glob, { strictBrackets: true });
     return undefined;
   } catch (e) {
-    return `invalid glob ${JSON.stringify(glob)}: ${e instanceof Error ? e.message : String(e)}`;
+    return `invalid glob ${quoted(glob)}: ${e instanceof Error ? e.message : String(e)}`;
   }
 }
 

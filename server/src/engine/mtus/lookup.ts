@@ -30,6 +30,16 @@ export function normalizeName(s: string): string {
 
 const normalizedCache = new Map<string, string>();
 
+/*
+ * Patterns that start with a run of spaces (or of trailing punctuation) start only where the run
+ * starts, `(?<!…)`: tried from every character of a long run that does not end in the expected
+ * character, they would rescan the rest of the run from each one (quadratic).
+ */
+const AMPERSAND = /(?<!\s)\s+&\s+/g;
+const COMMA = /(?:(?<!\s)\s+)?,\s*/g;
+const COLON = /(?:(?<!\s)\s+)?:\s*/g;
+const TRAILING_PUNCTUATION = /(?<![\s.,;:])[\s.,;:]+$/u;
+
 function normalizeUncached(s: string): string {
   return s
     .normalize('NFKC')
@@ -38,11 +48,11 @@ function normalizeUncached(s: string): string {
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/(\p{L})- +(\p{Ll})/gu, '$1-$2')
-    .replace(/\s+&\s+/g, ' and ')
-    .replace(/\s*,\s*/g, ', ')
-    .replace(/\s*:\s*/g, ': ')
+    .replace(AMPERSAND, ' and ')
+    .replace(COMMA, ', ')
+    .replace(COLON, ': ')
     .replace(/\s+/g, ' ')
-    .replace(/[\s.,;:]+$/u, '')
+    .replace(TRAILING_PUNCTUATION, '')
     .trim();
 }
 
@@ -53,13 +63,21 @@ function guidelineKey(s: string): string {
 
 /** Removes parenthesized / bracketed parts: "tramadol (ultram)" -> "tramadol". Input already normalized. */
 export function stripParenthesized(n: string): string {
-  let prev = '';
-  let out = n;
-  while (out !== prev) {
-    prev = out;
-    out = out.replace(/\s*[([][^()[\]]*[)\]]/g, '');
+  // one pass with a stack of open brackets: each closing bracket removes the group it closes with the
+  // spaces before it (what removing innermost groups until none is left gives, without a pass per level)
+  const out: string[] = [];
+  const open: number[] = [];
+  for (const c of n) {
+    if (c === '(' || c === '[') {
+      let at = out.length;
+      while (at > 0 && /\s/.test(out[at - 1])) at--;
+      open.push(at);
+      out.push(c);
+    } else if ((c === ')' || c === ']') && open.length > 0) {
+      out.length = open.pop() as number;
+    } else out.push(c);
   }
-  return out.replace(/\s+/g, ' ').replace(/[\s.,;:]+$/u, '').trim();
+  return out.join('').replace(/\s+/g, ' ').replace(TRAILING_PUNCTUATION, '').trim();
 }
 
 // ------------------------------------------------------------------ guidelines

@@ -5,6 +5,9 @@ import { JoinedText } from '../text/joined';
 import { CITATION_LABELS } from '../vocabulary';
 
 const DECISION_BASED = /Decision\s+based\s+on\s+/gi;
+const DECISION_BASED_AT = /Decision\s+based\s+on\s+/iy;
+const MTUS_AT = /MTUS\b\s*/iy;
+const NON_MTUS_AT = /Non\s*-?\s*MTUS\b/iy;
 const NO_EVIDENCE = /did\s+not\s+cite\s+any\s+medical\s+evidence/i;
 const YEAR_RE = /\b(19|20)\d{2}\b/g;
 const PAGES_LABEL = CITATION_LABELS.pages.pattern;
@@ -20,10 +23,13 @@ export function parseGuidelineLine(label: string, labelRange: GuidelineLine['lab
   for (let k = 0; k < starts.length; k++) {
     const s = starts[k];
     const e = k + 1 < starts.length ? starts[k + 1] : text.length;
-    const after = text.slice(s).replace(/^Decision\s+based\s+on\s+/i, '');
-    const bodyStart = s + (text.length - s - after.length);
-    const mtus = /^MTUS\b\s*/i.exec(after);
-    const nonM = /^Non\s*-?\s*MTUS\b/i.exec(after);
+    // read at offsets (sticky), never by copying the rest of the text per "Decision based on"
+    DECISION_BASED_AT.lastIndex = s;
+    const bodyStart = s + (DECISION_BASED_AT.exec(text)?.[0].length ?? 0);
+    MTUS_AT.lastIndex = bodyStart;
+    const mtus = MTUS_AT.exec(text);
+    NON_MTUS_AT.lastIndex = bodyStart;
+    const nonM = NON_MTUS_AT.exec(text);
     if (nonM) {
       const cs = bodyStart;
       const ce = trimEnd(text, cs, e);
@@ -48,6 +54,9 @@ function trimEnd(text: string, start: number, end: number): number {
   return e;
 }
 
+/** What makes a citation complete enough to end at a joiner. */
+const COMPLETE = /\b(19|20)\d{2}\b|Section\s*\(s\)|Page\s*\(s\)/gi;
+
 /**
  * Splits the text after "Decision based on MTUS" into citations. Boundaries are ", and " (or " and ")
  * followed by a guideline name the index knows, or by "<Words> <year>".
@@ -55,19 +64,28 @@ function trimEnd(text: string, start: number, end: number): number {
 function parseMtusSegment(body: JoinedText, start: number, end: number, index: MtusIndex, out: Citation[]): void {
   const text = body.text;
   const cuts: number[] = [start];
+  // the joiners of this segment only (a search past `end` would rescan the rest of the line per segment)
+  const seg = text.slice(start, end);
   const joiner = /,?\s+and\s+/g;
-  joiner.lastIndex = start;
-  for (let m = joiner.exec(text); m && m.index < end; m = joiner.exec(text)) {
-    const next = m.index + m[0].length;
+  /** Where the citation since the last cut first becomes complete (has a year, Section(s) or Page(s)); found once per cut. */
+  let complete = { from: -1, end: Infinity };
+  for (let m = joiner.exec(seg); m; m = joiner.exec(seg)) {
+    const at = start + m.index;
+    const next = at + m[0].length;
     const rest = text.slice(next, end);
     if (next >= end) break;
     // only split once the citation so far is complete: it has a year, Section(s): or Page(s):
-    const sofar = text.slice(cuts[cuts.length - 1], m.index);
-    if (!/\b(19|20)\d{2}\b|Section\s*\(s\)|Page\s*\(s\)/i.test(sofar)) continue;
+    const cut = cuts[cuts.length - 1];
+    if (complete.from !== cut) {
+      COMPLETE.lastIndex = cut - start;
+      const c = COMPLETE.exec(seg);
+      complete = { from: cut, end: c ? start + c.index + c[0].length : Infinity };
+    }
+    if (complete.end > at) continue;
     const known = matchGuidelinePrefix(index, rest);
     const yearAhead = /^[A-Z][A-Za-z,&'\- ]{2,80}?\s(19|20)\d{2}\b/.exec(rest);
     if ((known && /^\s*((19|20)\d{2}\b|Guidelines?\b|[A-Z])/.test(rest.slice(known.length)) ) || (yearAhead && !/Section\s*\(s\)/i.test(yearAhead[0]))) {
-      cuts.push(m.index);
+      cuts.push(at);
       cuts.push(next);
     }
   }

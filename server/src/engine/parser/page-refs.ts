@@ -1,6 +1,6 @@
 import { RationalePageRef } from '../model/determination';
 import { JoinedText } from '../text/joined';
-import { sentenceEndAfter, sentenceStartBefore } from '../text/sentences';
+import { SentenceIndex } from '../text/sentences';
 
 /**
  * The grammar of page references in a rationale's prose, and what each one is about.
@@ -25,7 +25,8 @@ const PAGE_WORD = String.raw`(?:\bpages?\s*\(s\)\s*:?|\bpages?\s*:?|\bpgs?\.|\bp
 const RANGE = String.raw`(\d{1,4})(?![\d/.]\d|\.\d)(?:\s*(?:${DASH}|to\b|through\b|thru\b)\s*(\d{1,4})(?![\d/]|\.\d))?`;
 const REF_RE = new RegExp(`(${PAGE_WORD})\\s*${RANGE}`, 'gi');
 /** A further element of the list after a separator (a page word again starts a reference of its own). */
-const MORE_RE = new RegExp(`^(\\s*(?:,\\s*(?:and\\s+|&\\s*)?|;\\s*|\\s+and\\s+|\\s*&\\s*))${RANGE}`, 'i');
+// (one leading \\s* for every separator: `\\s*` followed by `\\s+and` or `\\s*&` backtracks quadratically over spaces)
+const MORE_RE = new RegExp(`^(\\s*(?:,\\s*(?:and\\s+|&\\s*)?|;\\s*|(?<=\\s)and\\s+|&\\s*))${RANGE}`, 'i');
 /** What lies between two references of one list ("page 298 and page 350"). */
 const SEPARATOR_ONLY = /^\s*(?:,|;|&|and|,\s*and)?\s*$/i;
 /** Words after a number that make it a count or a measure, not a page. */
@@ -41,8 +42,13 @@ const DATE = /\b(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|
 /**
  * A guideline named in prose: capitalised words ending in Guidelines, Complaints, Disorders,
  * Conditions, Treatment or chapter ("the ACOEM Low Back chapter"), with an optional (year) after.
+ * At most 400 characters before the last word (names are under 100; a clause of 200 is seen in real
+ * letters): an unbounded lazy run would rescan the rest of a long run of words from every word of it.
  */
-const GUIDELINE = /\b((?:MTUS\s+)?(?:(?:19|20)\d{2},?\s+)?[A-Z][A-Za-z,&\- ]*?(?:Guidelines?|Complaints|Disorders|Conditions|Treatment|[Cc]hapter(?!\s+\d)))\b/g;
+const GUIDELINE = /\b((?:MTUS\s+)?(?:(?:19|20)\d{2},?\s+)?[A-Z][A-Za-z,&\- ]{0,400}?(?:Guidelines?|Complaints|Disorders|Conditions|Treatment|[Cc]hapter(?!\s+\d)))\b/g;
+
+/** How much of the sentence after a page reference is read for what the page is about. */
+const AFTER_MAX = 1000;
 
 interface Mention {
   at: number;
@@ -76,6 +82,9 @@ export function findRationalePages(body: JoinedText): RationalePageRef[] {
   const refs: RationalePageRef[] = [];
   let prevEnd = 0;
   let prevAbout: About | undefined;
+  const sentences = new SentenceIndex(text);
+  // refs of one sentence share its text (one string, so a rule can key on it)
+  let sentence = { start: -1, end: -1, text: '' };
   REF_RE.lastIndex = 0;
   for (let m = REF_RE.exec(text); m; m = REF_RE.exec(text)) {
     const start = m.index;
@@ -98,10 +107,12 @@ export function findRationalePages(body: JoinedText): RationalePageRef[] {
     }
     REF_RE.lastIndex = end;
 
-    const sentenceStart = sentenceStartBefore(text, start);
-    const sentenceEnd = sentenceEndAfter(text, end);
+    const sentenceStart = sentences.startBefore(start);
+    const sentenceEnd = sentences.endAfter(end);
+    if (sentence.start !== sentenceStart || sentence.end !== sentenceEnd) sentence = { start: sentenceStart, end: sentenceEnd, text: text.slice(sentenceStart, sentenceEnd) };
     const before = text.slice(Math.max(sentenceStart, prevEnd), start);
-    const after = text.slice(end, Math.max(end, sentenceEnd));
+    // what follows the page: enough for "of the …" and "under … section" (a clause, not the rest of an endless sentence)
+    const after = text.slice(end, Math.min(Math.max(end, sentenceEnd), end + AFTER_MAX));
     let about = aboutOf(before, after);
     // "page 298 and page 350": the second page is about what the first is about
     if (Object.keys(about).length === 0 && prevAbout && SEPARATOR_ONLY.test(text.slice(prevEnd, start))) about = prevAbout;
@@ -113,7 +124,7 @@ export function findRationalePages(body: JoinedText): RationalePageRef[] {
         to: el.to,
         text: text.slice(el.s, el.e),
         range: body.rangeOf(el.s, el.e),
-        sentence: text.slice(sentenceStart, sentenceEnd),
+        sentence: sentence.text,
         sentenceOffset: start - sentenceStart,
         ...about,
       };

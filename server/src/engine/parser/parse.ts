@@ -7,8 +7,10 @@ import { parseHeader } from './header';
 import { matchHeading } from './headings';
 import { parseItems } from './items';
 
-const LICENSURE_RE = /^([\s\f]*)State\s*\(s\)\s+of\s+Licensure\s*:\s*(.*?)\s*$/i;
-const SPECIALTY_RE = /^([\s\f]*)Certification\s*\(s\)\s*\/\s*Specialty\s*:\s*(.*?)\s*$/i;
+// the labels only: the value is the rest of the line, trimmed (a lazy group before `\s*$` backtracks
+// quadratically over a run of spaces inside the value)
+const LICENSURE_RE = /^([\s\f]*)State\s*\(s\)\s+of\s+Licensure\s*:\s*/i;
+const SPECIALTY_RE = /^([\s\f]*)Certification\s*\(s\)\s*\/\s*Specialty\s*:\s*/i;
 
 /** Parses letter text into the structured determination. Never throws on text input. */
 export function parseLetter(input: string | SourceText, index: MtusIndex): Determination {
@@ -37,12 +39,12 @@ export function parseLetter(input: string | SourceText, index: MtusIndex): Deter
     if (!raw.includes('(s)')) continue;
     const lic = LICENSURE_RE.exec(raw);
     if (lic && !credentials.licensure) {
-      credentials.licensure = credentialValue(src, line, lic[1].length, lic[2]);
+      credentials.licensure = credentialValue(src, line, lic[1].length, raw.slice(lic[0].length).trimEnd());
       continue;
     }
     const spec = SPECIALTY_RE.exec(raw);
     if (spec && !credentials.specialty) {
-      credentials.specialty = credentialValue(src, line, spec[1].length, spec[2]);
+      credentials.specialty = credentialValue(src, line, spec[1].length, raw.slice(spec[0].length).trimEnd());
     }
   }
   const firstHeading = sections.length > 0 ? sections[0].headingRange.start.line : Math.min(src.lineCount, 30);
@@ -90,5 +92,5 @@ function credentialValue(src: SourceText, line: number, startChar: number, first
     end = next;
     if (!connector) break;
   }
-  return { value, range: { start: { line, character: startChar }, end: { line: end, character: src.lines[end].replace(/\s+$/, '').length } } };
+  return { value, range: { start: { line, character: startChar }, end: { line: end, character: src.lines[end].trimEnd().length } } };
 }

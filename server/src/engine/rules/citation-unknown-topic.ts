@@ -4,6 +4,9 @@ import { nearestTopics } from '../mtus/nearest-topics';
 import { citations } from './citation-walk';
 import { Rule, replaceWrapped, Fix } from './rule';
 
+/** Unknown names per letter that get suggestions. */
+const MAX_SUGGESTED = 200;
+
 export const citationUnknownTopic: Rule = {
   meta: {
     id: 'citation-unknown-topic',
@@ -19,6 +22,9 @@ export const citationUnknownTopic: Rule = {
     },
   },
   check(ctx) {
+    // each suggestion is a fuzzy match against every topic of the guideline: a letter gets them for its
+    // first MAX_SUGGESTED unknown names (a real letter has a handful), the rest are reported without
+    let suggested = 0;
     for (const { citation } of citations(ctx.determination)) {
       const g: IndexGuideline | undefined = citation.guidelineId
         ? ctx.index.guidelines.find((x) => x.id === citation.guidelineId)
@@ -32,7 +38,7 @@ export const citationUnknownTopic: Rule = {
           ctx.report({ messageId: 'number', data: { cited: n.full }, params: { guideline: citedGuidelineName(citation.guideline, g) }, range: n.range });
           continue;
         }
-        const suggestions = nearestTopics(g, n.name);
+        const suggestions = suggested++ < MAX_SUGGESTED ? nearestTopics(g, n.name) : [];
         const edits: Fix[] = n.numbered ? [] : suggestions.map((t) => replaceWrapped(ctx.source, n.range, t.name, `Replace with "${t.name}"`));
         const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((t) => `"${t.number ? t.number + ' ' : ''}${t.name}"`).join(', ')}?` : '';
         ctx.report({

@@ -1,7 +1,11 @@
 import { JsonSchema, Rule } from './rule';
 
-/** Default unfilled-template markers; configuration can replace them (`placeholders:` in .imrlintrc). */
-export const DEFAULT_PLACEHOLDERS = ['\\[\\[[^\\]\\n]*\\]\\]', '\\{\\{[^}\\n]*\\}\\}', '<<[^>\\n]*>>', '\\bTBD\\b', '\\bTODO\\b', '\\b[Xx]{2}/[Xx]{2}/[Xx]{2,4}\\b'];
+/**
+ * Default unfilled-template markers; configuration can replace them (`placeholders:` in .imrlintrc).
+ * The text between a marker's brackets excludes the opening bracket too: "[[" repeated is then read in
+ * one pass, where a body that may contain "[" rescans the rest of the line from every "[[" in it.
+ */
+export const DEFAULT_PLACEHOLDERS = ['\\[\\[[^[\\]\\n]*\\]\\]', '\\{\\{[^{}\\n]*\\}\\}', '<<[^<>\\n]*>>', '\\bTBD\\b', '\\bTODO\\b', '\\b[Xx]{2}/[Xx]{2}/[Xx]{2,4}\\b'];
 
 const compiledCache = new Map<string, RegExp>();
 

@@ -19,24 +19,65 @@ function resolveRef(index: MtusIndex, ref: RationalePageRef): { guideline: Index
   return { guideline: g, topic };
 }
 
-/** The topic of `g` (with pages) whose name or alias the sentence mentions closest to the page. */
-function topicNamedNear(g: IndexGuideline, ref: RationalePageRef): IndexTopic | undefined {
-  const sentence = ref.sentence.toLowerCase();
-  let best: { topic: IndexTopic; distance: number; length: number } | undefined;
+/** A topic name (or alias) found in a sentence: where, how long, and its rank in index order (for ties). */
+interface NameAt {
+  topic: IndexTopic;
+  at: number;
+  length: number;
+  order: number;
+}
+
+/** The names of `g`'s topics (with pages) in the last sentence asked about, by position: page references share sentences. */
+let namesCache: { g: IndexGuideline; sentence: string; names: NameAt[] } | undefined;
+
+function namesIn(g: IndexGuideline, sentenceText: string): NameAt[] {
+  if (namesCache && namesCache.g === g && namesCache.sentence === sentenceText) return namesCache.names;
+  const sentence = sentenceText.toLowerCase();
+  const names: NameAt[] = [];
+  let order = 0;
   for (const topic of g.topics) {
     if (topic.pages.length === 0) continue;
     for (const raw of [topic.name, ...topic.aliases]) {
       const name = raw.replace(/\s*\([^)]*\)/g, '').trim().toLowerCase();
       if (name.length < 5) continue;
-      let at = sentence.indexOf(name);
-      while (at >= 0) {
+      for (let at = sentence.indexOf(name); at >= 0; at = sentence.indexOf(name, at + 1)) {
         const bounded = !/[a-z]/.test(sentence[at - 1] ?? ' ') && !/[a-z]/.test(sentence[at + name.length] ?? ' ');
-        if (bounded) {
-          const distance = Math.abs(at - ref.sentenceOffset);
-          if (!best || distance < best.distance || (distance === best.distance && name.length > best.length)) best = { topic, distance, length: name.length };
-        }
-        at = sentence.indexOf(name, at + 1);
+        if (bounded) names.push({ topic, at, length: name.length, order: order++ });
       }
+    }
+  }
+  names.sort((a, b) => a.at - b.at || a.order - b.order);
+  namesCache = { g, sentence: sentenceText, names };
+  return names;
+}
+
+/**
+ * The topic of `g` (with pages) whose name or alias the sentence mentions closest to the page; on equal
+ * distance the longer name, then the first in index order. The names of a sentence are found once and
+ * the nearest is found by binary search, however many pages the sentence cites.
+ */
+function topicNamedNear(g: IndexGuideline, ref: RationalePageRef): IndexTopic | undefined {
+  const names = namesIn(g, ref.sentence);
+  if (names.length === 0) return undefined;
+  const offset = ref.sentenceOffset;
+  let lo = 0;
+  let hi = names.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (names[mid].at < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  // only the nearest position on each side can be nearest; all names at those two positions compete
+  const candidates: NameAt[] = [];
+  if (lo > 0) for (let k = lo - 1; k >= 0 && names[k].at === names[lo - 1].at; k--) candidates.push(names[k]);
+  if (lo < names.length) for (let k = lo; k < names.length && names[k].at === names[lo].at; k++) candidates.push(names[k]);
+  let best: NameAt | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const distance = Math.abs(c.at - offset);
+    if (!best || distance < bestDistance || (distance === bestDistance && (c.length > best.length || (c.length === best.length && c.order < best.order)))) {
+      best = c;
+      bestDistance = distance;
     }
   }
   return best?.topic;

@@ -1,4 +1,4 @@
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { schemaPath, schemaValidator } from '../compiled/validators';
 import { JsonObject, JsonWithPointers } from '../model/json';
 import { Range } from '../model/range';
@@ -21,12 +21,23 @@ export function determinationSchemaPath(): string {
   return schemaPath('determination');
 }
 
+/**
+ * Items validated per call: ajv (allErrors) gathers the errors of each item's validator with
+ * `errors.concat(…)`, copying every error so far once per item — quadratic in the number of items.
+ * A letter with more items is validated in slices of this many, so the copying stays bounded.
+ */
+const ITEMS_PER_CALL = 32;
+
 /** Validates the model's JSON against schemas/determination.schema.json. */
 export function validateDetermination(doc: JsonWithPointers): SchemaIssue[] {
   const validate = schemaValidator('determination');
-  if (validate(doc.json)) return [];
+  const items = doc.json.items;
+  let errors: ErrorObject[];
+  if (Array.isArray(items) && items.length > ITEMS_PER_CALL) errors = errorsBySlices(validate, doc.json, items);
+  else if (validate(doc.json)) return [];
+  else errors = validate.errors ?? [];
   const issues: SchemaIssue[] = [];
-  for (const err of validate.errors ?? []) {
+  for (const err of errors) {
     const ruleId = ruleOf(err);
     if (!ruleId) continue;
     const missing = err.keyword === 'required' ? String((err.params as { missingProperty?: string }).missingProperty) : undefined;
@@ -41,6 +52,33 @@ export function validateDetermination(doc: JsonWithPointers): SchemaIssue[] {
     });
   }
   return issues;
+}
+
+/** `/items` or `/items/<n>` at the start of an instance path. */
+const ITEMS_PATH = /^\/items(?=\/|$)(?:\/(\d+))?/;
+
+/**
+ * The errors of validating `json` with its items in slices: the errors outside the items from the first
+ * slice, each slice's item errors renumbered to the item's place in the letter, in the order one call
+ * would give them (what comes before the items, the items in order, what comes after).
+ */
+function errorsBySlices(validate: ValidateFunction, json: JsonObject, items: unknown[]): ErrorObject[] {
+  const before: ErrorObject[] = [];
+  const inItems: ErrorObject[] = [];
+  const after: ErrorObject[] = [];
+  for (let k = 0; k < items.length; k += ITEMS_PER_CALL) {
+    if (validate({ ...json, items: items.slice(k, k + ITEMS_PER_CALL) })) continue;
+    let seenItems = false;
+    for (const err of validate.errors ?? []) {
+      const m = ITEMS_PATH.exec(err.instancePath);
+      if (m) {
+        seenItems = true;
+        if (m[1] !== undefined) inItems.push({ ...err, instancePath: `/items/${k + Number(m[1])}${err.instancePath.slice(m[0].length)}` });
+        else if (k === 0) inItems.push(err);
+      } else if (k === 0) (seenItems ? after : before).push(err);
+    }
+  }
+  return before.concat(inItems, after);
 }
 
 /**

@@ -50,23 +50,43 @@ function pushTrimmed(text: string, start: number, end: number, out: Span[]): voi
   if (end > start) out.push({ start, end });
 }
 
-/** Offset where the sentence containing offset `at` starts (splitSentences' boundaries). */
-export function sentenceStartBefore(text: string, at: number): number {
-  let start = 0;
-  for (const s of splitSentences(text)) {
-    if (s.start > at) break;
-    start = s.start;
-  }
-  return start;
-}
+/**
+ * The sentences of one text, split once: where the sentence around an offset starts and ends, by binary
+ * search (a rationale with thousands of page references asks once per reference).
+ */
+export class SentenceIndex {
+  private readonly spans: Span[];
 
-/** Offset where the sentence containing offset `at` ends: at its final punctuation, or the text's end. */
-export function sentenceEndAfter(text: string, at: number): number {
-  for (const s of splitSentences(text)) {
-    if (s.end <= at) continue;
+  constructor(private readonly text: string) {
+    this.spans = splitSentences(text);
+  }
+
+  /** The index of the first sentence for which `past(span)` holds (spans are ordered), or spans.length. */
+  private first(past: (s: Span) => boolean): number {
+    let lo = 0;
+    let hi = this.spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (past(this.spans[mid])) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /** Offset where the sentence containing offset `at` starts (0 before the first sentence). */
+  startBefore(at: number): number {
+    const k = this.first((s) => s.start > at) - 1;
+    return k >= 0 ? this.spans[k].start : 0;
+  }
+
+  /** Offset where the sentence containing offset `at` ends: at its final punctuation, or the text's end. */
+  endAfter(at: number): number {
+    const k = this.first((s) => s.end > at);
+    if (k >= this.spans.length) return this.text.length;
+    const s = this.spans[k];
+    const text = this.text;
     let end = s.end;
     while (end > at && /["'\u201d\u2019)\]]/.test(text[end - 1] ?? '')) end--;
     return end > at && /[.!?]/.test(text[end - 1] ?? '') ? end - 1 : s.end;
   }
-  return text.length;
 }

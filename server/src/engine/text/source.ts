@@ -61,8 +61,9 @@ export class SourceText {
   /** The range of the line's text without leading/trailing whitespace (and form feeds). */
   trimmedLineRange(line: number): Range {
     const s = this.lines[line] ?? '';
-    const start = s.length - s.replace(/^[\s\f]+/, '').length;
-    const end = s.replace(/[\s\f]+$/, '').length;
+    // trimStart/trimEnd remove exactly what \s matches (\f included), without a backtracking `\s+$`
+    const start = s.length - s.trimStart().length;
+    const end = s.trimEnd().length;
     return { start: { line, character: start }, end: { line, character: Math.max(start, end) } };
   }
 

@@ -1,0 +1,88 @@
+import { strict as assert } from 'assert';
+import { normalizeName, stripParenthesized } from '../../server/src/engine/mtus/lookup';
+import { SentenceIndex, splitSentences } from '../../server/src/engine/text/sentences';
+
+/**
+ * The helpers rewritten to run in linear time give what the old regular-expression versions gave: the
+ * old code is the oracle here, run on many deterministic pseudo-random strings of the characters that
+ * matter (spaces, brackets, commas, colons, ampersands, dashes, periods).
+ */
+
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function strings(seed: number, alphabet: string[], count: number, maxLength: number): string[] {
+  const rnd = random(seed);
+  return Array.from({ length: count }, () => Array.from({ length: Math.floor(rnd() * maxLength) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''));
+}
+
+const ALPHABET = ['a', 'B', ' ', '  ', '\t', '(', ')', '[', ']', ',', '.', ':', ';', '&', '-', 'é', '\u2013', 'x'];
+
+function oldNormalize(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[®™©]/g, '')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/(\p{L})- +(\p{Ll})/gu, '$1-$2')
+    .replace(/\s+&\s+/g, ' and ')
+    .replace(/\s*,\s*/g, ', ')
+    .replace(/\s*:\s*/g, ': ')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.,;:]+$/u, '')
+    .trim();
+}
+
+function oldStrip(n: string): string {
+  let prev = '';
+  let out = n;
+  while (out !== prev) {
+    prev = out;
+    out = out.replace(/\s*[([][^()[\]]*[)\]]/g, '');
+  }
+  return out.replace(/\s+/g, ' ').replace(/[\s.,;:]+$/u, '').trim();
+}
+
+describe('linear-time helpers agree with the old patterns', () => {
+  it('normalizeName', () => {
+    for (const s of strings(1, ALPHABET, 20000, 16)) assert.equal(normalizeName(`${s}z`), oldNormalize(`${s}z`), JSON.stringify(s));
+  });
+
+  it('stripParenthesized', () => {
+    for (const s of strings(2, ALPHABET, 20000, 16)) assert.equal(stripParenthesized(s), oldStrip(s), JSON.stringify(s));
+  });
+
+  it('SentenceIndex finds the sentence around any offset as a scan of all sentences does', () => {
+    const words = ['The', 'patient', 'e.g.', 'Dr.', 'p.', '98.', 'It', 'is', 'not', 'necessary.', '"Yes."', 'No.', '5', ' ', '\n', '(Table 12-8).', '2.5', 'mg.', 'J.', 'Smith'];
+    for (const s of strings(3, words.map((w) => `${w} `), 300, 40)) {
+      const spans = splitSentences(s);
+      const index = new SentenceIndex(s);
+      for (let at = 0; at <= s.length; at++) {
+        let start = 0;
+        for (const sp of spans) {
+          if (sp.start > at) break;
+          start = sp.start;
+        }
+        assert.equal(index.startBefore(at), start, `${JSON.stringify(s)} @${at}`);
+        let end = s.length;
+        for (const sp of spans) {
+          if (sp.end <= at) continue;
+          let e = sp.end;
+          while (e > at && /["'\u201d\u2019)\]]/.test(s[e - 1] ?? '')) e--;
+          end = e > at && /[.!?]/.test(s[e - 1] ?? '') ? e - 1 : sp.end;
+          break;
+        }
+        assert.equal(index.endAfter(at), end, `${JSON.stringify(s)} @${at}`);
+      }
+    }
+  });
+});
