@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
-import { Document, isMap, isSeq, LineCounter, parseDocument, Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import { yamlLib } from '../lazy-yaml';
 import { findAsset } from '../assets';
 import { schemaValidator } from '../compiled/validators';
 import { RULES_BY_ID } from '../rules';
@@ -43,6 +44,7 @@ export function loadConfigText(text: string, file: string): { config?: LintConfi
     const jsonProblem = strictJsonProblem(body, file);
     if (jsonProblem) return { problems: [jsonProblem] };
   }
+  const { LineCounter, parseDocument } = yamlLib();
   const lc = new LineCounter();
   const doc = parseDocument(body, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const problems: ConfigProblem[] = [];
@@ -197,7 +199,7 @@ function semanticProblems(raw: RawConfig, file: string, lineOf: (segments: strin
 function keyNodeAt(doc: Document, segments: string[]): YamlNode | undefined {
   const parent = segments.length > 1 ? nodeAt(doc.contents as YamlNode | null, segments.slice(0, -1)) : (doc.contents as YamlNode | null) ?? undefined;
   const last = segments[segments.length - 1];
-  if (parent && isMap(parent)) {
+  if (parent && yamlLib().isMap(parent)) {
     const pair = parent.items.find((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key) === last);
     if (pair?.key) return pair.key as YamlNode;
   }
@@ -221,12 +223,12 @@ function nodeAt(node: YamlNode | null, segments: string[]): YamlNode | undefined
   let cur: unknown = node;
   let last: YamlNode | undefined = node ?? undefined;
   for (const seg of segments) {
-    if (isMap(cur)) {
+    if (yamlLib().isMap(cur)) {
       const pair = cur.items.find((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key) === seg);
       if (!pair) break;
       last = (pair.value as YamlNode | null) ?? (pair.key as YamlNode);
       cur = pair.value;
-    } else if (isSeq(cur)) {
+    } else if (yamlLib().isSeq(cur)) {
       const child = cur.items[Number(seg)];
       if (!child) break;
       last = child as YamlNode;
