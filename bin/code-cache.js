@@ -70,7 +70,8 @@ function loadBundle(file) {
   const cachedData = id ? readCache(cacheFileFor(file), id) : undefined;
   const script = new vm.Script(Module.wrap(text), { filename: file, cachedData });
   const mod = { exports: {}, filename: file, id: file, loaded: false };
-  script.runInThisContext()(mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+  // called as Node calls a CommonJS module: `this` is module.exports
+  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
   mod.loaded = true;
   return { exports: mod.exports, script, id, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
