@@ -13,6 +13,8 @@
  *                                                 and "Verify Index Against Guideline PDF…", loaded on first use)
  * The two lazily loaded files are built with the CLI (every `npm run build`), so the CLI, the server and the
  * .vsix all find them beside their own bundle.
+ * A production dist/cli.js gets its id line and its V8 code cache, dist/cli.code-cache (bin/code-cache.js,
+ * made by scripts/code-cache.js in a process of its own); a --dev or --watch build has neither.
  * The bundles find shipped data (schemas/, server/data/, generated/, snippets/, package.json) by
  * walking up from dist/ (server/src/engine/assets.ts), so the .vsix keeps those folders next to dist/.
  *
@@ -23,11 +25,13 @@
  * Flags: --dev (sourcemaps, no minify), --watch, --cli (only dist/cli.js, leaving the rest of dist/:
  * `npm run build` does this).
  */
+const { execFileSync } = require('child_process');
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
 
 const { noticesFor } = require('./third-party-notices');
+const { cacheFileFor, stampBundle } = require('../bin/code-cache');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -109,6 +113,12 @@ async function main() {
     for (const [file, info] of Object.entries(result.metafile.outputs)) {
       if (file.endsWith('.js')) console.log(`bundle: ${file} ${(info.bytes / 1024).toFixed(1)} KiB`);
     }
+  }
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+  fs.rmSync(cacheFileFor(cli), { force: true });
+  if (!dev) {
+    stampBundle(cli);
+    execFileSync(process.execPath, [path.join(__dirname, 'code-cache.js')], { stdio: 'inherit' });
   }
   // the notices go with the .vsix: every package bundled into any file of dist/
   if (!cliOnly) {

@@ -106,7 +106,7 @@ describe('an untrusted workspace: config entries that read files or run patterns
     'index: [/etc/passwd]',
     'include: ["**/*.letter"]',
     'exclude: ["drafts/"]',
-    'placeholders: ["(a|aa)+$"]',
+    'placeholders: ["\\\\bXXX\\\\b"]',
     'redact: true',
     '',
   ].join('\n');

@@ -40,7 +40,7 @@ describe('packaging', function () {
 
   it('the files allow-list ships the CLI, the server, schemas and the index, and no tests, sources, maps or fixtures', () => {
     const files = pack.files.map((f) => f.path);
-    for (const f of ['bin/imr-lint.js', 'bin/imr.js', 'bin/imr-language-server.js', 'out/server/src/cli/lint-command.js', 'out/server/src/lsp/main.js', 'out/server/src/lsp/lint-worker.js', 'generated/mtus-index.json', 'dist/cli.js', 'out/shared/protocol.js', 'schemas/imrlintrc.schema.json', 'schemas/determination.schema.json', 'server/data/mtus-index.yaml', 'package.json', 'README.md', 'LICENSE']) {
+    for (const f of ['bin/imr-lint.js', 'bin/imr.js', 'bin/imr-language-server.js', 'out/server/src/cli/lint-command.js', 'out/server/src/lsp/main.js', 'out/server/src/lsp/lint-worker.js', 'generated/mtus-index.json', 'dist/cli.js', 'dist/cli.code-cache', 'bin/code-cache.js', 'out/shared/protocol.js', 'schemas/imrlintrc.schema.json', 'schemas/determination.schema.json', 'server/data/mtus-index.yaml', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(f), `${f} missing from the package`);
     }
     const unwanted = files.filter((f) => /(^|\/)test\//.test(f) || f.endsWith('.map') || f.endsWith('.ts') || f.includes('fixtures') || f.startsWith('client/') || f.startsWith('out/client/') || f.startsWith('out/scripts/') || f.startsWith('docs/') || f.startsWith('scripts/'));

@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import { shownPath } from './paths';
 import { Formatter } from './types';
 
@@ -10,6 +9,8 @@ const SEVERITY = { error: 'major', warning: 'minor', info: 'info' } as const;
  * when lines move, distinct for repeated findings, and never a hash of letter text.
  */
 export const gitlab: Formatter = (results, { cwd }) => {
+  // node:crypto is loaded here, not at start: loading it costs every other run of the CLI several ms
+  const { createHash } = require('crypto') as typeof import('crypto');
   const out = results.flatMap((r) => {
     const file = shownPath(cwd, r.filePath);
     const seen = new Map<string, number>();

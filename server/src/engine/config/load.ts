@@ -3,7 +3,8 @@ import * as path from 'path';
 import picomatch from 'picomatch';
 import { globTooComplex } from '../files/glob-limits';
 import { unsafePatternReason } from '../text/safe-regex';
-import { Document, isMap, isSeq, LineCounter, parseDocument, visit, Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import { yamlLib } from '../lazy-yaml';
 import { findAsset } from '../assets';
 import { FileReadError, READ_LIMITS, readTextChecked } from '../files/read-checked';
 import { schemaValidator } from '../compiled/validators';
@@ -77,6 +78,7 @@ function loadConfig(text: string, file: string, opts: ConfigLoadOptions): Config
     const jsonProblem = strictJsonProblem(body, file);
     if (jsonProblem) return { problems: [jsonProblem] };
   }
+  const { LineCounter, parseDocument } = yamlLib();
   const lc = new LineCounter();
   // logLevel 'error': the yaml package's warnings (a collection used as a key) must not reach stderr
   const doc = parseDocument(body, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
@@ -96,6 +98,7 @@ function loadConfig(text: string, file: string, opts: ConfigLoadOptions): Config
   } catch (e) {
     // the yaml package refuses aliases that expand too much ("Excessive alias count …")
     let alias: YamlNode | undefined;
+    const { visit } = yamlLib();
     visit(doc, {
       Alias(_, node) {
         alias = node;
@@ -313,7 +316,7 @@ function semanticProblems(raw: RawConfig, file: string, posOf: (segments: string
 function keyNodeAt(doc: Document, segments: string[]): YamlNode | undefined {
   const parent = segments.length > 1 ? nodeAt(doc.contents as YamlNode | null, segments.slice(0, -1)) : (doc.contents as YamlNode | null) ?? undefined;
   const last = segments[segments.length - 1];
-  if (parent && isMap(parent)) {
+  if (parent && yamlLib().isMap(parent)) {
     const pair = parent.items.find((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key) === last);
     if (pair?.key) return pair.key as YamlNode;
   }
@@ -337,12 +340,12 @@ function nodeAt(node: YamlNode | null, segments: string[]): YamlNode | undefined
   let cur: unknown = node;
   let last: YamlNode | undefined = node ?? undefined;
   for (const seg of segments) {
-    if (isMap(cur)) {
+    if (yamlLib().isMap(cur)) {
       const pair = cur.items.find((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key) === seg);
       if (!pair) break;
       last = (pair.value as YamlNode | null) ?? (pair.key as YamlNode);
       cur = pair.value;
-    } else if (isSeq(cur)) {
+    } else if (yamlLib().isSeq(cur)) {
       const child = cur.items[Number(seg)];
       if (!child) break;
       last = child as YamlNode;

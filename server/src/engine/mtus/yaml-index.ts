@@ -6,7 +6,8 @@
  */
 import * as path from 'path';
 import type { ErrorObject } from 'ajv';
-import { Document, isMap, isPair, isScalar, LineCounter, Node, parseDocument, YAMLMap } from 'yaml';
+import type { Document, LineCounter, Node, YAMLMap } from 'yaml';
+import { yamlLib } from '../lazy-yaml';
 import { schemaValidator } from '../compiled/validators';
 import { IndexGuideline, IndexProblem, IndexTopic, PageSpan, TopicEvidence } from './types';
 import { levenshtein } from '../text/distance';
@@ -98,6 +99,7 @@ function lineOf(lc: LineCounter, node: unknown): number | undefined {
 
 /** Zero-based line of the node at `segs`, or of its nearest existing ancestor. */
 function lineAt(doc: Document, lc: LineCounter, segs: Seg[], key?: string): number | undefined {
+  const { isMap, isPair, isScalar } = yamlLib();
   for (let n = segs.length; n >= 0; n--) {
     const node: unknown = n === 0 ? doc.contents : doc.getIn(segs.slice(0, n), true);
     if (key !== undefined && n === segs.length && isMap(node)) {
@@ -345,6 +347,7 @@ export function parseIndexText(text: string, file: string): ParsedIndexFile {
       return none();
     }
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const { LineCounter, parseDocument } = yamlLib();
     const lc = new LineCounter();
     const doc = parseDocument(body, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
     for (const err of doc.errors) {
