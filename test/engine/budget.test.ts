@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { budgetForLetter, defaultConfig, DEFAULT_MAX_TIME_PER_FILE_MS, MAX_TIME_PER_FILE_LIMIT_MS, formatBudget, lintText, lintWithinBudget, NOT_FULLY_CHECKED, overrunFinding, RULES, runWithTimeout } from '../../server/src/engine';
+import { budgetForLetter, defaultConfig, DEFAULT_MAX_TIME_PER_FILE_MS, MAX_TIME_PER_FILE_LIMIT_MS, formatBudget, lintEachWithinBudget, lintText, lintWithinBudget, NOT_FULLY_CHECKED, overrunFinding, RULES, runEachWithTimeout, runWithTimeout } from '../../server/src/engine';
 import { bundledIndex, fixture, REPO_ROOT } from '../helpers/engine';
 import { SLOW_MARKER, slowRule } from '../helpers/slow-rule';
 
@@ -57,5 +57,36 @@ describe('engine: time budget per letter', function () {
     assert.strictEqual(DEFAULT_MAX_TIME_PER_FILE_MS, 2000);
     assert.deepStrictEqual([500, 1000, 1500, 2000, 12_345].map(formatBudget), ['500 ms', '1 s', '1.5 s', '2 s', '12.3 s']);
     assert.match(overrunFinding(2000, 'warning').message, /took longer than 2 s/);
+  });
+
+  it('runEachWithTimeout: a job is over its budget only when it alone takes longer; jobs a stopped batch finished are kept', () => {
+    const busy = (ms: number, value: number) => () => {
+      const until = Date.now() + ms;
+      while (Date.now() < until) {
+        /* busy */
+      }
+      return value;
+    };
+    // 15 jobs of 100 ms under one batch timeout of 1 s: the batch is stopped about job 10, which then runs alone and finishes
+    const jobs = Array.from({ length: 15 }, (_, i) => busy(100, i));
+    const budgets = jobs.map(() => 1000);
+    assert.deepStrictEqual(runEachWithTimeout(jobs, budgets).map((r) => r?.value), jobs.map((_, i) => i));
+    // a job that never ends, between two that do; one without a limit (0) runs outside the timed batches
+    const never = () => {
+      for (;;) {
+        /* runaway */
+      }
+    };
+    const mixed = runEachWithTimeout([busy(1, 1), never, busy(1, 3), busy(1, 4)], [300, 300, 0, 300]);
+    assert.deepStrictEqual(mixed.map((r) => (r ? r.value : 'over')), [1, 'over', 3, 4]);
+  });
+
+  it('lintEachWithinBudget: the same findings as one lint per letter; a runaway letter gets the one overrun finding', () => {
+    const each = lintEachWithinBudget([{ text: good, config, index, rules }, { text: runaway, config, index, rules }, { text: good, config, index, rules }], 300);
+    assert.deepStrictEqual(each.map((r) => r.overrun), [false, true, false]);
+    const alone = lintText({ text: good, config, index }).findings;
+    assert.deepStrictEqual(each[0].findings, alone);
+    assert.deepStrictEqual(each[2].findings, alone);
+    assert.deepStrictEqual(each[1].findings.map((f) => f.ruleId), [NOT_FULLY_CHECKED]);
   });
 });
