@@ -8,6 +8,7 @@
  * Every shape is built from the letter below (an invented case, no real case number), so a shape
  * differs from a normal letter only in its repeated part.
  */
+import { seededRandom as random } from '../helpers/random';
 
 export interface Shape {
   /** Short id, printed by the benchmark. */
@@ -90,18 +91,6 @@ function fill(bytes: number, unit: string, make: (run: string) => string): strin
   const base = make('').length;
   const n = Math.max(1, Math.ceil((bytes - base) / unit.length));
   return make(unit.repeat(n));
-}
-
-/** A deterministic pseudo-random source (mulberry32), so every run builds the same text. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const SHAPES: Shape[] = [

@@ -1,23 +1,13 @@
 import { strict as assert } from 'assert';
 import { normalizeName, stripParenthesized } from '../../server/src/engine/mtus/lookup';
 import { SentenceIndex, splitSentences } from '../../server/src/engine/text/sentences';
+import { seededRandom as random } from '../helpers/random';
 
 /**
  * The helpers rewritten to run in linear time give what the old regular-expression versions gave: the
  * old code is the oracle here, run on many deterministic pseudo-random strings of the characters that
  * matter (spaces, brackets, commas, colons, ampersands, dashes, periods).
  */
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function strings(seed: number, alphabet: string[], count: number, maxLength: number): string[] {
   const rnd = random(seed);
