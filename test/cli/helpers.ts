@@ -56,6 +56,21 @@ export function write(dir: string, rel: string, text: string | Buffer): string {
   return file;
 }
 
+/**
+ * A letters repository for file-selection tests: a config with include/exclude, an ignore file, a
+ * .gitignore (inside a git work tree), drafts, archived, private and non-letter files; every letter has
+ * the same (failing) text.
+ */
+export function letterRepo(): string {
+  const dir = makeTemp();
+  fs.mkdirSync(path.join(dir, '.git'));
+  write(dir, '.imrlintrc.yaml', 'include: ["{*.imr,letters/**/*.imr}"]\nexclude: ["letters/drafts/"]\n');
+  write(dir, '.imrlintignore', '# old letters\nletters/archive/\n*.bak.imr\n');
+  write(dir, '.gitignore', 'letters/private/\n');
+  for (const rel of ['top.imr', 'letters/a.imr', 'letters/sub/b.imr', 'letters/drafts/d.imr', 'letters/archive/old.imr', 'letters/x.bak.imr', 'letters/private/p.imr', 'letters/notes.txt', 'other/o.imr']) write(dir, rel, cliFixture('page-error-2009.imr'));
+  return dir;
+}
+
 export function toCrlfWithBom(text: string): string {
   return '\uFEFF' + text.replace(/\r?\n/g, '\r\n');
 }

@@ -6,7 +6,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { colorFromEnv } from '../../server/src/cli/io';
 import { RULES } from '../../server/src/engine';
 import { CliRun, imr, imrLint } from '../helpers/cli-io';
-import { AnyRun, cleanupTemp, cliFixture, describeRun, JsonMessage, letter, makeTemp, parseJson, replaceOnce, toCrlfWithBom, write } from './helpers';
+import { AnyRun, cleanupTemp, cliFixture, describeRun, JsonMessage, letter, letterRepo, makeTemp, parseJson, replaceOnce, toCrlfWithBom, write } from './helpers';
 
 /**
  * imr-lint (cli/lint-command.ts) run in-process through its IO interface (test/helpers/cli-io.ts), in
@@ -602,18 +602,8 @@ describe('imr-lint (cli/lint-command.ts), in-process', function () {
   });
 
   describe('file selection', () => {
-    /** A letters repository: config with include/exclude, an ignore file, a .gitignore, drafts. */
-    function repo(): string {
-      const dir = makeTemp();
-      fs.mkdirSync(path.join(dir, '.git'));
-      write(dir, '.imrlintrc.yaml', 'include: ["{*.imr,letters/**/*.imr}"]\nexclude: ["letters/drafts/"]\n');
-      write(dir, '.imrlintignore', '# old letters\nletters/archive/\n*.bak.imr\n');
-      write(dir, '.gitignore', 'letters/private/\n');
-      for (const rel of ['top.imr', 'letters/a.imr', 'letters/sub/b.imr', 'letters/drafts/d.imr', 'letters/archive/old.imr', 'letters/x.bak.imr', 'letters/private/p.imr', 'letters/notes.txt', 'other/o.imr']) write(dir, rel, BAD());
-      return dir;
-    }
     it('named excluded/ignored letters are skipped with one warning line each; a quoted glob lints; no match exits 2', () => {
-      const dir = repo();
+      const dir = letterRepo();
       const named = run(['-f', 'json', 'letters/drafts/d.imr', 'letters/archive/old.imr', 'letters/private/p.imr', 'letters/a.imr'], dir);
       assert.equal(named.status, 1, show(named));
       assert.deepEqual((JSON.parse(named.stdout) as { filePath: string }[]).map((r) => path.relative(dir, r.filePath)), ['letters/a.imr']);

@@ -16,10 +16,15 @@ export interface LintOptions {
   budgetMs: number;
 }
 
-export function lintOne(text: string, filePath: string, o: LintOptions, configPath: string | undefined): FileResult {
+/** What the engine lints for a letter's text: the config and index that apply to `configPath`. */
+function lintInput(text: string, o: LintOptions, configPath: string | undefined): LintInput {
   const { config, index } = resolveSetup(o.configs, o.indexes, configPath);
+  return { text, config, index, reportUnusedSuppressions: o.reportUnused, redact: o.redact };
+}
+
+export function lintOne(text: string, filePath: string, o: LintOptions, configPath: string | undefined): FileResult {
   // a letter that takes longer than the budget gets one error, "not fully checked", and the run goes on
-  return { filePath, findings: lintWithinBudget({ text, config, index, reportUnusedSuppressions: o.reportUnused, redact: o.redact }, o.budgetMs, 'error').findings, text };
+  return { filePath, findings: lintWithinBudget(lintInput(text, o, configPath), o.budgetMs, 'error').findings, text };
 }
 
 /** Reads and lints a letter file (config found from its path); an unreadable file is a ToolError. */
@@ -39,11 +44,7 @@ export function lintFiles(files: readonly string[], o: LintOptions): FileResult[
   const results: FileResult[] = [];
   for (let at = 0; at < files.length; at += READ_BATCH) {
     const batch = files.slice(at, at + READ_BATCH);
-    const inputs: LintInput[] = batch.map((file) => {
-      const text = readLetterChecked(file).text;
-      const { config, index } = resolveSetup(o.configs, o.indexes, file);
-      return { text, config, index, reportUnusedSuppressions: o.reportUnused, redact: o.redact };
-    });
+    const inputs = batch.map((file) => lintInput(readLetterChecked(file).text, o, file));
     const linted = lintEachWithinBudget(inputs, o.budgetMs, 'error');
     batch.forEach((filePath, i) => results.push({ filePath, findings: linted[i].findings, text: inputs[i].text }));
   }

@@ -55,6 +55,11 @@ function severityFor(rule: Rule, setting: SeveritySetting | undefined, reported:
   return reported ?? rule.meta.defaultSeverity;
 }
 
+/** The one finding of a file that is not linted at all (too large, binary, unreadable), at line 1. */
+export function invalidInputFinding(message: string): Finding {
+  return { ruleId: 'invalid-input', severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+}
+
 /** Parses, validates against the schema, runs every enabled rule and applies inline suppressions. */
 export function lintText(input: LintInput): LintResult {
   const { text, config } = input;
@@ -65,7 +70,7 @@ export function lintText(input: LintInput): LintResult {
     return {
       source,
       determination: EMPTY_DET(0),
-      findings: [{ ruleId: 'invalid-input', severity: 'error', message: what, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }],
+      findings: [invalidInputFinding(what)],
     };
   }
   const timing = input.timing;

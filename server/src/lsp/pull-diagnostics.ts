@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import type { CancellationToken, Diagnostic, DocumentDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigResolver, createFileSelector, FileReadError, Finding, READ_LIMITS, readTextChecked } from '../engine';
+import { ConfigResolver, createFileSelector, FileReadError, Finding, invalidInputFinding, READ_LIMITS, readTextChecked } from '../engine';
 import { toDiagnostics } from '../service';
 import { Analyzer } from './analysis';
 import { LintEnvironment } from './lint-environment';
@@ -126,7 +126,7 @@ export class PullDiagnostics {
     } catch (e) {
       if (!(e instanceof FileReadError) || e.code !== 'EFBIG') return undefined;
       text = '';
-      unread = { ruleId: 'invalid-input', severity: 'error', message: `The file is ${e.detail}; not linted.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+      unread = invalidInputFinding(`The file is ${e.detail}; not linted.`);
     }
     const folder = folderOf(this.deps.folders(), file);
     // settings of the letter's folder (one workspace/configuration request per folder, not per letter)

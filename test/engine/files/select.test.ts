@@ -2,27 +2,17 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { createConfigResolver, createFileSelector } from '../../../server/src/engine';
-import { cleanupTemp, cliFixture, makeTemp, write } from '../../cli/helpers';
+import { cleanupTemp, letterRepo } from '../../cli/helpers';
 
 /** The engine's file selection (engine/files/select.ts) on a real folder: include/exclude, ignore files, .gitignore. */
 
 describe('file selection (engine/files/select.ts)', function () {
   after(cleanupTemp);
 
-  /** A letters repository: config with include/exclude, an ignore file, a .gitignore, drafts. */
-  function repo(): string {
-    const dir = makeTemp();
-    fs.mkdirSync(path.join(dir, '.git'));
-    write(dir, '.imrlintrc.yaml', 'include: ["{*.imr,letters/**/*.imr}"]\nexclude: ["letters/drafts/"]\n');
-    write(dir, '.imrlintignore', '# old letters\nletters/archive/\n*.bak.imr\n');
-    write(dir, '.gitignore', 'letters/private/\n');
-    for (const rel of ['top.imr', 'letters/a.imr', 'letters/sub/b.imr', 'letters/drafts/d.imr', 'letters/archive/old.imr', 'letters/x.bak.imr', 'letters/private/p.imr', 'letters/notes.txt', 'other/o.imr']) write(dir, rel, cliFixture('page-error-2009.imr'));
-    return dir;
-  }
   const rel = (dir: string, files: string[]) => files.map((f) => path.relative(dir, f));
 
   it('walks a folder honouring include (braces), exclude of a folder, .imrlintignore and .gitignore', async () => {
-    const dir = repo();
+    const dir = letterRepo();
     const sel = createFileSelector({ cwd: dir, configs: createConfigResolver({ cwd: dir }) });
     const expected = ['letters/a.imr', 'letters/sub/b.imr', 'top.imr'];
     assert.deepEqual(rel(dir, [...sel.walkSync(dir)]), expected);
@@ -43,7 +33,7 @@ describe('file selection (engine/files/select.ts)', function () {
   });
 
   it('.gitignore is read only inside a git work tree', () => {
-    const dir = repo();
+    const dir = letterRepo();
     fs.rmdirSync(path.join(dir, '.git'));
     const sel = createFileSelector({ cwd: dir, configs: createConfigResolver({ cwd: dir }) });
     assert.equal(sel.isSelected(path.join(dir, 'letters/private/p.imr')), true);
