@@ -32,7 +32,7 @@ let client: LanguageClient | undefined;
  */
 function serverModule(context: vscode.ExtensionContext): string {
   const candidates = ['dist/server.js', 'out/server/src/lsp/main.js'].map((p) => context.asAbsolutePath(p));
-  return candidates.find((p) => fs.existsSync(p)) ?? candidates[0];
+  return candidates.find((p) => fs.existsSync(p)) ?? candidates[0]!;
 }
 
 /** Workspace diagnostics, on when "Lint All Letters in Workspace" has been run. */

@@ -72,13 +72,13 @@ export function parseOptions(argv: string[], specs: readonly OptionSpec[], comma
   // `--max-warnings -1`: a value that starts with "-" belongs to the option before it (as `--name=value`)
   const args: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+    const a = argv[i]!;
     if (a === '--') {
       args.push(...argv.slice(i));
       break;
     }
     const spec = specs.find((s) => s.type === 'string' && (a === `--${s.name}` || (s.short !== undefined && a === `-${s.short}`)));
-    if (spec && i + 1 < argv.length && argv[i + 1].startsWith('-')) args.push(`--${spec.name}=${argv[++i]}`);
+    if (spec && argv[i + 1]?.startsWith('-')) args.push(`--${spec.name}=${argv[++i]}`);
     else args.push(a);
   }
   try {
@@ -108,7 +108,7 @@ export function parseCommand(argv: string[], command: CommandSpec): ParsedOption
 
 /** The options part of a --help text, generated from the table. */
 export function optionsHelp(specs: readonly OptionSpec[]): string {
-  const rows = specs.map((s) => [`${s.short ? `-${s.short}, ` : '    '}--${s.name}${s.value ? ` ${s.value}` : ''}`, `${s.help}${s.default !== undefined ? ` (default: ${s.default})` : ''}`]);
+  const rows = specs.map((s): [string, string] => [`${s.short ? `-${s.short}, ` : '    '}--${s.name}${s.value ? ` ${s.value}` : ''}`, `${s.help}${s.default !== undefined ? ` (default: ${s.default})` : ''}`]);
   const width = Math.max(...rows.map((r) => r[0].length));
   return rows.map(([a, b]) => `  ${a.padEnd(width)}  ${b}`).join('\n');
 }

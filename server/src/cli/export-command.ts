@@ -37,8 +37,9 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
     io.stdout(EXPORT_HELP + '\n');
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(`usage: ${EXPORT_COMMAND.usage[0]}`);
-  const file = path.resolve(io.cwd, positionals[0]);
+  const [input] = positionals;
+  if (input === undefined || positionals.length !== 1) throw new UsageError(`usage: ${EXPORT_COMMAND.usage[0]}`);
+  const file = path.resolve(io.cwd, input);
 
   const format = chooseFormat(values.format, values.output);
   const toStdout = values.output === '-';

@@ -143,7 +143,8 @@ export function runLint(argv: string[], io: CliIo): number | Promise<number> {
     if (cannot) throw new ToolError(cannot.code === 'ENOTREG' ? `${cannot.message}; to lint standard input use --stdin or -` : cannot.message);
     const allowUnmatched = bool('no-error-on-unmatched-pattern');
     if (!allowUnmatched && selection.missing.length > 0) throw new UsageError(`${selection.missing[0]}: no such file or directory`);
-    if (!allowUnmatched && selection.unmatched.length > 0) throw new UsageError(`${selection.unmatched[0].message} (--no-error-on-unmatched-pattern allows it)`);
+    const [unmatched] = selection.unmatched;
+    if (!allowUnmatched && unmatched) throw new UsageError(`${unmatched.message} (--no-error-on-unmatched-pattern allows it)`);
     for (const s of selection.skipped) io.stderr(`imr-lint: warning: ${s.message}; not linted\n`);
     if (!allowUnmatched && selection.files.length === 0 && selection.skipped.some((s) => s.reason === 'not-included')) {
       throw new UsageError('no letters to lint: the files given match no include pattern (--no-error-on-unmatched-pattern allows it)');

@@ -46,7 +46,7 @@ export function lintFiles(files: readonly string[], o: LintOptions): FileResult[
     const batch = files.slice(at, at + READ_BATCH);
     const inputs = batch.map((file) => lintInput(readLetterChecked(file).text, o, file));
     const linted = lintEachWithinBudget(inputs, o.budgetMs, 'error');
-    batch.forEach((filePath, i) => results.push({ filePath, findings: linted[i].findings, text: inputs[i].text }));
+    inputs.forEach((input, i) => results.push({ filePath: batch[i]!, findings: linted[i]!.findings, text: input.text }));
   }
   return results;
 }

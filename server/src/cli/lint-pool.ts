@@ -127,7 +127,7 @@ export function lintInPool(job: PoolJob, threads: number, lintHere?: (file: stri
   if (lintHere) {
     takeChunks(counter, n, (i) => {
       try {
-        results[i] = lintHere(job.files[i]);
+        results[i] = lintHere(job.files[i]!);
         return true;
       } catch (e) {
         fail(failureOf(i, e));
@@ -199,7 +199,7 @@ export function runLintWorker(): boolean {
     if (chunk !== lastChunk) flush();
     lastChunk = chunk;
     try {
-      batch.push([i, lintFile(job.files[i], opts)]);
+      batch.push([i, lintFile(job.files[i]!, opts)]);
       return true;
     } catch (e) {
       flush(failureOf(i, e));

@@ -24,9 +24,10 @@ export function runParse(argv: string[], io: CliIo): number {
     io.stdout(`${commandHelp(PARSE_COMMAND)}\n`);
     return 0;
   }
-  if (args.positionals.length !== 1) throw new UsageError(`usage: ${PARSE_COMMAND.usage[0]}`);
-  const file = path.resolve(io.cwd, args.positionals[0]);
-  const text = args.positionals[0] === '-' ? io.readStdin() : readLetter(file);
+  const [input] = args.positionals;
+  if (input === undefined || args.positionals.length !== 1) throw new UsageError(`usage: ${PARSE_COMMAND.usage[0]}`);
+  const file = path.resolve(io.cwd, input);
+  const text = input === '-' ? io.readStdin() : readLetter(file);
   if (looksBinary(text)) throw new ToolError(`${file}: not a text file`);
   const configFile = args.string('config');
   const configs = createConfigResolver({ explicitFile: configFile !== undefined ? path.resolve(io.cwd, configFile) : undefined, cwd: io.cwd });

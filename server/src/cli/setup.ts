@@ -16,6 +16,7 @@ export function resolveSetup(configs: ConfigResolver, indexes: IndexProvider, fi
 /** The bundled index plus `extra`; an invalid index file stops the run. */
 export function indexFor(indexes: IndexProvider, extra: string[]): MtusIndex {
   const { index, problems } = indexes.get(extra);
-  if (problems.length > 0) throw new ToolError(problemLine(problems[0], 'invalid MTUS index'));
+  const [problem] = problems;
+  if (problem) throw new ToolError(problemLine(problem, 'invalid MTUS index'));
   return index;
 }

@@ -71,14 +71,17 @@ export class LintPool {
 
   /** Starts the first worker now, so that the first letter does not wait for it to load. */
   warm(): void {
-    const slot = this.slots[0];
-    if (!slot.worker && !this.disposed) this.spawn(slot);
+    const [slot] = this.slots;
+    if (slot && !slot.worker && !this.disposed) this.spawn(slot);
   }
 
   run(request: LintRequest): Promise<LintOutcome> {
     if (this.disposed) return Promise.reject(new Error('the lint pool is shut down'));
     for (let i = this.queue.length - 1; i >= 0; i--) {
-      if (this.queue[i].request.key === request.key) this.queue.splice(i, 1)[0].reject(new StaleLintError());
+      const waiting = this.queue[i]!;
+      if (waiting.request.key !== request.key) continue;
+      this.queue.splice(i, 1);
+      waiting.reject(new StaleLintError());
     }
     return new Promise<LintOutcome>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, request, resolve, reject });

@@ -23,7 +23,8 @@ export function topicOfSection(g: IndexGuideline, ref: SectionRef): IndexTopic |
 function topicOfPages(g: IndexGuideline | undefined, c: Citation): IndexTopic | undefined {
   if (!g) return undefined;
   if (c.topic) return findTopic(g, c.topic.name);
-  return c.sections.length === 1 ? topicOfSection(g, c.sections[0]) : undefined;
+  const [only] = c.sections;
+  return only && c.sections.length === 1 ? topicOfSection(g, only) : undefined;
 }
 
 export function citationTargetAt(d: Determination, index: MtusIndex, p: Position): CitationTarget | undefined {

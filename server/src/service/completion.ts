@@ -192,13 +192,14 @@ const ENDS_WITH_DECISION = new RegExp(`:\\s*(${DECISION_PATTERN})\\s*$`, 'i');
 
 /** Which part of the current item comes next, judging from the nearest field label or item line above. */
 function nextField(lines: readonly string[], line: number): FieldKind | undefined {
-  for (let l = line - 1; l >= 0 && line - l < 200; l--) {
-    const kind = fieldKindOf(lines[l]);
+  for (let l = Math.min(line, lines.length) - 1; l >= 0 && line - l < 200; l--) {
+    const text = lines[l]!;
+    const kind = fieldKindOf(text);
     if (kind === 'claims') return 'maximus';
     if (kind === 'maximus') return 'rationale';
     if (kind === 'rationale') return undefined;
-    if (ENDS_WITH_DECISION.test(lines[l]) && !INTRO.test(lines[l])) return 'claims';
-    if (headingOf(lines[l])) return undefined;
+    if (ENDS_WITH_DECISION.test(text) && !INTRO.test(text)) return 'claims';
+    if (headingOf(text)) return undefined;
   }
   return undefined;
 }
@@ -238,14 +239,14 @@ function decisionCompletions(lines: readonly string[], position: Position, befor
   const m = /^[\s\f]*\S.*:([ \t]*)([A-Za-z]*)$/.exec(before);
   if (m) {
     if (INTRO.test(lines[paragraphStart] ?? '') && paragraphStart === position.line) return undefined;
-    const typed = m[2];
+    const [, space = '', typed = ''] = m;
     const range: Range = { start: { line: position.line, character: before.length - typed.length }, end: position };
-    return decisionItems(range, m[1].length === 0);
+    return decisionItems(range, space.length === 0);
   }
   const lone = /^[\s\f]*([A-Za-z]*)$/.exec(before);
-  const prev = position.line > 0 ? lines[position.line - 1] : '';
+  const prev = lines[position.line - 1] ?? '';
   if (lone && /\S.*:\s*$/.test(prev) && !FIELD_LABEL.test(prev) && !INTRO.test(prev)) {
-    const typed = lone[1];
+    const typed = lone[1] ?? '';
     return decisionItems({ start: { line: position.line, character: before.length - typed.length }, end: position }, false);
   }
   return undefined;

@@ -29,14 +29,14 @@ export function paragraphBefore(lines: readonly string[], position: Position, ma
   let first = position.line;
   if (!FIELD_LABEL.test(current)) {
     while (first > 0 && position.line - first < maxLines) {
-      const prev = lines[first - 1];
+      const prev = lines[first - 1] ?? '';
       if (!prev.trim()) break;
       first--;
       if (FIELD_LABEL.test(prev)) break;
     }
   }
   const parts: string[] = [];
-  for (let l = first; l < position.line; l++) parts.push(lines[l].trim());
+  for (let l = first; l < position.line; l++) parts.push((lines[l] ?? '').trim());
   const head = parts.length > 0 ? parts.join(' ') + ' ' : '';
   return { text: head + current, firstLine: first, cursorLineStart: head.length };
 }

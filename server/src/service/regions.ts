@@ -15,7 +15,7 @@ export function headingOf(line: string): SectionId | undefined {
  */
 export function regionAt(lines: readonly string[], line: number): Region {
   for (let l = Math.min(line, lines.length) - 1; l >= 0; l--) {
-    const id = headingOf(lines[l]);
+    const id = headingOf(lines[l]!);
     if (id) return id;
   }
   return 'header';

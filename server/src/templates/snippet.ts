@@ -35,8 +35,8 @@ class Parser {
     };
     while (this.pos < this.s.length) {
       const c = this.s[this.pos];
-      if (c === '\\' && this.pos + 1 < this.s.length && '$}\\'.includes(this.s[this.pos + 1])) {
-        text += this.s[this.pos + 1];
+      if (c === '\\' && this.pos + 1 < this.s.length && '$}\\'.includes(this.s.charAt(this.pos + 1))) {
+        text += this.s.charAt(this.pos + 1);
         this.pos += 2;
       } else if (c === '}' && nested) {
         break;
@@ -69,7 +69,7 @@ class Parser {
     m = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(rest);
     if (m) {
       this.pos += m[0].length;
-      return { kind: 'variable', name: m[1] };
+      return { kind: 'variable', name: m[1]! };
     }
     m = /^\$\{(\d+)/.exec(rest);
     if (m) {
@@ -99,7 +99,7 @@ class Parser {
     if (m) {
       const start = this.pos;
       this.pos += m[0].length;
-      const name = m[1];
+      const name = m[1]!;
       if (this.s[this.pos] === '}') {
         this.pos++;
         return { kind: 'variable', name };
@@ -120,8 +120,8 @@ class Parser {
     let cur = '';
     while (this.pos < this.s.length) {
       const c = this.s[this.pos];
-      if (c === '\\' && this.pos + 1 < this.s.length && ',|\\'.includes(this.s[this.pos + 1])) {
-        cur += this.s[this.pos + 1];
+      if (c === '\\' && this.pos + 1 < this.s.length && ',|\\'.includes(this.s.charAt(this.pos + 1))) {
+        cur += this.s.charAt(this.pos + 1);
         this.pos += 2;
         continue;
       }

@@ -13,7 +13,7 @@ export const stylish: Formatter = (results, { cwd, color }) => {
   for (const r of results) {
     if (r.findings.length === 0) continue;
     out.push(paint(color, 4, escapeControls(path.relative(cwd, r.filePath) || r.filePath)));
-    const rows = r.findings.map((f) => {
+    const rows = r.findings.map((f): [string, string, string, string] => {
       if (f.severity === 'error') errors++;
       else warnings++;
       if (f.fix) fixable++;
@@ -47,7 +47,7 @@ export const stylish: Formatter = (results, { cwd, color }) => {
       const rules = Object.entries(f.byRule).map(([id, k]) => `${id} ${k}`).join(', ');
       out.push(`${paint(color, 32, f.written ? 'fixed' : 'would fix')}  ${escapeControls(path.relative(cwd, r.filePath) || r.filePath)}: ${f.total} fix${f.total === 1 ? '' : 'es'} (${rules})`);
     }
-    const written = fixedFiles[0].fixed?.written;
+    const written = fixedFiles[0]?.fixed?.written;
     out.push(`${n} fix${n === 1 ? '' : 'es'} ${written ? 'applied to' : 'would be applied to'} ${fixedFiles.length} file${fixedFiles.length === 1 ? '' : 's'}.`, '');
   }
   return out.join('\n');
