@@ -114,28 +114,29 @@ export function lintWithinBudget(input: LintInput, budgetMs: number, severity: S
  */
 export function runEachWithTimeout<T>(jobs: readonly (() => T)[], budgets: readonly number[], batchSize = 64): ({ value: T } | undefined)[] {
   const out: ({ value: T } | undefined)[] = new Array(jobs.length);
+  const budgetOf = (i: number): number => budgets[i] ?? 0; // a job without a budget has no limit
   let next = 0;
   while (next < jobs.length) {
-    if (!(budgets[next] > 0)) {
-      out[next] = { value: jobs[next]() };
+    if (!(budgetOf(next) > 0)) {
+      out[next] = { value: jobs[next]!() };
       next++;
       continue;
     }
     // a batch of jobs that all have a budget; its timeout is the smallest of them
     let end = next;
     let timeout = Infinity;
-    while (end < jobs.length && end - next < batchSize && budgets[end] > 0) timeout = Math.min(timeout, budgets[end++]);
+    while (end < jobs.length && end - next < batchSize && budgetOf(end) > 0) timeout = Math.min(timeout, budgetOf(end++));
     const start = next;
     let running = start;
     const batch = runWithTimeout(() => {
-      for (; running < end; running++) out[running] = { value: jobs[running]() };
+      for (; running < end; running++) out[running] = { value: jobs[running]!() };
     }, timeout);
     if (batch) {
       next = end;
       continue;
     }
     // stopped while job `running` ran (jobs before it are done): that job again, alone, with its own budget
-    out[running] = runWithTimeout(jobs[running], budgets[running]);
+    out[running] = runWithTimeout(jobs[running]!, budgetOf(running));
     next = running + 1;
   }
   return out;
@@ -148,5 +149,6 @@ export function lintEachWithinBudget(inputs: readonly LintInput[], budgetMs: num
     inputs.map((input) => () => lintText(input)),
     budgets,
   );
-  return done.map((d, i) => (d ? { ...d.value, overrun: false } : { ...overrunResult(budgets[i], severity), overrun: true }));
+  // one result per input, so budgets[i] is there
+  return done.map((d, i) => (d ? { ...d.value, overrun: false } : { ...overrunResult(budgets[i]!, severity), overrun: true }));
 }

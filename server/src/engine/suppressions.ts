@@ -45,13 +45,15 @@ export function hasDirectives(text: string): boolean {
 
 export function parseDirectives(lines: readonly string[]): Directive[] {
   const out: Directive[] = [];
-  for (let line = 0; line < lines.length; line++) {
-    const s = lines[line];
+  for (const [line, s] of lines.entries()) {
     if (!s.includes('imr-disable-')) continue;
     const m = DIRECTIVE.exec(s);
     if (!m) continue;
-    const bodyStart = s.indexOf(m[3], m[1].length + 4);
-    const [list, reason] = splitReason(m[3]);
+    // the three groups are not optional: a match has them all
+    const indent = m[1]!;
+    const body = m[3]!;
+    const bodyStart = s.indexOf(body, indent.length + 4);
+    const [list, reason] = splitReason(body);
     const rules: string[] = [];
     const ruleRanges: Range[] = [];
     for (const id of list.matchAll(/[a-z][a-z0-9-]*/g)) {
@@ -64,7 +66,7 @@ export function parseDirectives(lines: readonly string[]): Directive[] {
       rules,
       ruleRanges,
       line,
-      range: { start: { line, character: m[1].length }, end: { line, character: s.trimEnd().length } },
+      range: { start: { line, character: indent.length }, end: { line, character: s.trimEnd().length } },
       reason,
       used: new Set(),
     });
@@ -81,7 +83,10 @@ function splitReason(body: string): [string, string | undefined] {
 export function maskDirectiveLines(lines: string[], directives: Directive[]): string[] {
   if (directives.length === 0) return lines;
   const copy = lines.slice();
-  for (const d of directives) copy[d.line] = ' '.repeat(lines[d.line].length);
+  for (const d of directives) {
+    const s = lines[d.line];
+    if (s !== undefined) copy[d.line] = ' '.repeat(s.length);
+  }
   return copy;
 }
 

@@ -89,7 +89,7 @@ function loadConfig(text: string, file: string, opts: ConfigLoadOptions): Config
     return { line: s.line - 1, column: s.col - 1, endLine: e.line - 1, endColumn: e.col - 1 };
   };
   for (const e of doc.errors) {
-    problems.push({ file, ...span(e.pos[0], e.pos[1]), message: e.message.split('\n')[0] });
+    problems.push({ file, ...span(e.pos[0], e.pos[1]), message: e.message.split('\n')[0] ?? '' });
   }
   if (problems.length > 0) return { problems };
   let data: unknown;

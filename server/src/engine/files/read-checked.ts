@@ -116,7 +116,8 @@ export function readFdBounded(fd: number, limit: number, file: string, expected 
     if (total > limit) throw tooLarge(file, undefined, limit);
     chunkSize = 64 * 1024;
   }
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  const [only] = chunks;
+  return chunks.length === 1 && only ? only : Buffer.concat(chunks, total);
 }
 
 /** Reads a regular file of at most `limit` bytes (see the module comment). */

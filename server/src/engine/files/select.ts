@@ -162,8 +162,8 @@ export function createFileSelector(options: FileSelectorOptions): FileSelector {
     // git: once a folder is ignored, nothing below it can be re-included
     const rel = path.relative(root, abs).split(path.sep);
     let cur = root;
-    for (let i = 0; i < rel.length; i++) {
-      const target = path.join(cur, rel[i]);
+    for (const [i, part] of rel.entries()) {
+      const target = path.join(cur, part);
       const targetIsDir = i < rel.length - 1 || isDir;
       // the .gitignore files from the root down to target's folder, the deepest deciding
       let verdict: { file: string; ignored: boolean } | undefined;

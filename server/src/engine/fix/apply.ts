@@ -54,7 +54,7 @@ function upperBound(spans: Span[], start: number): number {
   let hi = spans.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (spans[mid].start <= start) lo = mid + 1;
+    if (spans[mid]!.start <= start) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -63,8 +63,9 @@ function upperBound(spans: Span[], start: number): number {
 /** Whether `s` overlaps an accepted span, or is an insertion at the same place as one. */
 function conflicts(spans: Span[], s: Span): boolean {
   const i = upperBound(spans, s.start);
-  for (let j = Math.max(0, i - 1); j < spans.length && spans[j].start <= s.end; j++) {
-    const a = spans[j];
+  for (let j = Math.max(0, i - 1); j < spans.length; j++) {
+    const a = spans[j]!;
+    if (a.start > s.end) break;
     if (s.start < a.end && a.start < s.end) return true;
     if (a.start === a.end && s.start === s.end && a.start === s.start) return true;
   }
@@ -76,14 +77,16 @@ function conflicts(spans: Span[], s: Span): boolean {
 /** Maps zero-based line/character positions (BOM excluded, any line ending) to offsets in `original`. */
 export function createOffsetMapper(original: string): (p: { line: number; character: number }) => number {
   const lineStarts = lineStartOffsets(original);
-  const lineEnd = (line: number) => {
-    let e = line + 1 < lineStarts.length ? lineStarts[line + 1] : original.length;
-    while (e > lineStarts[line] && (original[e - 1] === '\n' || original[e - 1] === '\r')) e--;
+  /** End of `line` (which starts at `start`) before its line break. */
+  const lineEnd = (line: number, start: number) => {
+    let e = lineStarts[line + 1] ?? original.length;
+    while (e > start && (original[e - 1] === '\n' || original[e - 1] === '\r')) e--;
     return e;
   };
   const offset = (p: { line: number; character: number }) => {
-    if (p.line >= lineStarts.length) return original.length;
-    return Math.min(lineStarts[p.line] + p.character, p.character === 0 ? lineStarts[p.line] : lineEnd(p.line));
+    const start = lineStarts[p.line];
+    if (start === undefined) return original.length; // past the last line
+    return Math.min(start + p.character, p.character === 0 ? start : lineEnd(p.line, start));
   };
   return offset;
 }

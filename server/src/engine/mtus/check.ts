@@ -21,7 +21,10 @@ function isSource(x: MtusIndex | IndexSource): x is IndexSource {
 }
 
 const fmt = (s: PageSpan): string => formatPages([s]);
-const pagesWord = (spans: readonly PageSpan[]): string => (spans.length === 1 && spans[0].from === spans[0].to ? 'page' : 'pages');
+const pagesWord = (spans: readonly PageSpan[]): string => {
+  const [only] = spans;
+  return spans.length === 1 && only !== undefined && only.from === only.to ? 'page' : 'pages';
+};
 
 /** Key for the alphabetical order: normalized, parenthesized parts and punctuation ignored. */
 export function alphabeticalKey(name: string): string {
@@ -200,6 +203,14 @@ interface Cand {
   values: number[];
 }
 
+/** One of a topic's page values in the chain search: the longest rising chain ending here, and its previous link. */
+interface Link {
+  topic: number; // index into the sorted candidates
+  value: number;
+  length: number;
+  prev: Link | undefined;
+}
+
 /**
  * Among topics with alphabetical: true and pages, sorted by name, pages must never fall. Finds the
  * longest chain of topics whose pages rise (a topic with several spans may use any of them) and
@@ -210,48 +221,46 @@ function alphabeticalProblems(g: IndexGuideline): { topic: IndexTopic; text: str
     .filter((t) => t.alphabetical && t.pages.length > 0)
     .map((t) => ({ topic: t, key: alphabeticalKey(t.name), values: t.pages.map((s) => s.from) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  // best[i][c]: longest rising chain ending at topic i using its value c
-  const best: number[][] = [];
-  const prev: ([number, number] | undefined)[][] = [];
-  for (let i = 0; i < cands.length; i++) {
-    best.push([]);
-    prev.push([]);
-    cands[i].values.forEach((v, c) => {
-      let b = 1;
-      let p: [number, number] | undefined;
-      for (let j = 0; j < i; j++) {
-        cands[j].values.forEach((w, d) => {
-          if (w <= v && best[j][d] + 1 > b) {
-            b = best[j][d] + 1;
-            p = [j, d];
+  // links[i][c]: longest rising chain ending at topic i using its value c
+  const links: Link[][] = [];
+  for (const [i, cand] of cands.entries()) {
+    const row: Link[] = [];
+    for (const v of cand.values) {
+      let length = 1;
+      let prev: Link | undefined;
+      for (const earlier of links) {
+        for (const l of earlier) {
+          if (l.value <= v && l.length + 1 > length) {
+            length = l.length + 1;
+            prev = l;
           }
-        });
+        }
       }
-      best[i][c] = b;
-      prev[i][c] = p;
-    });
+      row.push({ topic: i, value: v, length, prev });
+    }
+    links.push(row);
   }
-  let end: [number, number] | undefined;
+  let end: Link | undefined;
   let endLen = 0;
-  best.forEach((row, i) =>
-    row.forEach((b, c) => {
-      if (b > endLen) {
-        endLen = b;
-        end = [i, c];
+  for (const row of links) {
+    for (const l of row) {
+      if (l.length > endLen) {
+        endLen = l.length;
+        end = l;
       }
-    }),
-  );
+    }
+  }
   const inChain = new Map<number, number>(); // topic index -> chosen value
-  for (let cur = end; cur; cur = prev[cur[0]][cur[1]]) inChain.set(cur[0], cands[cur[0]].values[cur[1]]);
+  for (let cur = end; cur; cur = cur.prev) inChain.set(cur.topic, cur.value);
   const out: { topic: IndexTopic; text: string }[] = [];
-  for (let i = 0; i < cands.length; i++) {
+  for (const [i, cand] of cands.entries()) {
     if (inChain.has(i)) continue;
-    let before: number | undefined;
-    for (let j = i - 1; j >= 0; j--) if (inChain.has(j)) { before = j; break; }
-    let after: number | undefined;
-    for (let j = i + 1; j < cands.length; j++) if (inChain.has(j)) { after = j; break; }
-    const t = cands[i].topic;
-    const show = (k: number): string => `"${cands[k].topic.name}" (${pagesWord(cands[k].topic.pages)} ${formatPages(cands[k].topic.pages)})`;
+    let before: Cand | undefined;
+    for (let j = i - 1; j >= 0; j--) if (inChain.has(j)) { before = cands[j]; break; }
+    let after: Cand | undefined;
+    for (let j = i + 1; j < cands.length; j++) if (inChain.has(j)) { after = cands[j]; break; }
+    const t = cand.topic;
+    const show = (k: Cand): string => `"${k.topic.name}" (${pagesWord(k.topic.pages)} ${formatPages(k.topic.pages)})`;
     let ctx: string;
     if (before !== undefined && after !== undefined) ctx = `sorts after ${show(before)} and before ${show(after)}, so its pages must lie between theirs`;
     else if (before !== undefined) ctx = `sorts after ${show(before)}, so its pages must not be lower`;

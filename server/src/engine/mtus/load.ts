@@ -36,7 +36,7 @@ export function bundledIndexPath(): string {
     if (up === dir) break;
     dir = up;
   }
-  const nextToBundle = [path.join(__dirname, 'data', 'mtus-index.yaml'), path.join(__dirname, '..', 'data', 'mtus-index.yaml')];
+  const nextToBundle: [string, string] = [path.join(__dirname, 'data', 'mtus-index.yaml'), path.join(__dirname, '..', 'data', 'mtus-index.yaml')];
   for (const c of nextToBundle) if (fs.existsSync(c)) return (bundledFound = c);
   return nextToBundle[0];
 }
@@ -145,7 +145,7 @@ export function mergeParsed(base: readonly IndexGuideline[], parsed: ParsedIndex
       out.push(deepFreeze({ ...full, topics: [...entry.topics] }));
       continue;
     }
-    const old = out[at];
+    const old = out[at]!; // findIndex found it
     const given = parsed.given.get(entry) ?? new Set<string>();
     const g: IndexGuideline = { ...old, topics: [...old.topics] };
     const gw = g as unknown as Record<string, unknown>;
@@ -155,7 +155,7 @@ export function mergeParsed(base: readonly IndexGuideline[], parsed: ParsedIndex
     for (const t of entry.topics) {
       const key = normalizeName(t.name);
       const ti = g.topics.findIndex((x) => normalizeName(x.name) === key);
-      if (ti >= 0) g.topics[ti] = mergeTopic(g.topics[ti], t, parsed.given.get(t) ?? new Set<string>());
+      if (ti >= 0) g.topics[ti] = mergeTopic(g.topics[ti]!, t, parsed.given.get(t) ?? new Set<string>());
       else g.topics.push(t);
     }
     out[at] = deepFreeze(g);

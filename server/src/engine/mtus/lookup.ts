@@ -70,7 +70,7 @@ export function stripParenthesized(n: string): string {
   for (const c of n) {
     if (c === '(' || c === '[') {
       let at = out.length;
-      while (at > 0 && /\s/.test(out[at - 1])) at--;
+      while (at > 0 && /\s/.test(out[at - 1]!)) at--;
       open.push(at);
       out.push(c);
     } else if ((c === ')' || c === ']') && open.length > 0) {
@@ -354,8 +354,8 @@ export function findTopic(guideline: IndexGuideline, name: string): IndexTopic |
   if (guideline.numberedSections || tt.byNumber.size > 0) {
     const m = NUMBER_RE.exec(n);
     if (m) {
-      const t = tt.byNumber.get(m[1]);
-      const rest = m[2].trim();
+      const t = tt.byNumber.get(m[1]!);
+      const rest = m[2]!.trim();
       if (t && rest === '') return t;
       // the long form of a title: "3.2 <part>: Consideration of Alternative Treatments for Chronic Pain and
       // Chronic Opioid Treatment" — the number and the start of the title both agree
@@ -488,7 +488,7 @@ function diceOf(ta: string[], tb: string[]): number {
   for (const x of ta) {
     for (let k = 0; k < tb.length; k++) {
       if (used[k]) continue;
-      const y = tb[k];
+      const y = tb[k]!;
       let match = x === y;
       if (!match) {
         const len = Math.max(x.length, y.length);
@@ -543,7 +543,7 @@ export function suggestTopics(guideline: IndexGuideline, name: string, max = 3):
   const sameQuery = query.full.text === query.stripped.text;
   for (const e of suggestEntries(guideline)) {
     let best = -1;
-    const floor = top.length >= max ? Math.max(SUGGESTION_THRESHOLD, top[max - 1]) : SUGGESTION_THRESHOLD;
+    const floor = top.length >= max ? Math.max(SUGGESTION_THRESHOLD, top[max - 1]!) : SUGGESTION_THRESHOLD;
     for (const f of e.forms) {
       best = Math.max(best, similarityAtLeast(query.full, f.full, Math.max(floor, best)));
       if (sameQuery && f.full.text === f.stripped.text) continue;
@@ -632,8 +632,8 @@ function atoms(text: string): { text: string; start: number; end: number }[] {
   const push = (end: number): void => {
     let s = start;
     let e = end;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
+    while (s < e && /\s/.test(text.charAt(s))) s++;
+    while (e > s && /\s/.test(text.charAt(e - 1))) e--;
     if (e > s) out.push({ text: text.slice(s, e), start: s, end: e });
   };
   for (let i = 0; i < text.length; i++) {
@@ -665,10 +665,11 @@ export function splitSectionSpans(guideline: IndexGuideline, text: string): Sect
   const out: SectionPiece[] = [];
   let i = 0;
   while (i < parts.length) {
+    const first = parts[i]!;
     let taken = 0;
     let topic: IndexTopic | undefined;
     for (let k = Math.min(parts.length - i, maxJoin); k >= 1; k--) {
-      const joined = body.slice(parts[i].start, parts[i + k - 1].end);
+      const joined = body.slice(first.start, parts[i + k - 1]!.end);
       const t = findTopic(guideline, joined);
       if (t) {
         taken = k;
@@ -678,16 +679,16 @@ export function splitSectionSpans(guideline: IndexGuideline, text: string): Sect
     }
     if (!taken) {
       taken = 1;
-      if (numbered && NUMBER_RE.test(parts[i].text)) {
-        while (i + taken < parts.length && !/^\d+(?:\.\d+)*\.?\s/.test(parts[i + taken].text)) {
+      if (numbered && NUMBER_RE.test(first.text)) {
+        while (i + taken < parts.length && !/^\d+(?:\.\d+)*\.?\s/.test(parts[i + taken]!.text)) {
           // stop early if the following parts start a known topic
-          if (findTopic(guideline, parts[i + taken].text)) break;
+          if (findTopic(guideline, parts[i + taken]!.text)) break;
           taken++;
         }
       }
     }
-    const start = parts[i].start;
-    const end = parts[i + taken - 1].end;
+    const start = first.start;
+    const end = parts[i + taken - 1]!.end;
     out.push({ text: body.slice(start, end), start, end, ...(topic ? { topic } : {}) });
     i += taken;
   }

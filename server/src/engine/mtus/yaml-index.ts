@@ -352,7 +352,7 @@ export function parseIndexText(text: string, file: string): ParsedIndexFile {
     const doc = parseDocument(body, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
     for (const err of doc.errors) {
       const line = lc.linePos(err.pos[0]).line - 1;
-      const msg = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      const msg = (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
       problems.push(makeProblem(file, line, `YAML syntax error: ${msg}`));
     }
     if (doc.errors.length) return none();

@@ -119,7 +119,7 @@ export function layoutLetter(source: SourceText, det: Determination): LetterLayo
   if (header) for (let l = header.firstLine; l <= header.lastLine; l++) headerLines?.add(l);
 
   const width = wrapWidth(lines, skip);
-  let current: { unit: Unit | undefined; block: TextBlock; lastText: string } | undefined;
+  let current: { unit: Unit | undefined; block: TextBlock; run: Run; lastText: string } | undefined;
   let blank = false;
   const close = () => {
     if (current) blocks.push(finish(current.block, lines, width));
@@ -137,7 +137,7 @@ export function layoutLetter(source: SourceText, det: Determination): LetterLayo
       line = header.lastLine;
       continue;
     }
-    const text = clean(lines[line]);
+    const text = clean(lines[line]!); // line < lines.length: the loop's condition
     if (text === '') {
       close();
       if (blocks.length > 0) blank = true;
@@ -149,17 +149,19 @@ export function layoutLetter(source: SourceText, det: Determination): LetterLayo
       current.unit?.id === unit?.id &&
       (unit?.joinAll === true || softWrapped(current.lastText, text, width));
     if (current && continues) {
-      current.block.runs[current.block.runs.length - 1].text += ` ${text}`;
+      current.run.text += ` ${text}`;
       current.block.lastLine = line;
       current.lastText = text;
       continue;
     }
     close();
     const kind: TextBlockKind = unit?.kind ?? 'text';
+    const run: Run = { text };
     current = {
       unit,
       lastText: text,
-      block: { kind, runs: [{ text }], firstLine: line, lastLine: line, spaceBefore: blank, keepWithNext: kind === 'heading' || kind === 'item' },
+      run,
+      block: { kind, runs: [run], firstLine: line, lastLine: line, spaceBefore: blank, keepWithNext: kind === 'heading' || kind === 'item' },
     };
     blank = false;
   }
@@ -180,21 +182,21 @@ function clean(line: string): string {
  */
 function wrapWidth(lines: readonly string[], skip: Set<number>): number {
   const lengths: number[] = [];
-  for (let l = 0; l < lines.length; l++) {
+  for (const [l, s] of lines.entries()) {
     if (skip.has(l)) continue;
-    const n = clean(lines[l]).length;
+    const n = clean(s).length;
     if (n > 0) lengths.push(n);
   }
   if (lengths.length === 0) return 0;
   lengths.sort((a, b) => a - b);
-  return lengths[Math.floor(0.9 * (lengths.length - 1))];
+  return lengths[Math.floor(0.9 * (lengths.length - 1))]!; // lengths is not empty
 }
 
 /** The break after `prev` was made by wrapping: the next line's first word would not have fit. */
 function softWrapped(prev: string, next: string, width: number): boolean {
   if (/:$/.test(prev)) return false;
   if (/^([-•*·o]|\d{1,2}[.)]|[a-z][.)])\s/.test(next)) return false;
-  const firstWord = next.split(/\s/, 1)[0];
+  const [firstWord = ''] = next.split(/\s/, 1);
   return prev.length + 1 + firstWord.length > width * SOFT_WRAP_SLACK;
 }
 
@@ -203,7 +205,7 @@ function finish(block: TextBlock, lines: readonly string[], width: number): Text
   text = printable(text);
   let kind = block.kind;
   if (kind === 'text' && block.firstLine === block.lastLine) {
-    const raw = lines[block.firstLine].replace(/\f/g, '');
+    const raw = (lines[block.firstLine] ?? '').replace(/\f/g, '');
     const indent = raw.length - raw.trimStart().length;
     if (indent >= 10 && text.length < width * SOFT_WRAP_SLACK) kind = 'centered';
   }

@@ -22,8 +22,9 @@ const SIZE = 11;
 const LEADING = 14;
 const FOOTER_SIZE = 9;
 const FOOTER_BASELINE = 40;
-/** Header columns: label and value of the left and right field. */
-const HEADER_COLUMNS = [0, 95, 240, 362];
+/** Header columns: where the label and the value of the left and of the right field start. */
+const LEFT_COLUMN = { label: 0, value: 95 };
+const RIGHT_COLUMN = { label: 240, value: 362 };
 
 interface Fonts {
   regular: PDFFont;
@@ -89,12 +90,12 @@ function paginate(blocks: SetBlock[]): { top: number; line: Line }[][] {
     page = [];
     y = MARGIN;
   };
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i];
+  for (const [i, b] of blocks.entries()) {
+    const next = blocks[i + 1];
     const gap = page.length > 0 ? b.gapBefore : 0;
     // keep with next: this block and two lines of the next one (or all of it, when shorter)
     let needed = gap + b.lines.length * LEADING;
-    if (b.keepWithNext && blocks[i + 1]) needed += blocks[i + 1].gapBefore + Math.min(2, blocks[i + 1].lines.length) * LEADING;
+    if (b.keepWithNext && next) needed += next.gapBefore + Math.min(2, next.lines.length) * LEADING;
     else needed = gap + Math.min(2, b.lines.length) * LEADING;
     if (page.length > 0 && needed > room()) newPage();
     else y += gap;
@@ -130,20 +131,23 @@ function setHeader(b: HeaderBlock, fonts: Fonts): Line[] {
   const lines: Line[] = [];
   const fits = (text: string, font: PDFFont, width: number) => font.widthOfTextAtSize(text, SIZE) <= width - 6;
   for (const row of b.rows) {
-    const columnsFit = row.every((c, i) => {
+    const [left, right] = row;
+    // each cell with its column and where its value must end (the right column, or the text's edge)
+    const cells = [
+      { c: left, column: LEFT_COLUMN, end: right ? RIGHT_COLUMN.label : TEXT_WIDTH },
+      { c: right, column: RIGHT_COLUMN, end: TEXT_WIDTH },
+    ];
+    const columnsFit = cells.every(({ c, column, end }) => {
       if (!c) return true;
-      const labelX = HEADER_COLUMNS[i * 2];
-      const valueX = HEADER_COLUMNS[i * 2 + 1];
-      const end = i === 0 && row[1] ? HEADER_COLUMNS[2] : TEXT_WIDTH;
-      return fits(`${c.label}:`, fonts.bold, valueX - labelX) && fits(c.value, fonts.regular, end - valueX);
+      return fits(`${c.label}:`, fonts.bold, column.value - column.label) && fits(c.value, fonts.regular, end - column.value);
     });
     if (columnsFit) {
       const line: Line = [];
-      row.forEach((c, i) => {
-        if (!c) return;
-        line.push({ x: HEADER_COLUMNS[i * 2], text: `${c.label}:`, font: fonts.bold });
-        if (c.value) line.push({ x: HEADER_COLUMNS[i * 2 + 1], text: c.value, font: fonts.regular });
-      });
+      for (const { c, column } of cells) {
+        if (!c) continue;
+        line.push({ x: column.label, text: `${c.label}:`, font: fonts.bold });
+        if (c.value) line.push({ x: column.value, text: c.value, font: fonts.regular });
+      }
       lines.push(line);
     } else {
       for (const c of row) if (c) pushAll(lines, wrap([{ text: `${c.label}:`, bold: true }, { text: c.value ? ` ${c.value}` : '' }], fonts, TEXT_WIDTH));

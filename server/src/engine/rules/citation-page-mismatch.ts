@@ -15,19 +15,23 @@ export const citationPageMismatch: Rule = {
   },
   check(ctx) {
     for (const { citation } of citations(ctx.determination)) {
-      if (citation.pages.length === 0) continue;
+      const firstPage = citation.pages[0];
+      const lastPage = citation.pages.at(-1);
+      if (!firstPage || !lastPage) continue; // no pages cited
       const g = ctx.index.guidelines.find((x) => x.id === citation.guidelineId);
       if (!g) continue;
-      const topicName = citation.topic?.name ?? (citation.sections.length === 1 ? citation.sections[0].name : undefined);
+      const topicName = citation.topic?.name ?? (citation.sections.length === 1 ? citation.sections[0]?.name : undefined);
       const topic = topicName ? findTopic(g, topicName) : undefined;
       if (!topic || topic.pages.length === 0) {
         // no pages known for the topic: a page outside the whole guideline or chapter is still wrong
         const span = g.pageSpan;
         const outside = span ? citation.pages.filter((p) => p.from < span.from || p.to > span.to) : [];
-        if (!span || outside.length === 0) continue;
+        const firstOutside = outside[0];
+        const lastOutside = outside.at(-1);
+        if (!span || !firstOutside || !lastOutside) continue;
         ctx.report({
           message: `Page(s) ${outside.map((p) => p.text).join(', ')} are outside ${citedGuidelineName(citation.guideline, g)}, which spans pages ${formatPages([span])}${g.verified ? '' : ' (index entry unverified)'}.`,
-          range: { start: outside[0].range.start, end: outside[outside.length - 1].range.end },
+          range: { start: firstOutside.range.start, end: lastOutside.range.end },
           severity: g.verified ? undefined : 'warning',
           related: [{ message: `Index entry: ${g.title} ${g.year}, pages ${formatPages([span])}`, file: g.file, line: g.line }],
         });
@@ -39,16 +43,18 @@ export const citationPageMismatch: Rule = {
         }
         return false;
       });
-      if (bad.length === 0) continue;
+      const firstBad = bad[0];
+      const lastBad = bad.at(-1);
+      if (!firstBad || !lastBad) continue;
       const want = formatPages(topic.pages);
-      const first = citation.pages[0].range;
-      const last = citation.pages[citation.pages.length - 1].range;
+      const first = firstPage.range;
+      const last = lastPage.range;
       const fix: Fix = { title: `Replace pages with ${want}`, edits: [{ range: { start: first.start, end: last.end }, newText: want }] };
       ctx.report({
         messageId: 'mismatch',
         data: { cited: bad.map((p) => p.text).join(', ') },
         params: { topic: topic.name, pages: want, guideline: citedGuidelineName(citation.guideline, g), unverified: topic.verified ? '' : ' (index entry unverified)' },
-        range: { start: bad[0].range.start, end: bad[bad.length - 1].range.end },
+        range: { start: firstBad.range.start, end: lastBad.range.end },
         ...(topic.verified ? { fix } : { suggestions: [fix] }),
         severity: topic.verified ? undefined : 'warning',
         related: [{ message: `Index entry: ${g.title} ${g.year} — ${topic.name}, page(s) ${want}${topic.verified ? '' : ' (unverified)'}`, file: topic.file, line: topic.line }],

@@ -40,6 +40,7 @@ export const citationUnknownTopic: Rule = {
         }
         const suggestions = suggested++ < MAX_SUGGESTED ? nearestTopics(g, n.name) : [];
         const edits: Fix[] = n.numbered ? [] : suggestions.map((t) => replaceWrapped(ctx.source, n.range, t.name, `Replace with "${t.name}"`));
+        const [nearest] = suggestions;
         const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((t) => `"${t.number ? t.number + ' ' : ''}${t.name}"`).join(', ')}?` : '';
         ctx.report({
           messageId: 'unknown',
@@ -47,7 +48,7 @@ export const citationUnknownTopic: Rule = {
           params: { guideline: citedGuidelineName(citation.guideline, g), hint },
           range: n.range,
           suggestions: edits,
-          related: suggestions.length > 0 ? [{ message: `Index entry: ${suggestions[0].name}`, file: suggestions[0].file, line: suggestions[0].line }] : undefined,
+          related: nearest ? [{ message: `Index entry: ${nearest.name}`, file: nearest.file, line: nearest.line }] : undefined,
         });
       }
     }

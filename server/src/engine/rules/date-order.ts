@@ -43,7 +43,8 @@ export const dateOrder: Rule = {
       const v = f ? parseUsDate(f.value) : undefined;
       if (f && v !== undefined) dates.push({ key, value: v });
     }
-    const blamed = new Set([...outOfOrder(dates.map((d) => d.value))].map((i) => dates[i].key));
+    const late = outOfOrder(dates.map((d) => d.value));
+    const blamed = new Set(dates.filter((_, i) => late.has(i)).map((d) => d.key));
     for (const d of dates) {
       if (!blamed.has(d.key)) continue;
       const f = fields[d.key];

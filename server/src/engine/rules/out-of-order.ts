@@ -16,8 +16,9 @@ export function outOfOrder(values: readonly number[]): Set<number> {
     let ok = true;
     for (let i = 0; i < n && ok; i++) {
       if (mask & (1 << i)) continue;
-      if (values[i] < prev) ok = false;
-      else prev = values[i];
+      const v = values[i]!; // i < n, the length of values
+      if (v < prev) ok = false;
+      else prev = v;
     }
     if (!ok) continue;
     if (bits < best) {

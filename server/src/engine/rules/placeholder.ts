@@ -72,8 +72,7 @@ export const placeholder: Rule<PlaceholderOptions> = {
     const patterns = placeholderPatterns(ctx.options);
     const re = compile(patterns);
     const lines = ctx.source.lines;
-    for (let line = 0; line < lines.length; line++) {
-      const text = lines[line];
+    for (const [line, text] of lines.entries()) {
       if (patterns === DEFAULT_PLACEHOLDERS && !/[[{<TXx]/.test(text)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -64,13 +64,27 @@ function topicNamedNear(g: IndexGuideline, ref: RationalePageRef): IndexTopic | 
   let hi = names.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (names[mid].at < offset) lo = mid + 1;
+    if (names[mid]!.at < offset) lo = mid + 1;
     else hi = mid;
   }
   // only the nearest position on each side can be nearest; all names at those two positions compete
   const candidates: NameAt[] = [];
-  if (lo > 0) for (let k = lo - 1; k >= 0 && names[k].at === names[lo - 1].at; k--) candidates.push(names[k]);
-  if (lo < names.length) for (let k = lo; k < names.length && names[k].at === names[lo].at; k++) candidates.push(names[k]);
+  const left = names[lo - 1];
+  if (left) {
+    for (let k = lo - 1; k >= 0; k--) {
+      const c = names[k]!;
+      if (c.at !== left.at) break;
+      candidates.push(c);
+    }
+  }
+  const right = names[lo];
+  if (right) {
+    for (let k = lo; k < names.length; k++) {
+      const c = names[k]!;
+      if (c.at !== right.at) break;
+      candidates.push(c);
+    }
+  }
   let best: NameAt | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

@@ -14,9 +14,9 @@ function whereMissing(ctx: RuleContext, id: SectionId): Range | undefined {
   const opener = OPENERS[id];
   const lines = ctx.source.lines;
   if (opener) {
-    for (let line = 0; line < lines.length; line++) {
+    for (const [line, text] of lines.entries()) {
       // `\s*` in each opener also skips a leading form feed
-      if (opener.test(lines[line])) return ctx.source.trimmedLineRange(line);
+      if (opener.test(text)) return ctx.source.trimmedLineRange(line);
     }
   }
   // after the section that should precede it, or before the one that should follow it

@@ -19,13 +19,14 @@ export const sectionOrder: Rule = {
       seen.add(s.id);
       return true;
     });
-    const ranks = firsts.map((s) => REQUIRED_ORDER.indexOf(s.id));
-    for (const i of outOfOrder(ranks)) {
-      const s = firsts[i];
-      const rank = ranks[i];
-      const before = firsts.filter((_, j) => j < i && ranks[j] > rank).map((x) => CANONICAL_HEADING[x.id]);
-      const after = firsts.filter((_, j) => j > i && ranks[j] < rank).map((x) => CANONICAL_HEADING[x.id]);
+    const ranked = firsts.map((s) => ({ s, rank: REQUIRED_ORDER.indexOf(s.id) }));
+    for (const i of outOfOrder(ranked.map((r) => r.rank))) {
+      const { s, rank } = ranked[i]!; // an index of the ranks given
+      const before = ranked.filter((x, j) => j < i && x.rank > rank).map((x) => CANONICAL_HEADING[x.s.id]);
+      const after = ranked.filter((x, j) => j > i && x.rank < rank).map((x) => CANONICAL_HEADING[x.s.id]);
       const [relation, other] = before.length > 0 ? ['before', before[0]] : ['after', after[0]];
+      // a section outOfOrder blames is out of order with another one (else a longest ordered run would include it)
+      if (other === undefined) continue;
       ctx.report({ messageId: 'outOfOrder', params: { section: CANONICAL_HEADING[s.id], relation, other }, range: s.headingRange });
     }
   },

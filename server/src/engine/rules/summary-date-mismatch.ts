@@ -29,8 +29,8 @@ export const summaryDateMismatch: Rule = {
       if (!field || want === undefined) continue;
       const dates = stated.filter((d) => d.kind === kind);
       // several reviews or a restated date: quiet as soon as one of them agrees with the header
-      if (dates.length === 0 || dates.some((d) => d.value === want)) continue;
-      const first = dates[0];
+      const [first] = dates;
+      if (!first || dates.some((d) => d.value === want)) continue;
       ctx.report({
         messageId: kind,
         data: { stated: first.text, header: field.value },

@@ -66,27 +66,28 @@ export function findMentions(s: string): Mention[] {
   // each family is tried only where its key word occurs (cheap substring tests before the patterns)
   const necessity = s.includes('medical necessity');
   if (UPHELD_WORDS.test(s)) each(DENIAL_DECISION, s, (m) => {
-    const upheld = UPHELD.test(m[1]);
-    add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length - m[1].length, base: upheld ? -1 : 1, strong: true, decisionOfDenial: true });
+    const decision = m[1]!; // the pattern's one group, not optional
+    const upheld = UPHELD.test(decision);
+    add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length - decision.length, base: upheld ? -1 : 1, strong: true, decisionOfDenial: true });
   });
   // the negation of these is inside the phrase ("has not been established"): measured back from its end
   if (necessity) each(NECESSITY_ESTABLISHED, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));
   if (necessity) each(NECESSITY_IS, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));
   if (necessity) each(NECESSITY_MET, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: 1, strong: true }));
   if (necessity) each(NECESSITY_LACKING, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: -1, strong: true }));
-  if (s.includes('medically') || s.includes('clinically')) each(MEDICALLY, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: NEGATIVE.has(m[1]) ? -1 : 1, strong: true }));
+  if (s.includes('medically') || s.includes('clinically')) each(MEDICALLY, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: NEGATIVE.has(m[1]!) ? -1 : 1, strong: true }));
   if (ACTION_WORDS.test(s)) each(RECOMMEND_ACTION, s, (m) => {
-    const noun = m[1] ?? m[2];
+    const noun = m[1] ?? m[2] ?? ''; // one of the two alternatives matched
     add({ start: m.index, end: m.index + m[0].length, head: m.index, base: /non|denial/.test(noun) ? -1 : 1, strong: true });
   });
   if (DECISION_WORDS.test(s)) each(DECISION_VERB, s, (m) => {
-    const word = m[2];
+    const word = m[2]!;
     const head = m.index + m[0].length - word.length;
     add({ start: m.index, end: m.index + m[0].length, head, base: /denied|non/.test(word) ? -1 : 1, strong: true, kind: 'decision' });
   });
   each(PREDICATE, s, (m) => {
     const head = m.indices?.[2]?.[0] ?? m.index;
-    add({ start: m.index, end: m.index + m[0].length, head, base: NEGATIVE.has(m[2]) ? -1 : 1, strong: false });
+    add({ start: m.index, end: m.index + m[0].length, head, base: NEGATIVE.has(m[2]!) ? -1 : 1, strong: false });
   });
   return out.sort((a, b) => a.start - b.start);
 }

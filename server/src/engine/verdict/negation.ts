@@ -42,8 +42,9 @@ const PARENTHETICAL = new Set(['therefore', 'thus', 'hence', 'however', 'in', 'm
 /** For a comma at `i` closing a parenthetical adverb, the index of the comma that opens it. */
 function parenthetical(tokens: Token[], i: number): number | undefined {
   for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
-    if (tokens[j].text === ',') return j < i - 1 ? j : undefined;
-    if (!PARENTHETICAL.has(tokens[j].text)) return undefined;
+    const t = tokens[j]!.text; // 0 <= j < i, and i is a token's index
+    if (t === ',') return j < i - 1 ? j : undefined;
+    if (!PARENTHETICAL.has(t)) return undefined;
   }
   return undefined;
 }
@@ -63,7 +64,8 @@ export function localNegation(tokens: Token[], head: number): { count: number; s
   let passedFinite = false;
   const headTok = tokens.findIndex((t) => t.start >= head);
   for (; i >= 0 && words < WINDOW; i--) {
-    const t = tokens[i].text;
+    const tok = tokens[i]!; // 0 <= i < tokens.length
+    const t = tok.text;
     const prev = tokens[i - 1]?.text;
     const next = tokens[i + 1]?.text;
     if (t === ',' && parenthetical(tokens, i) !== undefined) {
@@ -81,22 +83,22 @@ export function localNegation(tokens: Token[], head: number): { count: number; s
       if (t === 'not' && next !== undefined && PSEUDO_AFTER_NOT.has(next)) continue;
       if (t === 'not' && next === 'to' && tokens[i + 2]?.text === 'exceed') continue;
       count++;
-      first = tokens[i].start;
+      first = tok.start;
       continue;
     }
     if (t === 'non' && i + 1 === headTok) {
       count++;
-      first = tokens[i].start;
+      first = tok.start;
       continue;
     }
     if (t === 'no' && next === 'longer') {
       count++;
-      first = tokens[i].start;
+      first = tok.start;
       continue;
     }
     if ((t === 'fail' || t === 'fails' || t === 'failed' || t === 'failing' || t === 'unable') && next === 'to') {
       count++;
-      first = tokens[i].start;
+      first = tok.start;
       continue;
     }
     if (FINITE.has(t)) {

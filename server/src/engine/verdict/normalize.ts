@@ -53,8 +53,9 @@ export function normalize(src: string): Normalized {
         copy(at, at + tok.length);
       } else {
         if (word === 'ca' || word === 'wo') {
-          // replace the copied "ca"/"wo" by "can"/"will"
-          parts[parts.length - 1] = parts[parts.length - 1].slice(0, -word.length);
+          // replace the copied "ca"/"wo" by "can"/"will" (copy(cursor, at) above has just pushed the text
+          // that ends with it: the word starts the text or follows a space, and no token ends inside it)
+          parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -word.length);
           map.length -= word.length;
           put(CONTRACTED[word], wordStart, false);
         }
@@ -86,7 +87,7 @@ function hyphenated(tok: string, at: number, put: (s: string, at: number, spread
   if (isNon || JOINED_WORDS.has(joined)) {
     // each letter keeps its own source offset; the hyphens (and the space after them) are dropped
     for (let i = 0; i < tok.length; i++) {
-      const ch = tok[i];
+      const ch = tok[i]!;
       if (ch === ' ' || ch === '-' || ch === '\u2010' || ch === '\u2011' || ch === '\u00ad') continue;
       put(ch, at + i, false);
       if (isNon && i === 2) put(' ', at + i + 1, false);

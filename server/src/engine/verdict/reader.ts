@@ -97,7 +97,7 @@ export function readVerdict(text: string, item?: string): Verdict {
   let anyMention = false;
   let lastReported: Polarity | undefined;
   for (let si = 0; si < sentences.length; si++) {
-    const span = sentences[si];
+    const span = sentences[si]!;
     // a "sentence" of thousands of characters is not prose (a table, an unpunctuated paste): no verdict in it
     if (span.end - span.start > MAX_SENTENCE) continue;
     const raw = text.slice(span.start, span.end);
@@ -108,7 +108,8 @@ export function readVerdict(text: string, item?: string): Verdict {
     const agreement = AGREEMENT.exec(s);
     if (mentions.length === 0 && !agreement) continue;
     anyMention ||= mentions.length > 0;
-    const toText = (a: number, b: number): [number, number] => [span.start + n.map[Math.min(a, n.map.length - 1)], span.start + n.map[Math.max(a, Math.min(b, n.map.length) - 1)] + 1];
+    // the sentence has a verdict stem, so its normalized text (one map entry a character) is not empty
+    const toText = (a: number, b: number): [number, number] => [span.start + n.map[Math.min(a, n.map.length - 1)]!, span.start + n.map[Math.max(a, Math.min(b, n.map.length) - 1)]! + 1];
     const tokens = tokenize(s);
     const concluding = CONCLUDING.test(s);
     const opener = OPENER.exec(s);
@@ -171,11 +172,12 @@ export function readVerdict(text: string, item?: string): Verdict {
     pushAll(cands, own);
   }
   const kept = cands.filter((c) => c.score >= THRESHOLD);
-  if (kept.length > 0) {
+  const [first] = kept;
+  if (first) {
     const last = maxOf(kept.map((c) => c.sentence));
     for (const c of kept) if (c.sentence === last) c.score += 1;
     // a verdict on something else weighs little against one on the item
-    if (kept.some((c) => c.polarity !== kept[0].polarity)) for (const c of kept) if (c.aboutOther) c.score -= 3;
+    if (kept.some((c) => c.polarity !== first.polarity)) for (const c of kept) if (c.aboutOther) c.score -= 3;
   }
   const best = (p: Polarity) => kept.filter((c) => c.polarity === p).reduce<Candidate | undefined>((b, c) => (!b || c.score >= b.score ? c : b), undefined);
   const pos = best(1);

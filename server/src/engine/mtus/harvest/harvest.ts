@@ -106,7 +106,7 @@ export class HarvestAggregator {
           const names: string[] = c.sections.map((s) => s.name);
           if (c.topic) names.push(c.topic.name);
           if (names.length === 0) names.push('');
-          const pageTopic = c.topic?.name ?? (c.sections.length === 1 ? c.sections[0].name : undefined);
+          const pageTopic = c.topic?.name ?? (c.sections.length === 1 ? c.sections[0]?.name : undefined);
           for (const name of names) {
             const topic = g && name ? findTopic(g, name) : undefined;
             const key = `${gKey}\u0000${topic ? `#${topic.name}` : normalizeName(name)}`;

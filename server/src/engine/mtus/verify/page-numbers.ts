@@ -52,7 +52,7 @@ export function numberPages(text: PdfText, options?: { offset?: number }): { pag
   const bare: { page: number; value: number; line: number }[] = [];
   text.pages.forEach((p, i) => {
     for (const li of edgeIndexes(p.lines.length)) {
-      const t = p.lines[li].text.trim();
+      const t = p.lines[li]!.text.trim(); // edgeIndexes are below the length given
       const m = PAGE_OF.exec(t) ?? PAGE_ONLY.exec(t);
       if (m && strong[i] === undefined) {
         strong[i] = Number(m[1]);
@@ -121,7 +121,7 @@ export function numberPages(text: PdfText, options?: { offset?: number }): { pag
   if (n >= 4) {
     const seen = new Map<string, number>();
     text.pages.forEach((p) => {
-      const keys = new Set(edgeIndexes(p.lines.length).map((li) => p.lines[li].text.replace(/\d+/g, '#').trim()));
+      const keys = new Set(edgeIndexes(p.lines.length).map((li) => p.lines[li]!.text.replace(/\d+/g, '#').trim()));
       for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
     });
     for (const [k, c] of seen) if (c >= n / 2 && k) furniture.add(k);

@@ -39,7 +39,7 @@ class AffineMatrix {
   f = 0;
   constructor(init?: ArrayLike<number> | AffineMatrix) {
     if (init instanceof AffineMatrix) this.set(init.a, init.b, init.c, init.d, init.e, init.f);
-    else if (init && init.length >= 6) this.set(init[0], init[1], init[2], init[3], init[4], init[5]);
+    else if (init && init.length >= 6) this.set(init[0]!, init[1]!, init[2]!, init[3]!, init[4]!, init[5]!);
   }
   private set(a: number, b: number, c: number, d: number, e: number, f: number): this {
     Object.assign(this, { a, b, c, d, e, f });
@@ -130,9 +130,12 @@ interface Run {
 function toLines(items: TextItem[]): PdfLine[] {
   const runs: Run[] = [];
   for (const it of items) {
-    if (typeof it.str !== 'string' || !Array.isArray(it.transform)) continue;
-    const size = Math.hypot(it.transform[2], it.transform[3]) || it.height || 1;
-    runs.push({ text: it.str, x: it.transform[4], y: it.transform[5], end: it.transform[4] + (it.width || 0), size, font: it.fontName });
+    // the transform is the text's matrix [a b c d e f]: (c, d) the glyph height's vector, (e, f) the origin
+    const t = it.transform;
+    if (typeof it.str !== 'string' || !Array.isArray(t) || t.length < 6) continue;
+    const x = t[4]!;
+    const size = Math.hypot(t[2]!, t[3]!) || it.height || 1;
+    runs.push({ text: it.str, x, y: t[5]!, end: x + (it.width || 0), size, font: it.fontName });
   }
   // the page's body style: the font and size carrying the most characters
   const weight = new Map<string, number>();
@@ -149,7 +152,8 @@ function toLines(items: TextItem[]): PdfLine[] {
   const groups: Run[][] = [];
   for (const r of sorted) {
     const g = groups[groups.length - 1];
-    if (g && Math.abs(g[0].y - r.y) <= Math.max(1, 0.5 * Math.min(g[0].size, r.size))) g.push(r);
+    const lead = g?.[0]; // a group is never empty
+    if (g && lead && Math.abs(lead.y - r.y) <= Math.max(1, 0.5 * Math.min(lead.size, r.size))) g.push(r);
     else groups.push([r]);
   }
   const lines: PdfLine[] = [];

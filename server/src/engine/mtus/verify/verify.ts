@@ -73,9 +73,10 @@ function tocPages(pages: NumberedPage[]): Set<number> {
 
 function tocEntries(pages: NumberedPage[], toc: Set<number>): TocEntry[] {
   const out: TocEntry[] = [];
-  for (const i of [...toc].sort((a, b) => a - b)) {
+  for (const [i, p] of pages.entries()) {
+    if (!toc.has(i)) continue;
     let pending = '';
-    for (const l of pages[i].lines) {
+    for (const l of p.lines) {
       const t = l.text.trim();
       if (/^(table of )?contents$/i.test(t) || /^page$/i.test(t) || l.styled) {
         pending = '';
@@ -128,7 +129,7 @@ function matchNumbered(text: string, g: IndexGuideline): IndexTopic | undefined 
   if (!m) return undefined;
   const t = g.topics.find((x) => x.number === m[1]);
   if (!t) return undefined;
-  const rest = clean(m[2]);
+  const rest = clean(m[2]!);
   for (const title of [t.name, ...t.aliases, ...(t.part ? [`${t.part}: ${t.name}`] : [])]) {
     const want = clean(title);
     if (rest === want || stripParenthesized(rest) === stripParenthesized(want)) return t;
@@ -142,18 +143,18 @@ function findOccurrences(g: IndexGuideline, pages: NumberedPage[], skip: Set<num
   const out: Occurrence[] = [];
   pages.forEach((p, pi) => {
     if (skip.has(pi)) return;
-    for (let li = 0; li < p.lines.length; li++) {
-      const line = p.lines[li];
+    for (const [li, line] of p.lines.entries()) {
       const text = line.text.trim();
       if (text.length > 160 || DOT_LEADER.test(text)) continue;
       let topic = g.numberedSections ? matchNumbered(text, g) : undefined;
       if (!topic && !/^\d+(\.\d+)*\.?\s/.test(text)) topic = matchNamed(text, tables);
       let styled = line.styled;
-      if (!topic && li + 1 < p.lines.length && text.length <= 80) {
+      const next = p.lines[li + 1];
+      if (!topic && next && text.length <= 80) {
         // a heading wrapped onto two lines
-        const joined = `${text} ${p.lines[li + 1].text.trim()}`;
+        const joined = `${text} ${next.text.trim()}`;
         topic = (g.numberedSections ? matchNumbered(joined, g) : undefined) ?? matchNamed(joined, tables);
-        styled = styled && p.lines[li + 1].styled;
+        styled = styled && next.styled;
       }
       if (!topic) continue;
       out.push({ topic, physical: p.physical, ...(p.printed !== undefined ? { printed: p.printed } : {}), line: li, first: li === 0, styled });
