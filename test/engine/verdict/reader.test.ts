@@ -26,4 +26,17 @@ describe('verdict reader: phrase bank', function () {
     assert.equal(s.falseAlarms, 0, `false alarms:\n${s.misses.join('\n')}`);
     assert.ok(s.caught / s.conflicts >= 0.9, `conflicts caught below 90%:\n${s.misses.join('\n')}`);
   });
+
+  it('reads a contraction the same after a line break, a tab or a bracket as after a space', function () {
+    for (const before of [' ', '\n', '\r\n', '\t', ' (', '\n\n']) {
+      for (const [text, value] of [
+        [`The request${before}isn't medically necessary.`, 'not-necessary'],
+        [`The request${before}wasn\u2019t medically necessary.`, 'not-necessary'],
+        [`The requested MRI${before}can't be considered medically necessary.`, 'not-necessary'],
+        [`The request${before}is medically necessary.`, 'necessary'],
+      ] as const) {
+        assert.equal(readVerdict(text).value, value, JSON.stringify(text));
+      }
+    }
+  });
 });

@@ -45,16 +45,18 @@ export function normalize(src: string): Normalized {
     const at = m.index;
     const c = tok.charCodeAt(0);
     if (CONTRACTION.test(tok)) {
-      // "isn't" → "is not": the word before the "n't" is copied as it stands, then " not"
+      // "isn't" → "is not": the word before the "n't" is copied as it stands, then " not". The word is
+      // the run of letters right before it, whatever precedes the run (a space, a line break, a bracket)
       copy(cursor, at);
-      const wordStart = lower.lastIndexOf(' ', at) + 1;
+      let wordStart = at;
+      while (wordStart > cursor && isLetter(lower.charCodeAt(wordStart - 1))) wordStart--;
       const word = lower.slice(wordStart, at);
       if (CONTRACTED[word] === undefined) {
         copy(at, at + tok.length);
       } else {
         if (word === 'ca' || word === 'wo') {
           // replace the copied "ca"/"wo" by "can"/"will" (copy(cursor, at) above has just pushed the text
-          // that ends with it: the word starts the text or follows a space, and no token ends inside it)
+          // that ends with it: the word starts at or after the cursor)
           parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -word.length);
           map.length -= word.length;
           put(CONTRACTED[word], wordStart, false);
@@ -78,6 +80,10 @@ export function normalize(src: string): Normalized {
   }
   copy(cursor, lower.length);
   return { text: parts.join(''), map };
+}
+
+function isLetter(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
 
 /** A hyphenated word: joined when the whole is a verdict word, "non" split off a verdict word, else its parts as words. */
