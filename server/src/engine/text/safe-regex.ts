@@ -346,7 +346,7 @@ function checkSeq(seq: Seq, tail: boolean, w: Walk): void {
   for (const [a, x] of items.entries()) {
     if (!containsRep(x, unbounded)) continue;
     const ca = chars(x);
-    // each later item until one that the first repetition cannot match (the end of what lies between)
+    // each later item, up to the first one that must start with a character the repetition cannot match
     for (const y of items.slice(a + 1)) {
       if (containsRep(y, unbounded) && intersects(ca, chars(y))) throw new Unsafe('two repetitions in a row can match the same text');
       if (!nullable(y) && !intersects(first(y), ca)) break;

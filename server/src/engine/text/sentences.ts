@@ -81,7 +81,7 @@ export class SentenceIndex {
 
   /** Offset where the sentence containing offset `at` ends: at its final punctuation, or the text's end. */
   endAfter(at: number): number {
-    const s = this.spans[this.first((s) => s.end > at)];
+    const s = this.spans[this.first((span) => span.end > at)];
     if (s === undefined) return this.text.length; // past the last sentence
     const text = this.text;
     let end = s.end;
