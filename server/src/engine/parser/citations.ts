@@ -20,9 +20,8 @@ export function parseGuidelineLine(label: string, labelRange: GuidelineLine['lab
   const nonMtus: NonMtusCitation[] = [];
   const starts: number[] = [];
   for (const m of text.matchAll(DECISION_BASED)) starts.push(m.index ?? 0);
-  for (let k = 0; k < starts.length; k++) {
-    const s = starts[k];
-    const e = k + 1 < starts.length ? starts[k + 1] : text.length;
+  for (const [k, s] of starts.entries()) {
+    const e = starts[k + 1] ?? text.length;
     // read at offsets (sticky), never by copying the rest of the text per "Decision based on"
     DECISION_BASED_AT.lastIndex = s;
     const bodyStart = s + (DECISION_BASED_AT.exec(text)?.[0].length ?? 0);
@@ -50,7 +49,7 @@ export function parseGuidelineLine(label: string, labelRange: GuidelineLine['lab
 /** End offset with trailing spaces and the sentence's final period removed. */
 function trimEnd(text: string, start: number, end: number): number {
   let e = end;
-  while (e > start && /[\s.]/.test(text[e - 1])) e--;
+  while (e > start && /[\s.]/.test(text.charAt(e - 1))) e--;
   return e;
 }
 
@@ -63,7 +62,10 @@ const COMPLETE = /\b(19|20)\d{2}\b|Section\s*\(s\)|Page\s*\(s\)/gi;
  */
 function parseMtusSegment(body: JoinedText, start: number, end: number, index: MtusIndex, out: Citation[]): void {
   const text = body.text;
-  const cuts: number[] = [start];
+  // the citations' [start, end): each cut at a joiner ends one (at the joiner) and starts the next (after it)
+  const bounds: [number, number][] = [];
+  /** Where the citation being read starts: `start`, or after the last cut's joiner. */
+  let cut = start;
   // the joiners of this segment only (a search past `end` would rescan the rest of the line per segment)
   const seg = text.slice(start, end);
   const joiner = /,?\s+and\s+/g;
@@ -75,7 +77,6 @@ function parseMtusSegment(body: JoinedText, start: number, end: number, index: M
     const rest = text.slice(next, end);
     if (next >= end) break;
     // only split once the citation so far is complete: it has a year, Section(s): or Page(s):
-    const cut = cuts[cuts.length - 1];
     if (complete.from !== cut) {
       COMPLETE.lastIndex = cut - start;
       const c = COMPLETE.exec(seg);
@@ -85,19 +86,11 @@ function parseMtusSegment(body: JoinedText, start: number, end: number, index: M
     const known = matchGuidelinePrefix(index, rest);
     const yearAhead = /^[A-Z][A-Za-z,&'\- ]{2,80}?\s(19|20)\d{2}\b/.exec(rest);
     if ((known && /^\s*((19|20)\d{2}\b|Guidelines?\b|[A-Z])/.test(rest.slice(known.length)) ) || (yearAhead && !/Section\s*\(s\)/i.test(yearAhead[0]))) {
-      cuts.push(at);
-      cuts.push(next);
+      bounds.push([cut, at]);
+      cut = next;
     }
   }
-  cuts.push(end);
-  // cuts = [start, j1, n1, j2, n2, ..., end]: citations are [start, j1), [n1, j2), ...
-  const bounds: [number, number][] = [];
-  let cur = cuts[0];
-  for (let k = 1; k < cuts.length - 1; k += 2) {
-    bounds.push([cur, cuts[k]]);
-    cur = cuts[k + 1];
-  }
-  bounds.push([cur, cuts[cuts.length - 1]]);
+  bounds.push([cut, end]);
   for (const [s, e] of bounds) {
     const c = parseCitation(body, s, trimEnd(text, s, e), index);
     if (c) out.push(c);
@@ -124,9 +117,9 @@ function parseCitation(body: JoinedText, start: number, end: number, index: Mtus
   }
   // head: "<guideline> [<year>] [Guidelines][,]" or "<guideline> <topic>" (page style)
   let hs = start;
-  while (hs < headEnd && /\s/.test(text[hs])) hs++;
+  while (hs < headEnd && /\s/.test(text.charAt(hs))) hs++;
   let he = headEnd;
-  while (he > hs && /[\s,;]/.test(text[he - 1])) he--;
+  while (he > hs && /[\s,;]/.test(text.charAt(he - 1))) he--;
   const head = text.slice(hs, he);
   let guideline = head;
   let gEnd = he;
@@ -137,7 +130,7 @@ function parseCitation(body: JoinedText, start: number, end: number, index: Mtus
   if (ym) {
     year = Number(ym[0]);
     let ge = ym.index;
-    while (ge > 0 && /[\s,]/.test(head[ge - 1])) ge--;
+    while (ge > 0 && /[\s,]/.test(head.charAt(ge - 1))) ge--;
     guideline = head.slice(0, ge);
     gEnd = hs + ge;
     const tail = head.slice(ym.index + 4).replace(/^\s*Guidelines?\b/i, '');
@@ -153,7 +146,7 @@ function parseCitation(body: JoinedText, start: number, end: number, index: Mtus
       const tm = /[A-Za-z].*$/.exec(rest);
       guideline = head.slice(0, known.length).trim();
       gEnd = hs + known.length;
-      while (gEnd > hs && /\s/.test(text[gEnd - 1])) gEnd--;
+      while (gEnd > hs && /\s/.test(text.charAt(gEnd - 1))) gEnd--;
       if (tm) {
         const ts = hs + known.length + tm.index;
         topic = { name: tm[0].trim(), range: body.rangeOf(ts, ts + tm[0].trim().length) };
@@ -180,9 +173,9 @@ const NUMBERED = /^(\d+(?:\.\d+)*)\.?\s+/;
 function parseSectionList(body: JoinedText, start: number, end: number, index: MtusIndex, head: string): SectionRef[] {
   const text = body.text;
   let e = end;
-  while (e > start && /[\s,.]/.test(text[e - 1])) e--;
+  while (e > start && /[\s,.]/.test(text.charAt(e - 1))) e--;
   let s = start;
-  while (s < e && /\s/.test(text[s])) s++;
+  while (s < e && /\s/.test(text.charAt(s))) s++;
   const listText = text.slice(s, e);
   if (!listText) return [];
   const y = /\b(19|20)\d{2}\b/.exec(head);
@@ -207,8 +200,9 @@ function parseSectionList(body: JoinedText, start: number, end: number, index: M
     const ref: SectionRef = { name, range: body.rangeOf(ns, ns + name.length) };
     const num = NUMBERED.exec(name);
     if (num) {
-      ref.number = num[1];
-      ref.numberRange = body.rangeOf(ns, ns + num[1].length);
+      const number = num[1]!;
+      ref.number = number;
+      ref.numberRange = body.rangeOf(ns, ns + number.length);
       const rest = name.slice(num[0].length);
       const colon = rest.lastIndexOf(':');
       if (colon >= 0) {

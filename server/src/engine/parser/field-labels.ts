@@ -66,18 +66,29 @@ const NO_COLON = /^([\s\f]*)(Claims\s+Administrator\s+guideline|MAXIMUS\s+guidel
 /** Two or three words and a colon at the start of a line. */
 const WORDS_COLON = /^([\s\f]*)([A-Za-z]+(?:[ \t]+[A-Za-z]+){1,2})([ \t]*:[ \t]*)/;
 
+// (the three patterns' groups take part in every match: indentation, label words, what follows them)
 export function matchItemLabel(line: string): ItemLabelMatch | undefined {
   const exact = EXACT.exec(line);
   const canonicalOf = (w: string) => ITEM_FIELD_LABELS.find((l) => l.toLowerCase() === w.replace(/\s+/g, ' ').toLowerCase()) as string;
-  if (exact) return { start: exact[1].length, end: exact[1].length + exact[2].length, bodyStart: exact[0].length, canonical: canonicalOf(exact[2]), written: exact[2] };
+  if (exact) {
+    const indent = exact[1]!.length;
+    const written = exact[2]!;
+    return { start: indent, end: indent + written.length, bodyStart: exact[0].length, canonical: canonicalOf(written), written };
+  }
   const bare = NO_COLON.exec(line);
-  if (bare) return { start: bare[1].length, end: bare[1].length + bare[2].length, bodyStart: bare[0].length, canonical: canonicalOf(bare[2]), written: bare[2], issue: 'no-colon' };
+  if (bare) {
+    const indent = bare[1]!.length;
+    const written = bare[2]!;
+    return { start: indent, end: indent + written.length, bodyStart: bare[0].length, canonical: canonicalOf(written), written, issue: 'no-colon' };
+  }
   const words = WORDS_COLON.exec(line);
   if (words) {
-    const canonical = nearestLabel(words[2], ITEM_FIELD_LABELS);
+    const written = words[2]!;
+    const canonical = nearestLabel(written, ITEM_FIELD_LABELS);
     // "…: Upheld" is an item line, never a label
     if (canonical && !/^\s*(Upheld|Overturned)\b/i.test(line.slice(words[0].length))) {
-      return { start: words[1].length, end: words[1].length + words[2].length, bodyStart: words[0].length, canonical, written: words[2], issue: 'misspelled' };
+      const indent = words[1]!.length;
+      return { start: indent, end: indent + written.length, bodyStart: words[0].length, canonical, written, issue: 'misspelled' };
     }
   }
   return undefined;

@@ -57,7 +57,7 @@ function findLabels(line: string): LabelHit[] {
   let i = 0;
   while (i < line.length) {
     // labels start at a word boundary
-    if (i > 0 && /[A-Za-z]/.test(line[i - 1])) {
+    if (i > 0 && /[A-Za-z]/.test(line.charAt(i - 1))) {
       i++;
       continue;
     }
@@ -80,7 +80,7 @@ function findLabels(line: string): LabelHit[] {
         break;
       }
     }
-    if (!matched && /[A-Za-z]/.test(line[i])) {
+    if (!matched && /[A-Za-z]/.test(line.charAt(i))) {
       const hit = looseLabel(line, i);
       if (hit) {
         hits.push(hit);
@@ -106,8 +106,9 @@ function looseLabel(line: string, i: number): LabelHit | undefined {
   WORDS_COLON.lastIndex = i;
   const w = WORDS_COLON.exec(line);
   if (!w) return undefined;
-  const label = nearestLabel(w[1], LABEL_TEXTS);
-  if (label) return { key: LABEL_BY_TEXT.get(label) as HeaderFieldKey, label: w[1].replace(/\s+/g, ' '), start: i, end: i + w[0].length, split: false, issue: 'misspelled' };
+  const words = w[1]!;
+  const label = nearestLabel(words, LABEL_TEXTS);
+  if (label) return { key: LABEL_BY_TEXT.get(label) as HeaderFieldKey, label: words.replace(/\s+/g, ' '), start: i, end: i + w[0].length, split: false, issue: 'misspelled' };
   return undefined;
 }
 
@@ -125,7 +126,7 @@ export function parseHeader(src: SourceText, endLine: number): Header {
   const limit = Math.min(endLine, src.lineCount, 60);
 
   for (let line = 0; line < limit; line++) {
-    const text = src.lines[line];
+    const text = src.lines[line]!; // limit <= src.lineCount
     if (!text.trim()) continue;
     const hits = findLabels(text);
     if (hits.length === 0) {
@@ -134,8 +135,8 @@ export function parseHeader(src: SourceText, endLine: number): Header {
         // second half of a wrapped "Application / Received:" label
         const f = fields.applicationReceived;
         if (f) {
-          const start = received[1].length;
-          f.labelRange = { start: f.labelRange.start, end: { line, character: start + received[0].length - received[1].length } };
+          // the label ends where the match does ("Received:" after its indentation)
+          f.labelRange = { start: f.labelRange.start, end: { line, character: received[0].length } };
           const after = text.slice(received[0].length).trim();
           if (!f.value && after) {
             const s = text.indexOf(after, received[0].length);
@@ -163,7 +164,7 @@ export function parseHeader(src: SourceText, endLine: number): Header {
     last = line;
     if (hits.length > 1) multiPerLine = true;
     hits.forEach((hit, k) => {
-      const valueEnd = k + 1 < hits.length ? hits[k + 1].start : text.length;
+      const valueEnd = hits[k + 1]?.start ?? text.length;
       const raw = text.slice(hit.end, valueEnd);
       const value = raw.trim();
       const vs = value ? hit.end + raw.indexOf(value) : hit.end;
@@ -190,7 +191,7 @@ export function parseHeader(src: SourceText, endLine: number): Header {
   const range: Range =
     first < 0
       ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }
-      : { start: { line: first, character: 0 }, end: { line: last, character: src.lines[last].length } };
+      : { start: { line: first, character: 0 }, end: { line: last, character: src.lines[last]!.length } }; // last: a line read above
   return { range, layout, fields };
 }
 
@@ -234,7 +235,8 @@ const CHRONOLOGY: HeaderFieldKey[] = ['dateOfInjury', 'urDenialDate', 'applicati
 function dateFieldOrder(labelOrder: HeaderFieldKey[], values: string[]): HeaderFieldKey[] {
   const candidates = [labelOrder, ROW_ORDER, COLUMN_ORDER].filter((c) => c.length === values.length && c.every((k) => labelOrder.includes(k)));
   const chronological = (order: HeaderFieldKey[]) => {
-    const byKey = new Map(order.map((k, i) => [k, parseUsDate(values[i]) ?? NaN]));
+    // a field without a value (fewer values than fields) is no date: NaN
+    const byKey = new Map(order.map((k, i) => [k, parseUsDate(values[i] ?? '') ?? NaN]));
     let prev = -Infinity;
     for (const k of CHRONOLOGY) {
       const v = byKey.get(k);

@@ -18,7 +18,7 @@ const LAST3 = new Set(STANDARD_HEADINGS.map((h) => h.canonical.slice(-3)));
 
 export function matchHeading(trimmed: string): HeadingMatch | undefined {
   if (trimmed.length < 10 || trimmed.length > MAX_LEN) return undefined;
-  if (!FIRST.has(trimmed[0].toUpperCase()) && !LAST3.has(trimmed.slice(-3).toUpperCase())) return undefined;
+  if (!FIRST.has(trimmed.charAt(0).toUpperCase()) && !LAST3.has(trimmed.slice(-3).toUpperCase())) return undefined;
   for (const spec of STANDARD_HEADINGS) {
     if (trimmed === spec.canonical) return { spec, exact: true };
   }

@@ -39,6 +39,7 @@ function isBlank(line: string): boolean {
 /**
  * Splits lines [from, to) into blocks: blank-line separated, and every field label starts a new block.
  * Page breaks (form feeds, the blank lines around them, page furniture) separate nothing.
+ * [from, to) are lines of `src` (parseItems' contract), so are every block's lines.
  */
 function toBlocks(src: SourceText, from: number, to: number, pb: PageBreaks): Block[] {
   const blocks: Block[] = [];
@@ -55,7 +56,7 @@ function toBlocks(src: SourceText, from: number, to: number, pb: PageBreaks): Bl
     return n;
   };
   for (let line = from; line < to; line++) {
-    const text = src.lines[line];
+    const text = src.lines[line]!;
     if (pb.isIgnored(line)) continue;
     if (isBlank(text)) {
       cur = undefined;
@@ -69,13 +70,13 @@ function toBlocks(src: SourceText, from: number, to: number, pb: PageBreaks): Bl
     const loneDecision = !f && cur?.field !== undefined && LONE_DECISION.test(text) && /:\s*$/.test(src.lines[before] ?? '');
     // an item line without its decision, right before its guideline lines
     const next = nextContent(line);
-    const bareItemLine = !f && cur?.field !== undefined && /:\s*$/.test(text) && /[.)"']\s*$/.test(src.lines[before] ?? '') && next < to && isGuidelineLabel(src.lines[next]);
+    const bareItemLine = !f && cur?.field !== undefined && /:\s*$/.test(text) && /[.)"']\s*$/.test(src.lines[before] ?? '') && next < to && isGuidelineLabel(src.lines[next]!);
     if (!f && cur && cur.field !== undefined && (ENDS_WITH_DECISION.test(text) || loneDecision || bareItemLine)) {
       let start = loneDecision ? before : line;
       // back to the sentence end before the item line (at most three lines, page breaks skipped)
       for (let steps = 0; steps < 3; steps++) {
         const p = prevContent(start);
-        if (p <= cur.from || /[.)"']\s*$/.test(src.lines[p])) break;
+        if (p <= cur.from || /[.)"']\s*$/.test(src.lines[p]!)) break;
         start = p;
       }
       // "<X> was the original request. <Y> was authorized … The remaining IMR eligible portion …: Upheld":
@@ -91,7 +92,7 @@ function toBlocks(src: SourceText, from: number, to: number, pb: PageBreaks): Bl
           start = origin;
           for (let k = 0; k < 8; k++) {
             const q = prevContent(start);
-            if (q <= cur.from || /[.)"']\s*$/.test(src.lines[q])) break;
+            if (q <= cur.from || /[.)"']\s*$/.test(src.lines[q]!)) break;
             start = q;
           }
         }
@@ -138,31 +139,30 @@ const ORIGINAL_RE = /\bwas\s+the\s+original\s+request\b/i;
 
 function joinLines(src: SourceText, from: number, to: number, pb: PageBreaks): string {
   const parts: string[] = [];
-  for (let l = from; l <= to; l++) if (!pb.isIgnored(l)) parts.push(src.lines[l].trim());
+  for (let l = from; l <= to; l++) if (!pb.isIgnored(l)) parts.push(src.lines[l]!.trim());
   return parts.join(' ');
 }
 
 function isIntro(src: SourceText, b: Block): boolean {
-  return !b.field && INTRO_LINE.test(src.lines[b.from]);
+  return !b.field && INTRO_LINE.test(src.lines[b.from]!);
 }
 
 /** A short block that is only a decision-like word (the decision wrapped onto its own line). */
 function isLoneDecision(src: SourceText, b: Block): boolean {
   if (b.field || b.from !== b.to) return false;
-  const m = LONE_WORD.exec(src.lines[b.from]);
-  return !!m && m[1].length <= 24;
+  const m = LONE_WORD.exec(src.lines[b.from]!);
+  return !!m && m[1]!.length <= 24;
 }
 
-function looksLikeHeader(src: SourceText, blocks: Block[], k: number, pb: PageBreaks): boolean {
-  const b = blocks[k];
+/** Whether block `b` is an item line; `next` is the block after it, if any. */
+function looksLikeHeader(src: SourceText, b: Block, next: Block | undefined, pb: PageBreaks): boolean {
   if (b.field || isIntro(src, b)) return false;
-  const lastLine = src.lines[b.to];
+  const lastLine = src.lines[b.to]!;
   if (ENDS_WITH_DECISION.test(lastLine)) return true;
-  const next = blocks[k + 1];
   // the decision on its own line inside the block: "...knees:" / "Upheld"
   let before = b.to - 1;
   while (before > b.from && pb.isIgnored(before)) before--;
-  if (b.to > b.from && /:\s*$/.test(src.lines[before]) && LONE_WORD.test(lastLine)) return true;
+  if (b.to > b.from && /:\s*$/.test(src.lines[before]!) && LONE_WORD.test(lastLine)) return true;
   if (next && isLoneDecision(src, next) && /:\s*$/.test(lastLine)) return true;
   // an item line whose decision is missing or misspelled, right before its guideline lines
   if (next && (next.field === 'claims' || next.field === 'maximus')) return b.to - b.from <= 6 && !/[.;,]\s*$/.test(lastLine);
@@ -182,13 +182,15 @@ export function parseItems(src: SourceText, from: number, to: number, index: Mtu
   const items: Item[] = [];
   const unparsed: UnparsedBlock[] = [];
   let current: Item | undefined;
-  /** The field being read: its label block and continuation blocks (double-spaced letters put blank lines inside a field). */
-  let open: { kind: FieldKind; blocks: Block[] } | undefined;
+  /**
+   * The field being read: its label block (`first`) and the last of its continuation blocks, which
+   * run on to it (double-spaced letters put blank lines inside a field).
+   */
+  let open: { kind: FieldKind; first: Block; last: Block } | undefined;
 
   const closeField = () => {
     if (!current || !open) return;
-    const first = open.blocks[0];
-    const last = open.blocks[open.blocks.length - 1];
+    const { first, last } = open;
     const body = JoinedText.fromLines(src, first.from, last.to, first.bodyStart, skip).repairWraps();
     if (open.kind === 'rationale') {
       current.rationale = parseRationale(first.labelRange as Range, body, current.text);
@@ -204,13 +206,14 @@ export function parseItems(src: SourceText, from: number, to: number, index: Mtu
   };
 
   for (let k = 0; k < blocks.length; k++) {
-    const b = blocks[k];
+    const b = blocks[k]!;
     if (isIntro(src, b)) continue;
-    if (!b.field && looksLikeHeader(src, blocks, k, pb)) {
+    const next = blocks[k + 1];
+    if (!b.field && looksLikeHeader(src, b, next, pb)) {
       closeField();
       let decisionBlock: Block | undefined;
-      if (blocks[k + 1] && isLoneDecision(src, blocks[k + 1]) && /:\s*$/.test(src.lines[b.to])) {
-        decisionBlock = blocks[k + 1];
+      if (next && isLoneDecision(src, next) && /:\s*$/.test(src.lines[b.to]!)) {
+        decisionBlock = next;
         k++;
       }
       current = parseHeaderBlock(src, b, decisionBlock, skip);
@@ -227,11 +230,11 @@ export function parseItems(src: SourceText, from: number, to: number, index: Mtu
         current = { text: '', textRange: { start: r.start, end: r.start }, remainingPortion: false, range: r, headerRange: { start: r.start, end: r.start } };
         items.push(current);
       }
-      open = { kind: b.field, blocks: [b] };
+      open = { kind: b.field, first: b, last: b };
       continue;
     }
     if (current && open) {
-      open.blocks.push(b); // a further paragraph (or double-spaced line) of the open field
+      open.last = b; // a further paragraph (or double-spaced line) of the open field
       continue;
     }
     const jt = JoinedText.fromLines(src, b.from, b.to, 0, skip);
@@ -282,10 +285,10 @@ function parseHeaderBlock(src: SourceText, b: Block, decisionBlock: Block | unde
   const pm = PREFIX_RE.exec(text);
   let prefix: string | undefined;
   if (pm && pm[0].length < textEnd) {
-    prefix = pm[1].replace(/\s+/g, ' ');
+    prefix = pm[1]!.replace(/\s+/g, ' ');
     textStart = pm[0].length;
   }
-  while (textEnd > textStart && /\s/.test(text[textEnd - 1])) textEnd--;
+  while (textEnd > textStart && /\s/.test(text.charAt(textEnd - 1))) textEnd--;
   const itemText = text.slice(textStart, textEnd);
   text = itemText;
   return {

@@ -20,9 +20,12 @@ export class PageBreaks {
     caseNumber?: string,
   ) {
     const lines = src.lines;
+    // lines [from, to) of the letter: every index read below is a line of `lines`
+    from = Math.max(from, 0);
+    to = Math.min(to, lines.length);
     const breaks: number[] = [];
     for (let line = from; line < to; line++) {
-      const text = lines[line];
+      const text = lines[line]!;
       if (FOOTER.test(text) || (caseNumber && CASE_LINE.exec(text)?.[1] === caseNumber)) {
         this.ignored.add(line);
         breaks.push(line);
@@ -32,12 +35,13 @@ export class PageBreaks {
       }
     }
     // blank lines next to a break are the break's, not paragraph ends
-    const blank = (line: number) => line >= from && line < to && !lines[line].replace(/\f/g, '').trim();
+    const blank = (line: number) => line >= from && line < to && !lines[line]!.replace(/\f/g, '').trim();
     for (const b of breaks) {
       for (let l = b - 1; blank(l); l--) this.ignored.add(l);
       for (let l = b + 1; blank(l); l++) this.ignored.add(l);
       // furniture and a form feed line: the text part of a "\fText" line is content
-      if (lines[b].replace(/\f/g, '').trim() && !FOOTER.test(lines[b]) && !(caseNumber && CASE_LINE.exec(lines[b])?.[1] === caseNumber)) this.ignored.delete(b);
+      const text = lines[b]!;
+      if (text.replace(/\f/g, '').trim() && !FOOTER.test(text) && !(caseNumber && CASE_LINE.exec(text)?.[1] === caseNumber)) this.ignored.delete(b);
     }
   }
 
@@ -48,6 +52,7 @@ export class PageBreaks {
 
   /** Page furniture: a footer or a repeated case number line (text that is no part of the letter's prose). */
   isFurniture(line: number): boolean {
-    return this.ignored.has(line) && !!this.src.lines[line].replace(/\f/g, '').trim();
+    // `ignored` holds lines of the letter only
+    return this.ignored.has(line) && !!this.src.lines[line]!.replace(/\f/g, '').trim();
   }
 }

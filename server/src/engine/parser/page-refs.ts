@@ -90,18 +90,20 @@ export function findRationalePages(body: JoinedText): RationalePageRef[] {
     const start = m.index;
     // the list: [start, end) of each element (the first includes the page word)
     const elements: { s: number; e: number; from: number; to: number; digits: number }[] = [];
-    const first = { s: start, e: start + m[0].length, from: Number(m[2]), to: m[3] ? Number(m[3]) : Number(m[2]), digits: start + m[0].length - m[0].slice(m[1].length).trimStart().length };
+    const first = { s: start, e: start + m[0].length, from: Number(m[2]), to: m[3] ? Number(m[3]) : Number(m[2]), digits: start + m[0].length - m[0].slice(m[1]!.length).trimStart().length };
     if (NOT_A_PAGE_AFTER.test(text.slice(first.e))) continue;
     elements.push(first);
     let end = first.e;
     for (;;) {
       const more = MORE_RE.exec(text.slice(end));
       if (!more) break;
-      const n = Number(more[2]);
-      const s = end + more[1].length;
+      // the separator and the first page always take part; the range's end (more[3]) may not
+      const page = more[2]!;
+      const n = Number(page);
+      const s = end + more[1]!.length;
       const e = end + more[0].length;
       // a year or a count is not a further page
-      if ((!more[3] && more[2].length === 4 && /^(19|20)/.test(more[2])) || NOT_A_PAGE_AFTER.test(text.slice(e))) break;
+      if ((!more[3] && page.length === 4 && /^(19|20)/.test(page)) || NOT_A_PAGE_AFTER.test(text.slice(e))) break;
       elements.push({ s, e, from: n, to: more[3] ? Number(more[3]) : n, digits: s });
       end = e;
     }
@@ -143,7 +145,7 @@ function aboutOf(before: string, after: string): About {
   // "page 3 of the progress report", "page 2 of 5", "page 82 of the MTUS Chronic Pain … Guidelines"
   const ofAfter = /^\s*(?:\)\s*)?(?:of|in|from)\s+(?:the\s+)?(.{0,120})/i.exec(after);
   if (ofAfter) {
-    const tail = ofAfter[1];
+    const tail = ofAfter[1]!;
     if (/^\d/.test(tail)) return { outsideMtus: true };
     const doc = firstMatchAt(DOCUMENT, tail);
     const non = firstMatchAt(NON_MTUS, tail);
@@ -183,7 +185,7 @@ function aboutOf(before: string, after: string): About {
   }
   if (chapter && (about.chapter === undefined || !about.table)) about.chapter = Number(chapter.m[1]);
   if (guide) {
-    const name = cleanGuideline(guide.m[1]);
+    const name = cleanGuideline(guide.m[1]!);
     if (name) {
       about.guideline = name;
       const yr = /\b((?:19|20)\d{2})\b/.exec(before);
@@ -191,7 +193,7 @@ function aboutOf(before: string, after: string): About {
     }
   }
   const under = /^\s*(?:,\s*)?under\s+(?:the\s+)?(.+?)(?:\s+[Ss]ection)?(?:\s+(?:states|notes|says|indicates|recommends)\b|[,;:]|$)/.exec(after);
-  if (under) about.topic = under[1].trim();
+  if (under) about.topic = under[1]!.trim();
   return about;
 }
 
@@ -205,6 +207,6 @@ function firstGuideline(s: string): { name: string; at: number; end: number } | 
   GUIDELINE.lastIndex = 0;
   const m = GUIDELINE.exec(s);
   if (!m) return undefined;
-  const name = cleanGuideline(m[1]);
+  const name = cleanGuideline(m[1]!);
   return name ? { name, at: m.index, end: m.index + m[0].length } : undefined;
 }

@@ -19,13 +19,14 @@ export function parseLetter(input: string | SourceText, index: MtusIndex): Deter
   const sections: Section[] = [];
   const credentials: Credentials = {};
   for (let line = 0; line < src.lineCount; line++) {
-    const raw = src.lines[line];
+    const raw = src.lines[line]!;
     const trimmed = raw.trim();
     if (!trimmed) continue;
     const h = trimmed.length <= 60 ? matchHeading(trimmed) : undefined;
     if (h) {
       const hr = src.trimmedLineRange(line);
-      if (sections.length > 0) closeSection(src, sections[sections.length - 1], line);
+      const open = sections.at(-1);
+      if (open) closeSection(src, open, line);
       sections.push({
         id: h.spec.id,
         heading: trimmed,
@@ -39,15 +40,16 @@ export function parseLetter(input: string | SourceText, index: MtusIndex): Deter
     if (!raw.includes('(s)')) continue;
     const lic = LICENSURE_RE.exec(raw);
     if (lic && !credentials.licensure) {
-      credentials.licensure = credentialValue(src, line, lic[1].length, raw.slice(lic[0].length).trimEnd());
+      credentials.licensure = credentialValue(src, line, lic[1]!.length, raw.slice(lic[0].length).trimEnd());
       continue;
     }
     const spec = SPECIALTY_RE.exec(raw);
     if (spec && !credentials.specialty) {
-      credentials.specialty = credentialValue(src, line, spec[1].length, raw.slice(spec[0].length).trimEnd());
+      credentials.specialty = credentialValue(src, line, spec[1]!.length, raw.slice(spec[0].length).trimEnd());
     }
   }
-  const firstHeading = sections.length > 0 ? sections[0].headingRange.start.line : Math.min(src.lineCount, 30);
+  const firstSection = sections[0];
+  const firstHeading = firstSection ? firstSection.headingRange.start.line : Math.min(src.lineCount, 30);
   const header = parseHeader(src, firstHeading);
 
   // Items live in the (first) issues section; without one, everything after the last other section.
@@ -68,7 +70,8 @@ export function parseLetter(input: string | SourceText, index: MtusIndex): Deter
 
 function closeSection(src: SourceText, s: Section, nextHeadingLine: number): void {
   let end = nextHeadingLine - 1;
-  while (end > s.headingRange.start.line && !src.lines[end].trim()) end--;
+  // the heading's line and the next heading's line are lines of src, so `end` stays one too
+  while (end > s.headingRange.start.line && !src.lines[end]!.trim()) end--;
   s.range = { start: s.range.start, end: src.lineRange(Math.max(end, s.headingRange.start.line)).end };
 }
 
@@ -82,7 +85,7 @@ function credentialValue(src: SourceText, line: number, startChar: number, first
   let value = first;
   let end = line;
   for (let next = line + 1; next < src.lineCount && next <= line + 2; next++) {
-    const t = src.lines[next].replace(/\f/g, ' ').trim();
+    const t = src.lines[next]!.replace(/\f/g, ' ').trim();
     if (!t || t.includes(':') || matchHeading(t)) break;
     const connector = !value || /(?:[&,/-]|\band)$/i.test(value);
     const following = (src.lines[next + 1] ?? '').trim();
@@ -92,5 +95,5 @@ function credentialValue(src: SourceText, line: number, startChar: number, first
     end = next;
     if (!connector) break;
   }
-  return { value, range: { start: { line, character: startChar }, end: { line: end, character: src.lines[end].trimEnd().length } } };
+  return { value, range: { start: { line, character: startChar }, end: { line: end, character: src.lines[end]!.trimEnd().length } } };
 }

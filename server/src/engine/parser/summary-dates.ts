@@ -43,7 +43,7 @@ export function findSummaryDates(src: SourceText, section: Section): SummaryDate
   for (const { kind, re } of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const written = m[1];
+      const written = m[1]!; // DATE, the patterns' one group, always takes part
       const end = m.index + m[0].lastIndexOf(written) + written.length;
       if (kind === 'injury' && RANGE_AFTER.test(text.slice(end))) continue;
       const value = parseProseDate(written.replace(/\s+/g, ' '));

@@ -37,7 +37,7 @@ export function parseProseDate(s: string): number | undefined {
   } else {
     const named = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(s.trim());
     if (!named) return undefined;
-    month = MONTHS.indexOf(named[1].slice(0, 3).toLowerCase()) + 1;
+    month = MONTHS.indexOf(named[1]!.slice(0, 3).toLowerCase()) + 1;
     if (month === 0) return undefined;
     day = Number(named[2]);
     year = Number(named[3]);

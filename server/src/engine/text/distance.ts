@@ -11,6 +11,7 @@ export function levenshtein(a: string, b: string, limit = Infinity): number {
     rowA = new Int32Array(b.length + 1);
     rowB = new Int32Array(b.length + 1);
   }
+  // both rows hold at least b.length + 1 cells, and every index below is in [0, b.length]
   let prev = rowA;
   let cur = rowB;
   // only cells within `band` of the diagonal can stay within the limit (Ukkonen); others count as over it
@@ -21,12 +22,12 @@ export function levenshtein(a: string, b: string, limit = Infinity): number {
     const lo = Math.max(1, i - band);
     const hi = Math.min(b.length, i + band);
     cur[lo - 1] = lo === 1 ? i : over;
-    let rowMin = cur[lo - 1];
+    let rowMin = cur[lo - 1]!;
     const ca = a.charCodeAt(i - 1);
     for (let j = lo; j <= hi; j++) {
-      const del = prev[j] + 1;
-      const ins = cur[j - 1] + 1;
-      const sub = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = prev[j]! + 1;
+      const ins = cur[j - 1]! + 1;
+      const sub = prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1);
       const v = del < ins ? (del < sub ? del : sub) : ins < sub ? ins : sub;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
@@ -37,7 +38,8 @@ export function levenshtein(a: string, b: string, limit = Infinity): number {
     prev = cur;
     cur = t;
   }
-  return Math.min(prev[b.length], Number.isFinite(limit) ? over : prev[b.length]);
+  const d = prev[b.length]!;
+  return Math.min(d, Number.isFinite(limit) ? over : d);
 }
 
 /** Two reusable rows (the function is synchronous, so one pair serves every call). */

@@ -34,6 +34,7 @@ export class JoinedText {
     for (let line = from; line <= to; line++) {
       if (skip && line !== from && skip(line)) continue;
       const raw = source.lines[line];
+      if (raw === undefined) break; // past the last line: nothing more to join
       let s = line === from ? startChar : 0;
       let e = raw.length;
       while (s < e && isSpace(raw.charCodeAt(s))) s++;
@@ -65,9 +66,9 @@ export class JoinedText {
     const drops: [number, number][] = [];
     const re = /([A-Za-z])(-) ([A-Za-z])| {2,}/g;
     for (let m = re.exec(t); m; m = re.exec(t)) {
-      if (m[2]) {
+      const next = m[3]; // the letter after "- ": set when the first alternative matched
+      if (next !== undefined) {
         const hyphen = m.index + 1;
-        const next = m[3];
         // "Non- MTUS": keep the hyphen before a capital; "Electro- diagnostic": drop it after a known stem
         if (next === next.toUpperCase() || !isDehyphenationStem(t, hyphen)) drops.push([hyphen + 1, hyphen + 2]);
         else drops.push([hyphen, hyphen + 2]);
@@ -100,8 +101,9 @@ export class JoinedText {
   /** The pieces covering joined offsets [start, end), trimmed to it (their `at` is not adjusted). */
   private slicePieces(start: number, end: number): Piece[] {
     const out: Piece[] = [];
-    for (let i = this.pieceIndex(start); i < this.pieces.length && this.pieces[i].at < end; i++) {
-      const p = this.pieces[i];
+    for (let i = this.pieceIndex(start); i < this.pieces.length; i++) {
+      const p = this.pieces[i]!;
+      if (p.at >= end) break;
       const s = Math.max(start, p.at);
       const e = Math.min(end, p.at + p.length);
       if (e <= s) continue;
@@ -110,21 +112,21 @@ export class JoinedText {
     return out;
   }
 
-  /** Index of the piece that contains joined offset `offset` (the last one for offsets past the end). */
+  /** Index of the piece that contains joined offset `offset` (the last one for offsets past the end; 0 when there are none). */
   private pieceIndex(offset: number): number {
     let lo = 0;
     let hi = this.pieces.length - 1;
     while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.pieces[mid].at <= offset) lo = mid;
+      const mid = (lo + hi + 1) >> 1; // in (lo, hi]: a piece
+      if (this.pieces[mid]!.at <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
   }
 
-  /** Source offset of joined offset `offset`. */
+  /** Source offset of joined offset `offset` (there is at least one piece: rangeOf checks). */
   private sourceOffset(offset: number): number {
-    const p = this.pieces[this.pieceIndex(offset)];
+    const p = this.pieces[this.pieceIndex(offset)]!;
     return p.synthetic ? p.src : p.src + Math.min(offset - p.at, p.length - 1);
   }
 
@@ -153,6 +155,6 @@ const STEMS = new Set(['electro', 'neuro', 'musculo', 'radio', 'physio', 'psycho
 
 function isDehyphenationStem(t: string, hyphenAt: number): boolean {
   let s = hyphenAt;
-  while (s > 0 && /[A-Za-z]/.test(t[s - 1])) s--;
+  while (s > 0 && /[A-Za-z]/.test(t.charAt(s - 1))) s--;
   return STEMS.has(t.slice(s, hyphenAt).toLowerCase());
 }

@@ -63,6 +63,11 @@ function intersects(a: CharSet, b: CharSet): boolean {
 }
 
 const ch = (c: number): CharSet => [[c, c]];
+/** The one character of a set that holds exactly one, else undefined. */
+function soleChar(set: CharSet): number | undefined {
+  const r = set.length === 1 ? set[0] : undefined;
+  return r && r[0] === r[1] ? r[0] : undefined;
+}
 const DIGIT: CharSet = [[48, 57]];
 const WORD: CharSet = norm([[48, 57], [65, 90], [95, 95], [97, 122]]);
 const SPACE: CharSet = norm([[9, 13], [32, 32], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a], [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff]]);
@@ -135,6 +140,7 @@ class Parser {
   private atom(): Node {
     const s = this.s;
     const c = s[this.i++];
+    if (c === undefined) throw new Unsafe('unexpected end of the pattern'); // seq() calls it before the end only
     switch (c) {
       case '(': {
         let look: 'none' | 'ahead' | 'behind' = 'none';
@@ -234,11 +240,13 @@ class Parser {
     };
     while (this.i < s.length && s[this.i] !== ']') {
       const a = single();
-      if (s[this.i] === '-' && s[this.i + 1] !== ']' && this.i + 1 < s.length && a.length === 1 && a[0][0] === a[0][1]) {
+      const from = soleChar(a);
+      if (s[this.i] === '-' && s[this.i + 1] !== ']' && this.i + 1 < s.length && from !== undefined) {
         this.i++;
         const b = single();
-        if (b.length === 1 && b[0][0] === b[0][1]) {
-          ranges = union(ranges, [[a[0][0], b[0][0]]]);
+        const to = soleChar(b);
+        if (to !== undefined) {
+          ranges = union(ranges, [[from, to]]);
           continue;
         }
         ranges = union(union(union(ranges, a), ch(45)), b);
@@ -316,7 +324,8 @@ function alternations(n: Node, out: Alt[] = []): Alt[] {
 function flatten(seq: Seq): Seq {
   const out: Seq = [];
   for (const n of seq) {
-    if (n.t === 'group' && n.look === 'none' && n.alt.length === 1) out.push(...flatten(n.alt[0]));
+    const only = n.t === 'group' && n.look === 'none' && n.alt.length === 1 ? n.alt[0] : undefined;
+    if (only) out.push(...flatten(only));
     else out.push(n);
   }
   return out;
@@ -334,13 +343,13 @@ interface Walk {
 function checkSeq(seq: Seq, tail: boolean, w: Walk): void {
   const items = flatten(seq);
   // two unbounded repetitions that can share characters, nothing between that the first cannot match
-  for (let a = 0; a < items.length; a++) {
-    if (!containsRep(items[a], unbounded)) continue;
-    const ca = chars(items[a]);
-    for (let b = a + 1; b < items.length; b++) {
-      const between = items.slice(a + 1, b);
-      if (between.some((x) => !nullable(x) && !intersects(first(x), ca))) break;
-      if (containsRep(items[b], unbounded) && intersects(ca, chars(items[b]))) throw new Unsafe('two repetitions in a row can match the same text');
+  for (const [a, x] of items.entries()) {
+    if (!containsRep(x, unbounded)) continue;
+    const ca = chars(x);
+    // each later item, up to the first one that must start with a character the repetition cannot match
+    for (const y of items.slice(a + 1)) {
+      if (containsRep(y, unbounded) && intersects(ca, chars(y))) throw new Unsafe('two repetitions in a row can match the same text');
+      if (!nullable(y) && !intersects(first(y), ca)) break;
     }
   }
   items.forEach((n, k) => checkNode(n, tail && items.slice(k + 1).every(nullable), w));
@@ -361,7 +370,7 @@ function checkNode(n: Node, tail: boolean, w: Walk): void {
     for (const alt of alternations(n.node)) {
       const firsts = alt.map(firstOfSeq);
       if (alt.some((b) => b.every(nullable))) throw new Unsafe('an empty alternative inside a repetition');
-      for (let i = 0; i < firsts.length; i++) for (let j = i + 1; j < firsts.length; j++) if (intersects(firsts[i], firsts[j])) throw new Unsafe('alternatives inside a repetition can start with the same character');
+      for (const [i, fi] of firsts.entries()) for (const fj of firsts.slice(i + 1)) if (intersects(fi, fj)) throw new Unsafe('alternatives inside a repetition can start with the same character');
     }
   }
   if (n.max > UNBOUNDED && !tail) {

@@ -45,8 +45,8 @@ function isSentenceEnd(text: string, dot: number, next: number): boolean {
 }
 
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
   if (end > start) out.push({ start, end });
 }
 
@@ -66,8 +66,8 @@ export class SentenceIndex {
     let lo = 0;
     let hi = this.spans.length;
     while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (past(this.spans[mid])) hi = mid;
+      const mid = (lo + hi) >> 1; // in [lo, hi): a span
+      if (past(this.spans[mid]!)) hi = mid;
       else lo = mid + 1;
     }
     return lo;
@@ -76,14 +76,13 @@ export class SentenceIndex {
   /** Offset where the sentence containing offset `at` starts (0 before the first sentence). */
   startBefore(at: number): number {
     const k = this.first((s) => s.start > at) - 1;
-    return k >= 0 ? this.spans[k].start : 0;
+    return k >= 0 ? this.spans[k]!.start : 0; // k < spans.length: first() returns at most that
   }
 
   /** Offset where the sentence containing offset `at` ends: at its final punctuation, or the text's end. */
   endAfter(at: number): number {
-    const k = this.first((s) => s.end > at);
-    if (k >= this.spans.length) return this.text.length;
-    const s = this.spans[k];
+    const s = this.spans[this.first((span) => span.end > at)];
+    if (s === undefined) return this.text.length; // past the last sentence
     const text = this.text;
     let end = s.end;
     while (end > at && /["'\u201d\u2019)\]]/.test(text[end - 1] ?? '')) end--;

@@ -22,9 +22,10 @@ export class SourceText {
     this.text = lfOnly ? body : this.lines.join('\n');
     this.lineStarts = new Array<number>(this.lines.length);
     let offset = 0;
-    for (let i = 0; i < this.lines.length; i++) {
-      this.lineStarts[i] = offset;
-      offset += this.lines[i].length + 1;
+    let i = 0;
+    for (const line of this.lines) {
+      this.lineStarts[i++] = offset;
+      offset += line.length + 1;
     }
   }
 
@@ -33,21 +34,23 @@ export class SourceText {
   }
 
   offsetAt(p: Position): number {
+    // clamped to [0, lines.length - 1]: there is always a line (splitting "" gives [""])
     const line = Math.min(Math.max(p.line, 0), this.lines.length - 1);
-    const ch = Math.min(Math.max(p.character, 0), this.lines[line].length);
-    return this.lineStarts[line] + ch;
+    const ch = Math.min(Math.max(p.character, 0), this.lines[line]!.length);
+    return this.lineStarts[line]! + ch;
   }
 
   positionAt(offset: number): Position {
     const o = Math.min(Math.max(offset, 0), this.text.length);
     let lo = 0;
     let hi = this.lineStarts.length - 1;
+    // lo and mid stay within [0, lineStarts.length - 1], and there is always a line
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= o) lo = mid;
+      if (this.lineStarts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.lineStarts[lo] };
+    return { line: lo, character: o - this.lineStarts[lo]! };
   }
 
   rangeOf(startOffset: number, endOffset: number): Range {
