@@ -537,7 +537,8 @@ describe('imr-lint (cli/lint-command.ts), in-process', function () {
       assert.equal(r.status, 1, describeRun(r));
       const results = parseJson(r);
       assert.deepEqual(results.map((x) => path.basename(x.filePath)), ['blob.imr', 'ok.imr']);
-      const [blob, ok] = [results[0]!, results[1]!];
+      const blob = results[0]!;
+      const ok = results[1]!;
       assert.equal(blob.messages.length, 1);
       assert.match(blob.messages[0]!.message, /not text/);
       assert.equal(blob.messages[0]!.severity, 2);
