@@ -73,10 +73,12 @@ function timeProcess(args: string[], cwd: string): Promise<Run> {
     child.on('exit', (code) => {
       const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
       if (timer) clearInterval(timer);
-      if (code !== 0 && code !== 1) return reject(new Error(`${path.basename(args[0])} failed (exit ${code}): ${stderr.trim().split('\n')[0] ?? ''}`));
+      if (code !== 0 && code !== 1) return reject(new Error(`${path.basename(args[0] ?? process.execPath)} failed (exit ${code}): ${stderr.trim().split('\n')[0] ?? ''}`));
       if (!useTime) return resolve({ wallMs, peakMb: peakKb ? peakKb / 1024 : undefined });
-      const [, user, sys, rssKb] = fs.readFileSync(report, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+      const last = fs.readFileSync(report, 'utf8').trim().split('\n').pop()!;
+      const [, user, sys, rssKb] = last.split(' ').map(Number);
       fs.rmSync(report, { force: true });
+      if (user === undefined || sys === undefined || rssKb === undefined) return reject(new Error(`${GNU_TIME} wrote "${last}", not "%e %U %S %M"`));
       resolve({ wallMs, cpuMs: (user + sys) * 1000, peakMb: rssKb / 1024 });
     });
     child.on('error', reject);
@@ -88,7 +90,9 @@ async function medianRun(times: number, args: string[], cwd: string): Promise<Ru
   const runs: Run[] = [];
   for (let i = 0; i < times; i++) runs.push(await timeProcess(args, cwd));
   runs.sort((a, b) => a.wallMs - b.wallMs);
-  return runs[Math.floor(runs.length / 2)];
+  const median = runs[Math.floor(runs.length / 2)];
+  if (!median) throw new Error(`no runs (IMR_BENCH_REPEAT=${times})`);
+  return median;
 }
 
 /**
@@ -96,9 +100,11 @@ async function medianRun(times: number, args: string[], cwd: string): Promise<Ru
  * in CPU time (process.cpuUsage), which a busy machine inflates far less than wall time.
  */
 function perLetter(files: string[]): { maxMs: number; maxFile: string; p99: number; mean: number } {
-  const configs = createConfigResolver({ cwd: path.dirname(files[0]) });
+  const [first] = files;
+  if (first === undefined) throw new Error('no letters (IMR_BENCH_LETTERS=0)');
+  const configs = createConfigResolver({ cwd: path.dirname(first) });
   const { index } = createIndexProvider().get([]);
-  const config = configs.forFile(files[0]).config!;
+  const config = configs.forFile(first).config!;
   const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
   for (const text of texts.slice(0, 64)) lintText({ text, config, index });
   const times = texts.map((text) => {
@@ -107,10 +113,11 @@ function perLetter(files: string[]): { maxMs: number; maxFile: string; p99: numb
     const d = process.cpuUsage(t0);
     return (d.user + d.system) / 1000;
   });
+  // files (hence times) are not empty: every index below is in range
   let at = 0;
-  times.forEach((t, i) => (at = t > times[at] ? i : at));
+  times.forEach((t, i) => (at = t > times[at]! ? i : at));
   const sorted = [...times].sort((a, b) => a - b);
-  return { maxMs: times[at], maxFile: path.basename(files[at]), p99: sorted[Math.floor(sorted.length * 0.99)], mean: times.reduce((s, t) => s + t, 0) / times.length };
+  return { maxMs: times[at]!, maxFile: path.basename(files[at]!), p99: sorted[Math.floor(sorted.length * 0.99)]!, mean: times.reduce((s, t) => s + t, 0) / times.length };
 }
 
 const ms = (v: number | undefined) => (v === undefined ? 'n/a' : `${v.toFixed(0)} ms`);
@@ -120,17 +127,19 @@ async function main(): Promise<void> {
   const { dir, label } = sources();
   const names = fs.readdirSync(dir).filter((f) => /\.(txt|imr)$/.test(f)).sort();
   const texts = names.map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  const [firstText] = texts;
+  if (firstText === undefined) throw new Error(`no letters (*.txt, *.imr) in ${dir}`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-bench-'));
   try {
     const one = path.join(work, 'one');
     const many = path.join(work, 'many');
     fs.mkdirSync(one);
     fs.mkdirSync(many);
-    fs.writeFileSync(path.join(one, 'letter.imr.txt'), vary(texts[0], 0));
+    fs.writeFileSync(path.join(one, 'letter.imr.txt'), vary(firstText, 0));
     const files: string[] = [];
     for (let k = 0; k < N; k++) {
       const f = path.join(many, `letter-${String(k).padStart(5, '0')}.imr.txt`);
-      fs.writeFileSync(f, vary(texts[k % texts.length], k + 1));
+      fs.writeFileSync(f, vary(texts[k % texts.length]!, k + 1));
       files.push(f);
     }
     // warm the file cache and node's own start (the first process after writing pays for both)

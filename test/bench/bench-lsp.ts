@@ -28,7 +28,9 @@ interface Row {
 
 function quantile(values: number[], q: number): number {
   const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+  const v = s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+  if (v === undefined) throw new Error(`quantile ${q} of no values`);
+  return v;
 }
 
 function ms(start: bigint): number {
@@ -49,7 +51,7 @@ function after(text: string, needle: string): { line: number; character: number 
   const at = text.indexOf(needle);
   if (at < 0) return undefined;
   const before = text.slice(0, at + needle.length).split(/\r\n|\r|\n/);
-  return { line: before.length - 1, character: before[before.length - 1].length };
+  return { line: before.length - 1, character: before[before.length - 1]!.length };
 }
 
 /** Edits that keep the letter's size: type a character at the end of its last line, then delete it. */
@@ -59,8 +61,8 @@ function toggler(client: TestClient, uri: string): () => TextDocumentContentChan
   if (!t) {
     const lines = client.text(uri).split(/\r\n|\r|\n/);
     let line = lines.length - 1;
-    while (line > 0 && !lines[line].trim()) line--;
-    const end = lines[line].length;
+    while (line > 0 && !lines[line]!.trim()) line--;
+    const end = lines[line]!.length;
     let added = false;
     t = () => {
       added = !added;
@@ -76,7 +78,7 @@ function toggler(client: TestClient, uri: string): () => TextDocumentContentChan
 /** Lint time the server traced for a document version ("doc#1 v7: 3 finding(s), lint 9.8 ms"). */
 function tracedLintMs(client: TestClient, version: number): number | undefined {
   for (let i = client.traces.length - 1; i >= 0; i--) {
-    const m = /^doc#\d+ v(\d+): .*lint ([\d.]+) ms/.exec(client.traces[i]);
+    const m = /^doc#\d+ v(\d+): .*lint ([\d.]+) ms/.exec(client.traces[i]!);
     if (m && Number(m[1]) === version) return Number(m[2]);
   }
   return undefined;
@@ -120,8 +122,9 @@ function row(what: string, values: number[], target: number, unit = 'ms'): Row {
 function printTable(rows: Row[]): void {
   const head = ['measurement', 'median', 'p95', 'target', ''];
   const body = rows.map((r) => [r.what, `${r.median.toFixed(1)} ${r.unit}`, `${r.p95.toFixed(1)} ${r.unit}`, `< ${r.target} ${r.unit}`, r.p95 < r.target ? 'ok' : r.median < r.target ? 'p95 over' : 'OVER']);
-  const widths = head.map((h, k) => Math.max(h.length, ...body.map((b) => b[k].length)));
-  const line = (cells: string[]) => cells.map((c, k) => (k === 0 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ');
+  // every row of body has head's five cells
+  const widths = head.map((h, k) => Math.max(h.length, ...body.map((b) => b[k]!.length)));
+  const line = (cells: string[]) => cells.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  ');
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const b of body) console.log(line(b));
@@ -134,7 +137,7 @@ async function fiftyLetters(texts: string[], dir: string): Promise<Row> {
     const opened: Promise<unknown>[] = [];
     for (let i = 0; i < 50; i++) {
       const uri = fileUri(path.join(dir, `open-${i}.imr.txt`));
-      await client.open(uri, texts[i % texts.length]);
+      await client.open(uri, texts[i % texts.length]!);
       opened.push(client.diagnosticsFor(uri, 1, 120_000));
     }
     await Promise.all(opened);
@@ -157,7 +160,8 @@ async function main(): Promise<void> {
   try {
     const corpus = corpusLetters();
     let real: { name: string; text: string };
-    if (corpus.length > 0) real = corpus[0];
+    const [largest] = corpus;
+    if (largest) real = largest;
     else {
       console.log(`(${CORPUS} is absent: using a generated 30 KB letter instead of the largest real one)`);
       real = { name: 'generated-30k', text: generatedLetter(12, 30_000) };

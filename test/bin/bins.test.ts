@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { imrLint } from '../helpers/cli-io';
-import { cleanupTemp, cliFixture, describeRun, IMR_BIN, LINT_BIN, letter, makeTemp, parseJson, ProcessResult, ROOT, runBin, write } from '../cli/helpers';
+import { cleanupTemp, cliFixture, describeRun, IMR_BIN, LINT_BIN, letter, makeTemp, nth, parseJson, ProcessResult, ROOT, runBin, write } from '../cli/helpers';
 
 /**
  * bin/imr-lint.js and bin/imr.js as real processes, for what only a process shows: the shebang and
@@ -68,7 +68,7 @@ describe('bin/imr-lint.js and bin/imr.js as processes; the bundle dist/cli.js', 
     const text = cliFixture('page-error-2009.imr');
     const r = runBin(LINT_BIN, ['--stdin', '--stdin-filename', 'relaxed/case.imr', '--format', 'json'], { cwd: dir, input: text });
     assert.equal(r.status, 0, describeRun(r));
-    const [res] = parseJson(r);
+    const res = nth(parseJson(r), 0, 'the result of stdin');
     assert.equal(res.filePath, path.join(dir, 'relaxed', 'case.imr'));
     assert.deepEqual(res.messages.map((m) => [m.ruleId, m.severity, m.line, m.column]), [['citation-page-mismatch', 1, 26, 28]]);
     const parsed = runBin(IMR_BIN, ['parse', '-'], { cwd: dir, input: letter('clean-2016.imr') });

@@ -9,7 +9,7 @@ import { LINT_COMMAND } from '../../server/src/cli/lint-command';
 import { NEW_COMMAND } from '../../server/src/cli/new-command';
 import { PARSE_COMMAND } from '../../server/src/cli/parse-command';
 import { imr, imrLint } from '../helpers/cli-io';
-import { cleanupTemp, makeTemp } from './helpers';
+import { cleanupTemp, makeTemp, nth } from './helpers';
 
 /** The option tables (cli/args.ts): one table per command drives node:util's parseArgs and the --help text. */
 
@@ -117,7 +117,8 @@ describe('every command: --help from its table, unknown options in one line (in-
     const index = await imr(['index', '--help'], { cwd: dir });
     assert.equal(index.status, 0);
     for (const c of [INDEX_CHECK_COMMAND, INDEX_SEARCH_COMMAND, VERIFY_COMMAND, HARVEST_COMMAND]) {
-      assert.ok(index.stdout.includes(c.usage[0]), `imr index --help lacks ${c.usage[0]}`);
+      const usage = nth(c.usage, 0, `a usage line of ${c.name}`);
+      assert.ok(index.stdout.includes(usage), `imr index --help lacks ${usage}`);
       assert.ok(index.stdout.includes(`${c.name}  `) && c.summary !== undefined && index.stdout.includes(c.summary), `imr index --help lacks ${c.name}`);
     }
   });

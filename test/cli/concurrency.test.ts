@@ -28,7 +28,7 @@ function bases(): string[] {
 /** Letter `k`: one of the bases with another case number and a placeholder on one line, so no two are alike. */
 function variant(k: number): string {
   const texts = bases();
-  const lines = texts[k % texts.length].split('\n');
+  const lines = texts[k % texts.length]!.split('\n');
   const at = 12 + (k % Math.max(1, lines.length - 12));
   if (k % 3 === 0 && at < lines.length) lines[at] += ' TBD';
   return lines.join('\n').replace(/\bCM\d{2}-\d{7}\b/, `CM99-${String(k).padStart(7, '0')}`);

@@ -38,8 +38,9 @@ describe('imr-lint: a config problem is one line naming the file (never "interna
       assert.equal(io.out, '', shown);
       const lines = io.err.split('\n').filter((l) => l !== '');
       assert.equal(lines.length, 1, shown);
-      assert.ok(lines[0].startsWith(`imr-lint: ${config}:${c.line}: invalid config: `), shown);
-      assert.match(lines[0], c.message);
+      const line = lines[0]!;
+      assert.ok(line.startsWith(`imr-lint: ${config}:${c.line}: invalid config: `), shown);
+      assert.match(line, c.message);
       assert.doesNotMatch(io.err, /internal error/);
       assert.equal(path.isAbsolute(config), true);
     });

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CliIo, runLint } from '../../server/src/cli/lint-command';
 import { guarded } from '../../server/src/cli/main';
-import { cleanupTemp, cliFixture, makeTemp, replaceOnce, write } from './helpers';
+import { cleanupTemp, cliFixture, makeTemp, nth, replaceOnce, write } from './helpers';
 
 /**
  * --fix, --fix-type, --fix-dry-run and the fix summary, run in-process (runLint with a captured io) on
@@ -37,7 +37,7 @@ describe('imr-lint --fix-type, --fix-dry-run and the fix summary', () => {
     const dir = makeTemp();
     write(dir, 'mixed.imr', MIXED);
     const r = run(['--format', 'json', 'mixed.imr'], dir);
-    const [res] = JSON.parse(r.stdout) as { messages: { ruleId: string; fix?: unknown }[] }[];
+    const res = nth(JSON.parse(r.stdout) as { messages: { ruleId: string; fix?: unknown }[] }[], 0, 'the result of mixed.imr');
     assert.deepEqual(res.messages.filter((m) => m.fix).map((m) => m.ruleId), ['heading-format', 'item-decision']);
   });
 
@@ -116,11 +116,11 @@ describe('imr-lint --fix-type, --fix-dry-run and the fix summary', () => {
     const r = run(['--fix', '--format', 'json', 'mixed.imr'], dir);
     const text = fs.readFileSync(f, 'utf8');
     assert.ok(text.includes('lumbar spine:\n'), 'no decision written');
-    const [res] = JSON.parse(r.stdout) as { messages: { ruleId: string; fix?: unknown; suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[] }[] }[];
+    const res = nth(JSON.parse(r.stdout) as { messages: { ruleId: string; fix?: unknown; suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[] }[] }[], 0, 'the result of mixed.imr');
     const decision = res.messages.find((m) => m.ruleId === 'item-decision');
     assert.ok(decision && !decision.fix && decision.suggestions);
     assert.deepEqual(decision.suggestions.map((s) => s.desc), ['Insert "Upheld" (the rationale concludes not medically necessary)', 'Insert "Overturned"']);
-    const s = decision.suggestions[0].fix;
+    const s = decision.suggestions[0]!.fix;
     assert.equal(text.slice(0, s.range[0]) + s.text + text.slice(s.range[1]), text.replace('lumbar spine:\n', 'lumbar spine: Upheld\n'), 'the suggestion offsets point into the file');
   });
 });

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { escapeData, escapeProperty } from '../../server/src/cli/formatters/github';
 import { CliRun, imrLint } from '../helpers/cli-io';
-import { AnyRun, cleanupTemp, cliFixture, describeRun, JsonMessage, letter, makeTemp, parseJson, replaceOnce, toCrlfWithBom, write } from './helpers';
+import { AnyRun, cleanupTemp, cliFixture, describeRun, JsonMessage, letter, makeTemp, nth, parseJson, replaceOnce, toCrlfWithBom, write } from './helpers';
 
 /**
  * The output formats of imr-lint (cli/formatters/): stylish, json, sarif, the CI formats (github, junit,
@@ -15,7 +15,7 @@ import { AnyRun, cleanupTemp, cliFixture, describeRun, JsonMessage, letter, make
 function textAt(fileText: string, m: JsonMessage): string {
   const lines = fileText.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   assert.equal(m.endLine, m.line, `expected a one-line range: ${JSON.stringify(m)}`);
-  return lines[m.line - 1].slice(m.column - 1, m.endColumn - 1);
+  return nth(lines, m.line - 1, `line ${m.line} of the file`).slice(m.column - 1, m.endColumn - 1);
 }
 
 function messagesOf(r: AnyRun): JsonMessage[] {
@@ -88,7 +88,10 @@ describe('imr-lint formats (cli/formatters/)', function () {
           }
         }
       }
-      const [rm, rd, rw, rc] = results;
+      const rm = nth(results, 0, 'the result of mixed.imr');
+      const rd = nth(results, 1, 'the result of date.imr');
+      const rw = nth(results, 2, 'the result of warn.imr');
+      const rc = nth(results, 3, 'the result of clean.imr');
       assert.deepEqual(rc.messages, []);
 
       const byRule = new Map(rm.messages.map((m) => [m.ruleId, m]));
@@ -102,8 +105,9 @@ describe('imr-lint formats (cli/formatters/)', function () {
       assert.equal(hf.text, 'CLINICAL CASE SUMMARY');
 
       assert.equal(rd.messages.length, 1, JSON.stringify(rd.messages));
-      assert.equal(rd.messages[0].ruleId, 'header-field');
-      assert.equal(textAt(badDate, rd.messages[0]), '13/45/2015', 'right-hand column of the two-column header');
+      const dateMessage = rd.messages[0]!;
+      assert.equal(dateMessage.ruleId, 'header-field');
+      assert.equal(textAt(badDate, dateMessage), '13/45/2015', 'right-hand column of the two-column header');
 
       assert.deepEqual(
         rw.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, textAt(cliFixture('warnings-2009.imr'), m)]),
@@ -129,7 +133,7 @@ describe('imr-lint formats (cli/formatters/)', function () {
           ['citation-page-mismatch', 26, 28, '97'],
         ],
       );
-      const fix = ms[1].fix!;
+      const fix = ms[1]!.fix!;
       assert.equal(text.slice(1).slice(fix.range[0], fix.range[1]), '97', 'fix offsets index the text without its BOM, as in ESLint');
     });
 
@@ -157,10 +161,13 @@ describe('imr-lint formats (cli/formatters/)', function () {
       assert.equal(log.version, '2.1.0');
       assert.match(log.$schema, /sarif-2\.1\.0/);
       assert.equal(log.runs.length, 1);
-      const run = log.runs[0];
+      const run = log.runs[0]!;
       assert.equal(run.tool.driver.name, 'imr-lint');
       assert.deepEqual(
-        run.results.map((x) => [x.ruleId, x.level, x.locations[0].physicalLocation.artifactLocation.uri, x.locations[0].physicalLocation.region.startLine, x.locations[0].physicalLocation.region.startColumn]),
+        run.results.map((x) => {
+          const loc = nth(x.locations, 0, `a location of ${x.ruleId}`).physicalLocation;
+          return [x.ruleId, x.level, loc.artifactLocation.uri, loc.region.startLine, loc.region.startColumn];
+        }),
         [
           ['citation-page-mismatch', 'error', 'letters/e.imr', 26, 28],
           ['citation-page-mismatch', 'warning', 'letters/w.imr', 26, 26],
@@ -168,9 +175,9 @@ describe('imr-lint formats (cli/formatters/)', function () {
         ],
       );
       for (const res of run.results) {
-        assert.equal(res.locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
+        assert.equal(nth(res.locations, 0, `a location of ${res.ruleId}`).physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
         assert.ok(res.message.text.length > 0);
-        assert.ok(res.ruleIndex !== undefined && run.tool.driver.rules[res.ruleIndex].id === res.ruleId, 'ruleIndex points at the rule');
+        assert.ok(res.ruleIndex !== undefined && run.tool.driver.rules[res.ruleIndex]?.id === res.ruleId, 'ruleIndex points at the rule');
         assert.equal(res.fixes?.length, 1);
       }
       assert.ok(run.tool.driver.rules.some((x) => x.id === 'unused-suppression'));
@@ -218,12 +225,12 @@ describe('imr-lint formats (cli/formatters/)', function () {
         assert.equal(Number(s.tests), s.testcase.length);
         assert.equal(Number(s.failures), s.testcase.filter((c) => c.failure).length);
       }
-      const clean = suites[1];
+      const clean = suites[1]!;
       assert.deepEqual([clean.tests, clean.failures], ['1', '0']);
-      const warn = suites[3];
+      const warn = suites[3]!;
       assert.equal(warn.failures, '0', 'warnings are not failures');
       assert.ok(Number(warn.tests) >= 2);
-      assert.equal(suites[4].failures, '1');
+      assert.equal(suites[4]!.failures, '1');
       assert.equal(Number(doc.testsuites.failures), suites.reduce((n, s) => n + Number(s.failures), 0));
     });
 
@@ -261,7 +268,7 @@ describe('imr-lint formats (cli/formatters/)', function () {
       const lines = r.stdout.trim().split('\n');
       assert.ok(lines.length >= 2);
       for (const l of lines) assert.match(l, /^in\/warn\.imr:\d+:\d+: (error|warning|info) .+ \[[a-z-]+\]$/);
-      assert.match(lines[0], /^in\/warn\.imr:26:26: warning .* \[citation-page-mismatch\]$/);
+      assert.match(lines[0]!, /^in\/warn\.imr:26:26: warning .* \[citation-page-mismatch\]$/);
     });
 
     it('a formatter module with ESLint\'s signature; a broken one is exit 2 naming it', () => {

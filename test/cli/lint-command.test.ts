@@ -6,7 +6,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { colorFromEnv } from '../../server/src/cli/io';
 import { RULES } from '../../server/src/engine';
 import { CliRun, imr, imrLint } from '../helpers/cli-io';
-import { AnyRun, cleanupTemp, cliFixture, describeRun, JsonMessage, letter, letterRepo, makeTemp, parseJson, replaceOnce, toCrlfWithBom, write } from './helpers';
+import { AnyRun, cleanupTemp, cliFixture, describeRun, JsonMessage, letter, letterRepo, makeTemp, nth, parseJson, replaceOnce, toCrlfWithBom, write } from './helpers';
 
 /**
  * imr-lint (cli/lint-command.ts) run in-process through its IO interface (test/helpers/cli-io.ts), in
@@ -21,13 +21,14 @@ function assertRunFailed(r: AnyRun, ...mentions: (string | RegExp)[]): string {
   assert.ok(!r.stderr.includes('    at '), `stack trace on stderr:\n${r.stderr}`);
   const lines = r.stderr.replace(/\n$/, '').split('\n');
   assert.equal(lines.length, 1, `stderr must be one line, got ${lines.length}:\n${r.stderr}`);
-  assert.ok(lines[0].length > 0, 'stderr line is empty');
+  const line = lines[0]!;
+  assert.ok(line.length > 0, 'stderr line is empty');
   for (const m of mentions) {
-    if (typeof m === 'string') assert.ok(lines[0].includes(m), `stderr should mention ${JSON.stringify(m)}: ${lines[0]}`);
-    else assert.match(lines[0], m);
+    if (typeof m === 'string') assert.ok(line.includes(m), `stderr should mention ${JSON.stringify(m)}: ${line}`);
+    else assert.match(line, m);
   }
   assert.equal(r.stdout, '', `nothing on stdout when the run fails: ${r.stdout}`);
-  return lines[0];
+  return line;
 }
 
 /** No crash: a normal exit (0/1), no stack trace, no "internal error". */
@@ -290,7 +291,7 @@ describe('imr-lint (cli/lint-command.ts), in-process', function () {
       const text = cliFixture('page-error-2009.imr');
       const r = imrLint(['--stdin', '--stdin-filename', 'relaxed/case.imr', '--format', 'json'], { cwd: dir, input: text });
       assert.equal(r.status, 0, describeRun(r));
-      const [res] = parseJson(r);
+      const res = nth(parseJson(r), 0, 'the result of stdin');
       assert.equal(res.filePath, path.join(dir, 'relaxed', 'case.imr'));
       assert.deepEqual(
         res.messages.map((m) => [m.ruleId, m.severity, m.line, m.column]),
@@ -310,7 +311,7 @@ describe('imr-lint (cli/lint-command.ts), in-process', function () {
       write(dir, '.imrlintrc.yaml', 'rules:\n  placeholder: off\n');
       const r = imrLint(['--stdin', '-f', 'json'], { cwd: dir, input: cliFixture('mixed-2016.imr') });
       assert.equal(r.status, 1, describeRun(r));
-      const [res] = parseJson(r);
+      const res = nth(parseJson(r), 0, 'the result of stdin');
       assert.equal(res.filePath, '<stdin>');
       assert.deepEqual(res.messages.map((m) => m.ruleId).sort(), ['heading-format', 'item-decision']);
       const clean = imrLint(['--stdin'], { cwd: dir, input: letter('clean-2016.imr') });
@@ -349,8 +350,8 @@ describe('imr-lint (cli/lint-command.ts), in-process', function () {
       );
       const warnings = explicit.stderr.trim().split('\n');
       assert.equal(warnings.length, 2, explicit.stderr);
-      assert.match(warnings[0], /^imr-lint: warning: in\/notes\.txt: matches no include pattern/);
-      assert.match(warnings[1], /^imr-lint: warning: in\/e\.md: matches no include pattern/);
+      assert.match(warnings[0]!, /^imr-lint: warning: in\/notes\.txt: matches no include pattern/);
+      assert.match(warnings[1]!, /^imr-lint: warning: in\/e\.md: matches no include pattern/);
       // a config that includes *.txt makes them letters
       write(dir, 'in/.imrlintrc.yaml', 'include: ["**/*.txt", "**/*.imr"]\n');
       const txt = imrLint(['-f', 'json', 'in/notes.txt'], { cwd: dir });
@@ -420,7 +421,7 @@ describe('imr-lint (cli/lint-command.ts), in-process', function () {
       const tally = (folder: string) =>
         results
           .filter((x) => path.relative(dir, x.filePath).startsWith(`all/${folder}/`))
-          .reduce((a, x) => [a[0] + 1, a[1] + x.errorCount, a[2] + x.warningCount], [0, 0, 0]);
+          .reduce<[number, number, number]>(([n, errors, warnings], x) => [n + 1, errors + x.errorCount, warnings + x.warningCount], [0, 0, 0]);
       assert.deepEqual(tally('warn'), [15, 0, 15]);
       assert.deepEqual(tally('off'), [15, 0, 0]);
       assert.deepEqual(tally('strict'), [15, 15, 0]);
@@ -475,18 +476,18 @@ describe('imr-lint (cli/lint-command.ts), in-process', function () {
       const clean = write(dir, 'clean.imr', letter('clean-2016.imr'));
       const todo = write(dir, 'todo.imr', replaceOnce(letter('clean-2009-pages.imr'), 'hand and wrist pain.', 'hand and wrist pain TBD.'));
       const old = new Date('2001-02-03T04:05:06Z');
-      const stats = [clean, todo].map((f) => {
+      const files = [clean, todo].map((f) => {
         fs.utimesSync(f, old, old);
-        return fs.statSync(f);
+        return { f, before: fs.statSync(f) };
       });
       const r = imrLint(['--fix', '.'], { cwd: dir });
       assert.equal(r.status, 1, describeRun(r));
       assert.match(r.stdout, /placeholder/);
-      [clean, todo].forEach((f, i) => {
+      for (const { f, before } of files) {
         const st = fs.statSync(f);
-        assert.equal(st.mtimeMs, stats[i].mtimeMs, `${path.basename(f)} was rewritten`);
-        assert.equal(st.ino, stats[i].ino, `${path.basename(f)} was replaced`);
-      });
+        assert.equal(st.mtimeMs, before.mtimeMs, `${path.basename(f)} was rewritten`);
+        assert.equal(st.ino, before.ino, `${path.basename(f)} was replaced`);
+      }
       assert.deepEqual(listTree(dir), ['clean.imr', 'todo.imr']);
     });
 
@@ -509,7 +510,7 @@ describe('imr-lint (cli/lint-command.ts), in-process', function () {
       const r = imrLint(['--print-config', 'letters/case.imr'], { cwd: dir });
       assert.equal(r.status, 0, describeRun(r));
       const cfg = JSON.parse(r.stdout) as { rules: Record<string, { severity: string; options: Record<string, unknown> }>; index: string[]; indexLoaded: string; file?: string };
-      assert.equal(cfg.rules['citation-page-mismatch'].severity, 'warn');
+      assert.equal(cfg.rules['citation-page-mismatch']?.severity, 'warn');
       assert.deepEqual(cfg.rules.placeholder, { severity: 'info', options: { patterns: ['FIXME'] } });
       assert.deepEqual(cfg.index, [path.join(dir, 'letters', 'extra', 'mtus-corrections.yaml')]);
       assert.match(cfg.indexLoaded, /bundled MTUS index/);
@@ -536,10 +537,12 @@ describe('imr-lint (cli/lint-command.ts), in-process', function () {
       assert.equal(r.status, 1, describeRun(r));
       const results = parseJson(r);
       assert.deepEqual(results.map((x) => path.basename(x.filePath)), ['blob.imr', 'ok.imr']);
-      assert.equal(results[0].messages.length, 1);
-      assert.match(results[0].messages[0].message, /not text/);
-      assert.equal(results[0].messages[0].severity, 2);
-      assert.deepEqual(results[1].messages, []);
+      const blob = results[0]!;
+      const ok = results[1]!;
+      assert.equal(blob.messages.length, 1);
+      assert.match(blob.messages[0]!.message, /not text/);
+      assert.equal(blob.messages[0]!.severity, 2);
+      assert.deepEqual(ok.messages, []);
       const stylish = imrLint(['in/blob.imr'], { cwd: dir });
       assertNoCrash(stylish);
       assert.match(stylish.stdout, /not text/);
@@ -585,7 +588,7 @@ describe('imr-lint (cli/lint-command.ts), in-process', function () {
         const found = imrLint(['-f', 'json', 'big-bad.imr'], { cwd: dir });
         assertNoCrash(found);
         assert.equal(found.status, 1);
-        const [res] = parseJson(found);
+        const res = nth(parseJson(found), 0, 'the result of big-bad.imr');
         assert.ok(res.errorCount > 10_000, `errorCount ${res.errorCount}`);
         assert.ok(res.messages.every((m) => m.ruleId === 'citation-page-mismatch'));
       });
@@ -730,7 +733,7 @@ describe('imr-lint (cli/lint-command.ts), in-process', function () {
       write(dir, 'my-formatter.js', 'module.exports = (results) => JSON.stringify(results);\n');
       const formats = ['stylish', 'compact', 'json', 'sarif', 'github', 'gitlab', 'junit', './my-formatter.js'];
       const plain = run(['-f', 'json', 'case.imr'], dir);
-      const rules = (JSON.parse(plain.stdout) as { messages: { ruleId: string }[] }[])[0].messages.map((m) => m.ruleId);
+      const rules = nth(JSON.parse(plain.stdout) as { messages: { ruleId: string }[] }[], 0, 'the result of case.imr').messages.map((m) => m.ruleId);
       assert.ok(rules.includes('header-field') && rules.includes('date-order'), rules.join());
       for (const f of formats) {
         const open = run(['-f', f, 'case.imr'], dir);

@@ -6,7 +6,7 @@ import { memoryIo } from '../helpers/cli-io';
 import { guarded } from '../../server/src/cli/main';
 import { runLint } from '../../server/src/cli/lint-command';
 import { SLOW_MARKER, slowRule } from '../helpers/slow-rule';
-import { cleanupTemp, cliFixture, makeTemp, write } from './helpers';
+import { cleanupTemp, cliFixture, makeTemp, nth, write } from './helpers';
 
 /**
  * imr-lint --max-time-per-file, in-process: the test-only never-ending rule is added to the engine's
@@ -52,7 +52,7 @@ describe('imr-lint --max-time-per-file', function () {
     assert.match(quiet.out, /\[not-fully-checked\]/);
     const none = lint(['-f', 'json', '--max-time-per-file', '0', 'b-next.imr'], dir);
     const results = JSON.parse(none.out) as { messages: { ruleId: string }[] }[];
-    assert.deepEqual(results[0].messages.map((m) => m.ruleId), ['citation-page-mismatch']);
+    assert.deepEqual(nth(results, 0, 'the result of b-next.imr').messages.map((m) => m.ruleId), ['citation-page-mismatch']);
   });
 
   it('--fix leaves a letter that was not fully checked as it is (its page fix is not applied)', () => {

@@ -140,7 +140,7 @@ describe('IMR extension (.vsix) in code-server', function () {
         'wrong-page.imr:30 citation-page-mismatch',
       ],
     );
-    assert.match(expected[2].message, /98-99.*not 97-98/);
+    assert.match(expected[2]!.message, /98-99.*not 97-98/);
 
     // Ready: a letter is open, the extension active and its server answering (the Command Palette
     // lists an extension's commands only once the workbench has read its contributions).
@@ -226,7 +226,7 @@ describe('IMR extension (.vsix) in code-server', function () {
     assert.match(item.detail, /Chronic Pain Medical Treatment Guidelines 2009 — page\(s\) 98-99/);
     await vs.screenshot('completion');
     await vs.acceptCompletion('Physical medicine');
-    const text = await vs.waitForEditorText((t) => /Page\(s\): 98-99$/m.test(t.split('\n')[27]), 'the accepted citation on line 28');
+    const text = await vs.waitForEditorText((t) => /Page\(s\): 98-99$/m.test(t.split('\n')[27]!), 'the accepted citation on line 28');
     assert.strictEqual(text.split('\n')[27], `${line}Physical medicine Page(s): 98-99`);
     // The completed citation is one the linter accepts.
     assert.deepStrictEqual(cliFindings([path.join(workspace, 'draft.imr')]), []);
@@ -304,7 +304,7 @@ describe('IMR extension (.vsix) in code-server', function () {
     assert.ok(isReason(at), `"reason" is selected in the inserted comment (status bar: line ${at.line}, ${at.selected} selected)`);
     // "reason" is selected: typing replaces it
     await vs.typeText('spelling kept from the original');
-    const text = await vs.waitForEditorText((t) => t.split('\n')[13].includes('spelling kept'), 'the reason typed into the comment');
+    const text = await vs.waitForEditorText((t) => t.split('\n')[13]!.includes('spelling kept'), 'the reason typed into the comment');
     assert.strictEqual(text.split('\n')[13], '<!-- imr-disable-next-line heading-format -- spelling kept from the original -->');
     assert.strictEqual(text.split('\n')[14], 'CLINICAL CASE SUMARY', 'fix-all on save leaves a suppressed finding alone');
     await vs.waitForProblems((ps) => !ps.some((p) => p.file === 'misspelled-heading.imr' && p.source === 'imr'), 'misspelled-heading.imr to have no problems');
@@ -321,7 +321,7 @@ describe('IMR extension (.vsix) in code-server', function () {
       }
       throw new Error('the template did not appear in the editor');
     })();
-    assert.match(lines[0], /^Case Number:/);
+    assert.match(lines[0]!, /^Case Number:/);
     await vs.screenshot('new-letter');
     fs.writeFileSync(path.join(resultsDir(), 'imr-new-letter.txt'), lines.join('\n'));
   });

@@ -342,7 +342,7 @@ function listProcs(): ProcInfo[] {
       const stat = fs.readFileSync(`/proc/${e}/stat`, 'utf8');
       const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const cmdline = fs.readFileSync(`/proc/${e}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      out.push({ pid: Number(e), state: rest[0], ppid: Number(rest[1]), pgid: Number(rest[2]), cmdline });
+      out.push({ pid: Number(e), state: rest[0]!, ppid: Number(rest[1]), pgid: Number(rest[2]), cmdline });
     } catch {
       // process went away
     }

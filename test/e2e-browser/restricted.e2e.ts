@@ -80,11 +80,11 @@ describe('Restricted Mode (untrusted workspace) in code-server', function () {
     await vs.grantWorkspaceTrust();
     const imr = (ps: Problem[]) => ps.filter((p) => p.source === 'imr');
     const problems = await vs.waitForProblems(
-      (ps) => imr(ps).length === 1 && imr(ps)[0].code === 'placeholder',
+      (ps) => imr(ps).length === 1 && imr(ps)[0]!.code === 'placeholder',
       'only the placeholder problem of the config\'s pattern (the extra index makes 97-98 right; the notes on the config are gone)',
     );
     assert.deepStrictEqual(imr(problems).map((p) => `${p.file}:${p.line} ${p.code}`), ['wrong-page.imr:32 placeholder']);
-    assert.match(imr(problems)[0].message, /fading/);
+    assert.match(imr(problems)[0]!.message, /fading/);
   });
 
   it('a config file open in the editor is checked as it is typed (unsaved)', async function () {

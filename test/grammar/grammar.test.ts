@@ -40,10 +40,18 @@ function tokenize(text: string): Tok[][] {
   });
 }
 
+/** The tokens of `line`; fails the test when the text has no such line. */
+function tokensOf(lines: Tok[][], line: number): Tok[] {
+  const tokens = lines[line];
+  assert.ok(tokens, `no line ${line}: the text has ${lines.length} line(s)`);
+  return tokens;
+}
+
 /** Scopes of the token on `line` whose text is exactly `text` (trimmed). */
 function scopesOf(lines: Tok[][], line: number, text: string): string[] {
-  const tok = lines[line].find((t) => t.text.trim() === text);
-  assert.ok(tok, `no token "${text}" on line ${line}: ${JSON.stringify(lines[line].map((t) => t.text))}`);
+  const tokens = tokensOf(lines, line);
+  const tok = tokens.find((t) => t.text.trim() === text);
+  assert.ok(tok, `no token "${text}" on line ${line}: ${JSON.stringify(tokens.map((t) => t.text))}`);
   return tok.scopes;
 }
 
@@ -92,7 +100,7 @@ describe('TextMate grammar (syntaxes/imr.tmLanguage.json)', () => {
     assert.ok(hasScope(scopesOf(lines, 4, 'Overturned'), 'keyword.control.decision.overturned'));
     assert.ok(hasScope(scopesOf(lines, 4, 'Lumbar epidural steroid injection L4-5'), 'entity.name.function.item'));
     assert.ok(hasScope(scopesOf(lines, 12, 'Upheld'), 'keyword.control.decision.upheld'));
-    assert.ok(!lines[13].some((t) => hasScope(t.scopes, 'keyword.control.decision')));
+    assert.ok(!tokensOf(lines, 13).some((t) => hasScope(t.scopes, 'keyword.control.decision')));
   });
 
   it('highlights guideline labels, guideline names and years', () => {
@@ -121,14 +129,14 @@ describe('TextMate grammar (syntaxes/imr.tmLanguage.json)', () => {
     assert.ok(hasScope(scopesOf(lines, 9, 'imr-disable-next-line'), 'keyword.control.directive'));
     assert.ok(hasScope(scopesOf(lines, 9, 'citation-page-mismatch'), 'constant.other.rule-id'));
     assert.ok(hasScope(scopesOf(lines, 9, 'page taken from the 2016 printing'), 'string.unquoted.reason'));
-    assert.ok(lines[9].every((t) => hasScope(t.scopes, 'comment.block')));
+    assert.ok(tokensOf(lines, 9).every((t) => hasScope(t.scopes, 'comment.block')));
     assert.ok(hasScope(scopesOf(lines, 10, '[[ITEM]]'), 'invalid.illegal.placeholder'));
     assert.ok(hasScope(scopesOf(lines, 10, 'TBD'), 'invalid.illegal.placeholder'));
   });
 
   it('continues a plain multi-line comment across lines', () => {
     const lines = tokenize('<!-- reviewer note\nstill a note -->\nCLINICAL CASE SUMMARY');
-    assert.ok(lines[1].every((t) => hasScope(t.scopes, 'comment.block')));
+    assert.ok(tokensOf(lines, 1).every((t) => hasScope(t.scopes, 'comment.block')));
     assert.ok(hasScope(scopesOf(lines, 2, 'CLINICAL CASE SUMMARY'), 'entity.name.section'));
   });
 });

@@ -125,7 +125,7 @@ export class TestClient {
   private onDiagnostics(p: PublishDiagnosticsParams): void {
     this.received.push(p);
     for (let i = this.waiters.length - 1; i >= 0; i--) {
-      const w = this.waiters[i];
+      const w = this.waiters[i]!;
       if (w.uri === p.uri && w.accept(p)) {
         this.waiters.splice(i, 1);
         w.resolve(p);
@@ -135,7 +135,10 @@ export class TestClient {
 
   /** The most recent diagnostics published for `uri`, if any. */
   latest(uri: string): PublishDiagnosticsParams | undefined {
-    for (let i = this.received.length - 1; i >= 0; i--) if (this.received[i].uri === uri) return this.received[i];
+    for (let i = this.received.length - 1; i >= 0; i--) {
+      const p = this.received[i]!;
+      if (p.uri === uri) return p;
+    }
     return undefined;
   }
 
@@ -267,6 +270,13 @@ export class TestClient {
   get serverStderr(): string {
     return this.stderr;
   }
+}
+
+/** `list[i]`; fails the test, naming `what`, when the list has no such element. */
+export function nth<T>(list: readonly T[], i: number, what: string): T {
+  const x = list[i];
+  if (x === undefined) throw new Error(`expected ${what} at index ${i}, but there are ${list.length} element(s)`);
+  return x;
 }
 
 /** Applies a text document's edits (LSP semantics: all ranges refer to the original text). */

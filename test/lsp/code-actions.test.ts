@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/lib/node/main';
 import { DEFECTS } from '../fixtures/lsp/letters';
-import { applyTextEdits, editsFor, fileUri, TestClient } from './client';
+import { applyTextEdits, editsFor, fileUri, nth, TestClient } from './client';
 
 describe('language server: code actions', function () {
   this.timeout(60_000);
@@ -46,7 +46,9 @@ describe('language server: code actions', function () {
       const fix = list.find((a) => a.isPreferred);
       assert.ok(fix, `a preferred fix for ${String(d.code)}`);
       assert.strictEqual(fix.kind, 'quickfix');
-      const [before, after] = expectedFix[String(d.code)];
+      const expected = expectedFix[String(d.code)];
+      assert.ok(expected, `an expected fix for ${String(d.code)}`);
+      const [before, after] = expected;
       const fixed = applyTextEdits(client.text(uri), editsFor(fix.edit, uri));
       assert.ok(client.text(uri).includes(before) && fixed.includes(after), `${String(d.code)}: ${before} -> ${after}`);
     }
@@ -60,7 +62,7 @@ describe('language server: code actions', function () {
 
   it('uses versioned document edits when the client supports them', async () => {
     const { uri, diagnostics } = await openDefects();
-    const fix = (await actions(uri, [diagnostics[0]], ['quickfix']))[0];
+    const fix = nth(await actions(uri, [nth(diagnostics, 0, 'a diagnostic')], ['quickfix']), 0, 'a quick fix');
     const change = fix.edit?.documentChanges?.[0] as { textDocument: { uri: string; version: number } };
     assert.deepStrictEqual(change.textDocument, { uri, version: 1 });
   });
@@ -69,8 +71,8 @@ describe('language server: code actions', function () {
     const { uri, diagnostics } = await openDefects();
     const list = await actions(uri, diagnostics, ['source.fixAll.imr']);
     assert.strictEqual(list.length, 1, 'only the requested kind');
-    assert.strictEqual(list[0].kind, 'source.fixAll.imr');
-    const edits = editsFor(list[0].edit, uri);
+    assert.strictEqual(list[0]!.kind, 'source.fixAll.imr');
+    const edits = editsFor(list[0]!.edit, uri);
     assert.strictEqual(edits.length, 3);
     const v = await client.applyEdits(uri, edits);
     const text = client.text(uri);
@@ -124,7 +126,7 @@ describe('language server: code actions', function () {
     const { uri, diagnostics } = await openDefects(DEFECTS.replace(/\n/g, '\r\n'));
     const placeholder = diagnostics.find((d) => d.code === 'placeholder') as Diagnostic;
     const disable = (await actions(uri, [placeholder])).find((a) => a.title === 'Disable placeholder for this line') as CodeAction;
-    assert.ok(editsFor(disable.edit, uri)[0].newText.endsWith('-->\r\n'));
+    assert.ok(nth(editsFor(disable.edit, uri), 0, 'an edit of the disable action').newText.endsWith('-->\r\n'));
   });
 
   it('does not apply a fix computed for an older version to changed text', async () => {
@@ -137,7 +139,7 @@ describe('language server: code actions', function () {
     const fix = (await actions(uri, [moved], ['quickfix'])).find((a) => a.isPreferred) as CodeAction;
     assert.ok(fix, 'the current version supplies the fix');
     const edits = editsFor(fix.edit, uri);
-    assert.strictEqual(edits[0].range.start.line, 15);
+    assert.strictEqual(nth(edits, 0, 'an edit of the fix').range.start.line, 15);
     assert.strictEqual((fix.edit?.documentChanges?.[0] as { textDocument: { version: number } }).textDocument.version, 2);
     await client.setSettings({});
   });
@@ -162,7 +164,7 @@ describe('language server: code actions', function () {
     assert.ok(page, 'the unverified page mismatch');
     const pageActions = (await actions(uri, [page], ['quickfix'])).filter((a) => !a.title.startsWith('Disable '));
     assert.deepStrictEqual(pageActions.map((a) => [a.title, a.isPreferred]), [['Replace pages with 43', false]]);
-    const v = await client.applyEdits(uri, editsFor(inserts[0].edit, uri));
+    const v = await client.applyEdits(uri, editsFor(inserts[0]!.edit, uri));
     assert.ok(client.text(uri).includes('eight sessions: Upheld\n'));
     const p = await client.diagnosticsFor(uri, v);
     assert.ok(!p.diagnostics.some((d) => d.code === 'item-decision'));
@@ -170,7 +172,7 @@ describe('language server: code actions', function () {
 
   it('source.fixAll.imr applies fixes only: a missing decision and an unverified page stay as written', async () => {
     const { uri, diagnostics } = await openDefects(UNDECIDED);
-    const [fixAll] = await actions(uri, diagnostics, ['source.fixAll.imr']);
+    const fixAll = nth(await actions(uri, diagnostics, ['source.fixAll.imr']), 0, 'a source.fixAll.imr action');
     const v = await client.applyEdits(uri, editsFor(fixAll.edit, uri));
     const text = client.text(uri);
     assert.ok(text.includes('CLINICAL CASE SUMMARY'), 'the heading is fixed');
@@ -215,7 +217,7 @@ describe('language server: the reason placeholder of "Disable <rule> for this li
     const client = await TestClient.start({ root: dir, initializationOptions: { selectRangeCommand: true } });
     try {
       const { action, line, uri } = await disableAction(client, 'command.imr');
-      assert.deepStrictEqual(editsFor(action.edit, uri)[0].newText, '<!-- imr-disable-next-line placeholder -- reason -->\n');
+      assert.deepStrictEqual(nth(editsFor(action.edit, uri), 0, 'an edit of the disable action').newText, '<!-- imr-disable-next-line placeholder -- reason -->\n');
       const start = '<!-- imr-disable-next-line placeholder -- '.length;
       assert.deepStrictEqual(action.command, { title: 'Select the reason', command: 'imr.selectRange', arguments: [uri, { start: { line, character: start }, end: { line, character: start + 'reason'.length } }] });
     } finally {

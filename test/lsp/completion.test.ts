@@ -6,7 +6,7 @@ import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languagese
 import { createIndexProvider } from '../../server/src/engine';
 import { findTopic } from '../../server/src/engine/mtus/lookup';
 import { CLEAN } from '../fixtures/lsp/letters';
-import { fileUri, positionOf, TestClient } from './client';
+import { fileUri, nth, positionOf, TestClient } from './client';
 
 /** CLEAN with `line` inserted before the first line that starts with `before`. */
 function withLine(line: string, before: string): { text: string; position: { line: number; character: number } } {
@@ -64,10 +64,10 @@ describe('language server: completion', function () {
     const { text, position } = withLine('Lumbar MRI without contrast: ', 'Urine drug screen');
     const items = await complete(text, position, ' ');
     assert.deepStrictEqual(items.map((i) => i.label), ['Upheld', 'Overturned']);
-    assert.match(String((items[0].documentation as { value: string }).value), /not medically necessary/);
+    assert.match(String((items[0]!.documentation as { value: string }).value), /not medically necessary/);
     const noSpace = withLine('Lumbar MRI without contrast:', 'Urine drug screen');
     const items2 = await complete(noSpace.text, noSpace.position, ':');
-    assert.strictEqual(newText(items2[0]), ' Upheld');
+    assert.strictEqual(newText(nth(items2, 0, 'a completion after the colon')), ' Upheld');
   });
 
   it('offers the item parts at the start of a line in the issues section, the next one first', async () => {
@@ -94,7 +94,7 @@ describe('language server: completion', function () {
     const pm = items.find((i) => i.label === 'Physical medicine');
     assert.ok(pm, items.slice(0, 20).map((i) => i.label).join(', '));
     assert.strictEqual(newText(pm), 'Physical medicine Page(s): 98-99');
-    const start = text.split('\n')[position.line].indexOf('Physical Med');
+    const start = nth(text.split('\n'), position.line, 'the completion line').indexOf('Physical Med');
     assert.deepStrictEqual((pm.textEdit as TextEdit).range, { start: { line: position.line, character: start }, end: position });
     const doc = (pm.documentation as { value: string }).value;
     assert.match(doc, /Pages: 98-99/);

@@ -34,7 +34,7 @@ describe('language server: configuration, settings, trust and run mode', functio
       const p = await client.diagnosticsFor(uri, 1);
       // placeholder off; the corrections file moves Physical medicine to 46-47, so the 98-99 citation is now the wrong one
       assert.deepStrictEqual(codes(p), ['heading-format', 'item-decision', 'citation-page-mismatch']);
-      assert.strictEqual(p.diagnostics[2].range.start.line, 26);
+      assert.strictEqual(p.diagnostics[2]!.range.start.line, 26);
       const stats = await client.request<{ index: string }>('imr/documentStats', { textDocument: { uri } });
       assert.match(stats.index, /corrections\.yaml/);
     } finally {
@@ -53,13 +53,13 @@ describe('language server: configuration, settings, trust and run mode', functio
       await client.open(uri, DEFECTS);
       const p = await client.diagnosticsFor(uri, 1);
       assert.deepStrictEqual(codes(p), ['invalid-config']);
-      const d = p.diagnostics[0];
+      const d = p.diagnostics[0]!;
       assert.deepStrictEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
       assert.match(String(d.message), /\.imrlintrc\.yaml is invalid \(line 2\)/);
-      assert.strictEqual(d.relatedInformation?.[0].location.range.start.line, 1);
+      assert.strictEqual(d.relatedInformation?.[0]?.location.range.start.line, 1);
       const c = await onConfig;
-      assert.strictEqual(c.diagnostics[0].range.start.line, 1);
-      assert.match(String(c.diagnostics[0].message), /placeholder/);
+      assert.strictEqual(c.diagnostics[0]!.range.start.line, 1);
+      assert.match(String(c.diagnostics[0]!.message), /placeholder/);
       // a second letter under the same config: no second message
       const uri2 = letterUri();
       await client.open(uri2, DEFECTS);
@@ -128,7 +128,7 @@ describe('language server: configuration, settings, trust and run mode', functio
       await client.conn.sendNotification('imr/trustChanged', { trusted: true });
       const p = await trusted;
       assert.deepStrictEqual(codes(p), ['invalid-index']);
-      assert.match(String(p.diagnostics[0].message), /MTUS index file broken-index\.yaml is invalid \(line \d\)/);
+      assert.match(String(p.diagnostics[0]!.message), /MTUS index file broken-index\.yaml is invalid \(line \d\)/);
       const untrusted = client.waitForDiagnostics(uri, (x) => !codes(x).includes('invalid-index'));
       await client.conn.sendNotification('imr/trustChanged', { trusted: false });
       assert.ok(codes(await untrusted).includes('placeholder'));

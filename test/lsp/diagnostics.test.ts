@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { createIndexProvider, defaultConfig, docsUrl, lintText } from '../../server/src/engine';
 import { CLEAN, DEFECTS, PAGE_STYLE } from '../fixtures/lsp/letters';
-import { fileUri, TestClient } from './client';
+import { fileUri, nth, TestClient } from './client';
 
 const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
 
@@ -60,18 +60,18 @@ describe('language server: diagnostics', function () {
     const p = await client.diagnosticsFor(uri, 1);
     const codes = p.diagnostics.map((d) => d.code);
     assert.deepStrictEqual(codes, ['heading-format', 'item-decision', 'citation-page-mismatch', 'placeholder']);
-    const heading = p.diagnostics[0];
+    const heading = p.diagnostics[0]!;
     assert.deepStrictEqual(heading.range, { start: { line: 14, character: 32 }, end: { line: 14, character: 53 } });
     for (const d of p.diagnostics) {
       assert.strictEqual(d.source, 'imr');
       assert.strictEqual(d.severity, 1);
       assert.strictEqual(d.codeDescription?.href, docsUrl(String(d.code)));
     }
-    const decision = p.diagnostics[1];
+    const decision = p.diagnostics[1]!;
     assert.deepStrictEqual(decision.range, { start: { line: 20, character: 34 }, end: { line: 20, character: 40 } });
-    const pages = p.diagnostics[2];
+    const pages = p.diagnostics[2]!;
     assert.ok(pages.relatedInformation && pages.relatedInformation.length > 0, 'page mismatch points at the index entry');
-    assert.match(pages.relatedInformation[0].location.uri, /mtus-index\.yaml$/);
+    assert.match(pages.relatedInformation[0]!.location.uri, /mtus-index\.yaml$/);
     const fix = (pages.data as { fix?: { edits: unknown[] } }).fix;
     assert.ok(fix && fix.edits.length === 1, 'the fix travels in data');
   });
@@ -85,7 +85,7 @@ describe('language server: diagnostics', function () {
     const p2 = await client.diagnosticsFor(uri, v2);
     assert.ok(!p2.diagnostics.some((d) => d.code === 'item-decision'));
     // delete the placeholder sentence: " Reviewer note: TBD." at the end of line 29
-    const line29 = client.text(uri).split('\n')[29];
+    const line29 = nth(client.text(uri).split('\n'), 29, 'line 29 of the letter');
     const at = line29.indexOf(' Reviewer note');
     const v3 = await client.change(uri, [{ range: { start: { line: 29, character: at }, end: { line: 29, character: line29.length } }, text: '' }]);
     const p3 = await client.diagnosticsFor(uri, v3);
@@ -100,8 +100,8 @@ describe('language server: diagnostics', function () {
       await slow.diagnosticsFor(uri, 1);
       const typed = 'Added words ';
       let version = 1;
-      for (let i = 0; i < typed.length; i++) {
-        version = await slow.change(uri, [{ range: { start: { line: 17, character: i }, end: { line: 17, character: i } }, text: typed[i] }]);
+      for (const [i, ch] of [...typed].entries()) {
+        version = await slow.change(uri, [{ range: { start: { line: 17, character: i }, end: { line: 17, character: i } }, text: ch }]);
       }
       await slow.diagnosticsFor(uri, version);
       const published = slow.received.filter((r) => r.uri === uri).map((r) => r.version);
@@ -121,7 +121,7 @@ describe('language server: diagnostics', function () {
       const at = slow.text(uri).indexOf('Page(s): 97');
       const before = slow.text(uri).slice(0, at).split('\n');
       const line = before.length - 1;
-      const character = before[line].length + 'Page(s): '.length;
+      const character = before[line]!.length + 'Page(s): '.length;
       const version = await slow.change(uri, [{ range: { start: { line, character }, end: { line, character: character + 2 } }, text: '98-99' }]);
       await slow.save(uri); // within the 300 ms debounce
       const p = await slow.diagnosticsFor(uri, version);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'url';
 import type { DocumentSymbol, FoldingRange, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol/lib/node/main';
 import type { DocumentStats, IndexTopicEntry } from '../../shared/protocol';
 import { CLEAN, DEFECTS, PAGE_STYLE } from '../fixtures/lsp/letters';
-import { fileUri, positionOf, rpc, TestClient } from './client';
+import { fileUri, nth, positionOf, rpc, TestClient } from './client';
 
 describe('language server: hover, symbols, folding, definition, custom requests', function () {
   this.timeout(60_000);
@@ -82,13 +82,13 @@ describe('language server: hover, symbols, folding, definition, custom requests'
   it('document symbols: header, sections, and the items under the issues section with their decision', async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uris.CLEAN } });
     assert.deepStrictEqual(symbols.map((s) => s.name), ['Header', 'HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES']);
-    const issues = symbols[3];
+    const issues = symbols[3]!;
     assert.deepStrictEqual(issues.children?.map((c) => [c.name, c.detail]), [
       ['Aquatic therapy twice weekly for six weeks', 'Upheld'],
       ['Urine drug screen', 'Overturned'],
     ]);
-    assert.deepStrictEqual(issues.children?.[0].children?.map((c) => c.name), ['Claims Administrator guideline', 'MAXIMUS guideline', 'Decision rationale']);
-    assert.strictEqual(symbols[0].children?.find((c) => c.name === 'UR Denial Date')?.detail, '12/20/2016');
+    assert.deepStrictEqual(issues.children?.[0]?.children?.map((c) => c.name), ['Claims Administrator guideline', 'MAXIMUS guideline', 'Decision rationale']);
+    assert.strictEqual(symbols[0]!.children?.find((c) => c.name === 'UR Denial Date')?.detail, '12/20/2016');
   });
 
   it('every symbol contains its selection range and its children (VS Code drops the outline otherwise)', async () => {
@@ -119,11 +119,11 @@ describe('language server: hover, symbols, folding, definition, custom requests'
     assert.ok(loc);
     const file = fileURLToPath(loc.uri);
     assert.match(file, /server[\\/]data[\\/]mtus-index\.yaml$/);
-    const line = fs.readFileSync(file, 'utf8').split(/\r?\n/)[loc.range.start.line];
+    const line = nth(fs.readFileSync(file, 'utf8').split(/\r?\n/), loc.range.start.line, 'the line of the definition');
     assert.match(line, /name: Physical medicine$/);
     const g = await client.request<Location | null>('textDocument/definition', { textDocument: { uri: uris.CLEAN }, position: positionOf(CLEAN, 'Opioid Treatment 2016', 2) });
     assert.ok(g);
-    assert.match(fs.readFileSync(fileURLToPath(g.uri), 'utf8').split(/\r?\n/)[g.range.start.line], /id: opioids-2016/);
+    assert.match(nth(fs.readFileSync(fileURLToPath(g.uri), 'utf8').split(/\r?\n/), g.range.start.line, 'the line of the definition'), /id: opioids-2016/);
   });
 
   it('imr/documentStats counts decisions and names the index', async () => {

@@ -52,19 +52,19 @@ describe('language server: Restricted Mode and config problems on the config fil
       const pa = await client.diagnosticsFor(a, 1);
       // the bundled index (98-99 is right) and the default placeholders (the letter's own [[…]] marker)
       assert.deepStrictEqual(codes(pa), ['heading-format', 'item-decision', 'citation-page-mismatch', 'placeholder']);
-      assert.strictEqual(pa.diagnostics[2].range.start.line, positionOf(DEFECTS, '46-47').line, 'the bundled index judges');
+      assert.strictEqual(pa.diagnostics[2]!.range.start.line, positionOf(DEFECTS, '46-47').line, 'the bundled index judges');
       assert.ok(!pa.diagnostics.some((d) => /warehouse/.test(String(d.message))), 'the custom placeholder pattern is not used');
       await client.open(b, DEFECTS);
       assert.deepStrictEqual(codes(await client.diagnosticsFor(b, 1)), ['heading-format', 'item-decision', 'citation-page-mismatch', 'placeholder']);
 
       const told = client.messages.filter((m) => /Restricted Mode/.test(m.message));
       assert.strictEqual(told.length, 1, JSON.stringify(client.messages));
-      assert.strictEqual(told[0].type, 3, 'an information message');
-      assert.match(told[0].message, /index:, placeholders: of \.imrlintrc\.yaml ignored until you trust this workspace/);
+      assert.strictEqual(told[0]!.type, 3, 'an information message');
+      assert.match(told[0]!.message, /index:, placeholders: of \.imrlintrc\.yaml ignored until you trust this workspace/);
 
       const n = await notes;
       assert.deepStrictEqual(n.diagnostics.map((d) => [d.range.start.line, d.severity, d.code]), [[1, 3, 'restricted-mode'], [2, 3, 'restricted-mode']]);
-      assert.match(String(n.diagnostics[0].message), /Ignored in Restricted Mode.*`index`.*bundled index/);
+      assert.match(String(n.diagnostics[0]!.message), /Ignored in Restricted Mode.*`index`.*bundled index/);
 
       // trust granted: the letters are linted again with the config's index and placeholders
       const relinted = client.waitForDiagnostics(a, (p) => p.diagnostics.some((d) => d.code === 'citation-page-mismatch' && d.range.start.line === 26));
@@ -98,13 +98,13 @@ describe('language server: Restricted Mode and config problems on the config fil
     try {
       const c = await client.waitForDiagnostics(fileUri(rc), (p) => p.diagnostics.length > 0);
       assert.deepStrictEqual(codes(c), ['invalid-config']);
-      assert.deepStrictEqual(c.diagnostics[0].range, { start: { line: 1, character: 7 }, end: { line: 1, character: 9 } });
-      assert.match(String(c.diagnostics[0].message), /aliases expand too much/);
+      assert.deepStrictEqual(c.diagnostics[0]!.range, { start: { line: 1, character: 7 }, end: { line: 1, character: 9 } });
+      assert.match(String(c.diagnostics[0]!.message), /aliases expand too much/);
       const uri = fileUri(path.join(dir, 'a.imr'));
       await client.open(uri, DEFECTS);
       const p = await client.diagnosticsFor(uri, 1);
       assert.deepStrictEqual(codes(p), ['invalid-config']);
-      assert.match(String(p.diagnostics[0].message), /\.imrlintrc\.yaml is invalid \(line 2\)/);
+      assert.match(String(p.diagnostics[0]!.message), /\.imrlintrc\.yaml is invalid \(line 2\)/);
     } finally {
       await client.stop();
     }
@@ -119,7 +119,7 @@ describe('language server: Restricted Mode and config problems on the config fil
       await client.open(rcUri, 'rules: {}\nplaceholders: ["(?<v>x)", "(?<v>y)"]\n', 'yaml');
       const c = await client.waitForDiagnostics(rcUri, (p) => p.diagnostics.length > 0);
       assert.deepStrictEqual(c.diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.code]), [[1, 14, 'invalid-config']]);
-      assert.match(String(c.diagnostics[0].message), /placeholders: the patterns do not compile together/);
+      assert.match(String(c.diagnostics[0]!.message), /placeholders: the patterns do not compile together/);
     } finally {
       await client.stop();
     }

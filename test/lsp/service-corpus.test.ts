@@ -47,8 +47,7 @@ describe('language service over the dev corpus', function () {
       findDocumentSymbols(r.determination).forEach((s) => checkSymbol(s, f));
       for (const fr of getFoldingRanges(r.determination, lines)) assert.ok(fr.startLine < fr.endLine && fr.endLine < lines.length, `${f}: folding ${fr.startLine}-${fr.endLine}`);
       // every line: its end, its middle, and after each colon
-      for (let line = 0; line < lines.length; line++) {
-        const l = lines[line];
+      for (const [line, l] of lines.entries()) {
         const cols = new Set([0, l.length, l.length >> 1]);
         for (let c = l.indexOf(':'); c >= 0; c = l.indexOf(':', c + 1)) cols.add(c + 1);
         for (const character of cols) {

@@ -51,7 +51,7 @@ describe('language server: time budget per letter (lint worker)', function () {
         stopped.diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character]),
         [[NOT_FULLY_CHECKED, 2, 0, 0]],
       );
-      const message = String(stopped.diagnostics[0].message);
+      const message = String(stopped.diagnostics[0]!.message);
       assert.match(message, /^Not fully checked: linting took longer than 2\.5 s/);
       assert.ok(!message.includes('CM'), 'no letter text in the message');
       assert.ok(client.traces.slice(mark).some((t) => /worker replaced/.test(t)));

@@ -19,9 +19,10 @@ describe('mtus/check', () => {
     );
     const problems = checkIndex({ text, file: '/x/alpha.yaml' });
     assert.equal(problems.length, 1, JSON.stringify(problems));
-    assert.equal(problems[0].line, 10);
-    assert.equal(problems[0].file, '/x/alpha.yaml');
-    assert.match(problems[0].message, /^alphabetical page order broken in test-2009: "Biofeedback" \(page 5\) sorts after "Acetaminophen" \(pages 11-12\) and before "Capsaicin" \(pages 28-29\)/);
+    const problem = problems[0]!;
+    assert.equal(problem.line, 10);
+    assert.equal(problem.file, '/x/alpha.yaml');
+    assert.match(problem.message, /^alphabetical page order broken in test-2009: "Biofeedback" \(page 5\) sorts after "Acetaminophen" \(pages 11-12\) and before "Capsaicin" \(pages 28-29\)/);
   });
 
   it('a single too-high page is reported once, not for every later topic', () => {

@@ -32,10 +32,10 @@ function guidelineLines(text: string): string[] {
   const out: string[] = [];
   const start = /^\s*(Claims Administrator guideline|MAXIMUS guideline):/;
   for (let i = 0; i < lines.length; i++) {
-    if (!start.test(lines[i])) continue;
-    let s = lines[i].trim();
-    for (let j = i + 1; j < lines.length && lines[j].trim() !== '' && !start.test(lines[j]) && !/^\s*Decision rationale:/.test(lines[j]); j++) {
-      s += ' ' + lines[j].trim();
+    if (!start.test(lines[i]!)) continue;
+    let s = lines[i]!.trim();
+    for (let j = i + 1; j < lines.length && lines[j]!.trim() !== '' && !start.test(lines[j]!) && !/^\s*Decision rationale:/.test(lines[j]!); j++) {
+      s += ' ' + lines[j]!.trim();
     }
     out.push(s);
   }
@@ -52,14 +52,14 @@ interface Citation {
 function mtusCitations(line: string): Citation[] {
   const m = /Decision based on MTUS (.*)$/.exec(line);
   if (!m) return [];
-  const body = m[1].split(/\.\s+Decision based on Non-MTUS/)[0].trim().replace(/\.$/, '');
+  const body = m[1]!.split(/\.\s+Decision based on Non-MTUS/)[0]!.trim().replace(/\.$/, '');
   const years = [...body.matchAll(/ ((?:19|20)\d{2})(?: Guidelines)?(?=,|$)/g)];
   const out: Citation[] = [];
   let start = 0;
   years.forEach((y, k) => {
     const at = y.index ?? 0;
     const afterYear = at + y[0].length;
-    const segEnd = k + 1 < years.length ? (years[k + 1].index ?? body.length) : body.length;
+    const segEnd = k + 1 < years.length ? (years[k + 1]!.index ?? body.length) : body.length;
     const seg = body.slice(afterYear, segEnd);
     const sep = k + 1 < years.length ? seg.indexOf(', and ') : -1;
     const tail = sep >= 0 ? seg.slice(0, sep) : seg;

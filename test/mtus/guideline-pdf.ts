@@ -96,19 +96,20 @@ const md5 = (...parts: Buffer[]): Buffer => crypto.createHash('md5').update(Buff
 
 function rc4(key: Buffer, data: Buffer): Buffer {
   const S = Array.from({ length: 256 }, (_, i) => i);
+  // every index below is masked to 0..255 (S has 256 entries) or bounded by the loop
   let j = 0;
   for (let i = 0; i < 256; i++) {
-    j = (j + S[i] + key[i % key.length]) & 255;
-    [S[i], S[j]] = [S[j], S[i]];
+    j = (j + S[i]! + key[i % key.length]!) & 255;
+    [S[i], S[j]] = [S[j]!, S[i]!];
   }
   const out = Buffer.alloc(data.length);
   let i = 0;
   j = 0;
   for (let k = 0; k < data.length; k++) {
     i = (i + 1) & 255;
-    j = (j + S[i]) & 255;
-    [S[i], S[j]] = [S[j], S[i]];
-    out[k] = data[k] ^ S[(S[i] + S[j]) & 255];
+    j = (j + S[i]!) & 255;
+    [S[i], S[j]] = [S[j]!, S[i]!];
+    out[k] = data[k]! ^ S[(S[i]! + S[j]!) & 255]!;
   }
   return out;
 }

@@ -37,7 +37,7 @@ describe('mtus index: the forms real letters use', () => {
   it("names the guideline as the letter does (Elbow Complaints 2007), never by another of its names", () => {
     const found = withMaximus('Decision based on MTUS Elbow Complaints 2007, Section(s): Lateral Epicondylagia.');
     assert.equal(found.length, 1);
-    assert.match(found[0].message, /Elbow Complaints 2007/);
-    assert.doesNotMatch(found[0].message, /Elbow Disorders/);
+    assert.match(found[0]!.message, /Elbow Complaints 2007/);
+    assert.doesNotMatch(found[0]!.message, /Elbow Disorders/);
   });
 });

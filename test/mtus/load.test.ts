@@ -4,7 +4,7 @@ import * as path from 'path';
 import { checkIndex } from '../../server/src/engine/mtus/check';
 import { bundledIndexPath, clearIndexCache, formatIndexProblem, loadIndex, loadIndexFromText } from '../../server/src/engine/mtus/load';
 import { findTopic, formatPages, resolveGuideline } from '../../server/src/engine/mtus/lookup';
-import { cleanupTmp, repoRoot, tmpFile } from './helpers';
+import { cleanupTmp, nth, repoRoot, tmpFile } from './helpers';
 
 describe('mtus/load', () => {
   after(cleanupTmp);
@@ -39,18 +39,21 @@ describe('mtus/load', () => {
     const a = loadIndex([]).index;
     const b = loadIndex([]).index;
     assert.equal(a, b);
-    assert.ok(Object.isFrozen(a) && Object.isFrozen(a.guidelines[0]) && Object.isFrozen(a.guidelines[0].topics[0]));
+    const guideline = nth(a.guidelines, 0, 'a guideline');
+    assert.ok(Object.isFrozen(a) && Object.isFrozen(guideline) && Object.isFrozen(nth(guideline.topics, 0, 'a topic')));
   });
 
   it('records zero-based lines of guidelines and topics', () => {
     const text = 'version: 1\nguidelines:\n  - id: x-2000\n    title: X\n    year: 2000\n    names: [X]\n    topics:\n      - name: A\n        pages: "1-2"\n';
     const { guidelines, problems } = loadIndexFromText(text, '/tmp/x.yaml');
     assert.deepEqual(problems, []);
-    assert.equal(guidelines[0].line, 2);
-    assert.equal(guidelines[0].topics[0].line, 7);
-    assert.deepEqual(guidelines[0].topics[0].pages, [{ from: 1, to: 2 }]);
-    assert.equal(guidelines[0].topics[0].alphabetical, true);
-    assert.deepEqual(guidelines[0].topics[0].aliases, []);
+    const guideline = nth(guidelines, 0, 'guideline x-2000');
+    assert.equal(guideline.line, 2);
+    const topic = nth(guideline.topics, 0, 'topic A');
+    assert.equal(topic.line, 7);
+    assert.deepEqual(topic.pages, [{ from: 1, to: 2 }]);
+    assert.equal(topic.alphabetical, true);
+    assert.deepEqual(topic.aliases, []);
   });
 
   describe('bad input never throws and names file and line', () => {
@@ -70,7 +73,7 @@ describe('mtus/load', () => {
     it('duplicate keys are a YAML error', () => {
       const { problems } = loadIndexFromText('version: 1\nversion: 1\nguidelines: []\n', 'dup.yaml');
       assert.equal(problems.length, 1);
-      assert.equal(problems[0].line, 1);
+      assert.equal(problems[0]!.line, 1);
     });
 
     it('wrong types, bad pages, unknown keys: line of the offending node, valid rest kept', () => {
@@ -102,7 +105,7 @@ describe('mtus/load', () => {
       assert.match(byLine.get(15) ?? '', /year "two thousand" must be an integer/);
       assert.match(byLine.get(16) ?? '', /names "Bad" must be a list/);
       assert.equal(guidelines.length, 1, 'the bad guideline is left out');
-      assert.deepEqual(guidelines[0].topics.map((t) => t.name), ['Fine'], 'bad topics are left out');
+      assert.deepEqual(guidelines[0]!.topics.map((t) => t.name), ['Fine'], 'bad topics are left out');
       for (const p of problems) assert.equal(p.file, '/x/types.yaml');
     });
 
@@ -113,20 +116,21 @@ describe('mtus/load', () => {
     });
 
     it('wrong version and wrong top level', () => {
-      const v2 = loadIndexFromText('version: 2\nguidelines: []\n', 'v.yaml').problems[0];
+      const v2 = nth(loadIndexFromText('version: 2\nguidelines: []\n', 'v.yaml').problems, 0, 'a problem with version 2');
       assert.match(v2.message, /^version 2 is not supported/);
       assert.equal(formatIndexProblem(v2), v2 && `v.yaml:1: ${v2.message}`);
-      assert.match(loadIndexFromText('- a\n- b\n', 'l.yaml').problems[0].message, /must be a mapping/);
-      assert.match(loadIndexFromText('', 'e.yaml').problems[0].message, /empty/);
+      assert.match(nth(loadIndexFromText('- a\n- b\n', 'l.yaml').problems, 0, 'a problem with a list at the top level').message, /must be a mapping/);
+      assert.match(nth(loadIndexFromText('', 'e.yaml').problems, 0, 'a problem with an empty file').message, /empty/);
     });
 
     it('binary garbage', () => {
       const file = tmpFile('garbage.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff, 0xfe]));
       const { index, problems } = loadIndex([file]);
       assert.equal(problems.length, 1);
-      assert.equal(problems[0].file, file);
-      assert.equal(typeof problems[0].line, 'number');
-      assert.match(problems[0].message, /^not a text file/);
+      const problem = problems[0]!;
+      assert.equal(problem.file, file);
+      assert.equal(typeof problem.line, 'number');
+      assert.match(problem.message, /^not a text file/);
       assert.ok(index.guidelines.length >= 15, 'the bundled index still loads');
       assert.equal(index.label, 'bundled MTUS index');
     });
@@ -135,14 +139,15 @@ describe('mtus/load', () => {
       const missing = path.join(repoRoot, 'no-such-dir', 'corrections.yaml');
       const { index, problems } = loadIndex([missing]);
       assert.equal(problems.length, 1);
-      assert.equal(problems[0].file, missing);
-      assert.equal(problems[0].line, undefined, 'a problem with the whole file has no line');
-      assert.equal(problems[0].message, `file not found: ${missing}`);
+      const problem = problems[0]!;
+      assert.equal(problem.file, missing);
+      assert.equal(problem.line, undefined, 'a problem with the whole file has no line');
+      assert.equal(problem.message, `file not found: ${missing}`);
       assert.ok(index.guidelines.length >= 15);
     });
 
     it('a directory and a missing bundled index', () => {
-      assert.match(loadIndex([repoRoot]).problems[0].message, /is a directory/);
+      assert.match(nth(loadIndex([repoRoot]).problems, 0, 'a problem with a directory').message, /is a directory/);
       const { index, problems } = loadIndex([], { bundled: false });
       assert.deepEqual(problems, []);
       assert.equal(index.guidelines.length, 0);
@@ -203,8 +208,8 @@ describe('mtus/load', () => {
       const file = tmpFile('unknown.yaml', 'version: 1\nguidelines:\n  - id: nope-1999\n    topics:\n      - name: X\n');
       const { index, problems } = loadIndex([file]);
       assert.equal(problems.length, 1);
-      assert.equal(problems[0].line, 2);
-      assert.match(problems[0].message, /^guideline "nope-1999" is not in the index loaded so far; a new guideline needs title, year and names/);
+      assert.equal(problems[0]!.line, 2);
+      assert.match(problems[0]!.message, /^guideline "nope-1999" is not in the index loaded so far; a new guideline needs title, year and names/);
       assert.equal(index.label, 'bundled MTUS index + unknown.yaml');
     });
 

@@ -131,7 +131,7 @@ describe('mtus/lookup', () => {
     assert.equal(findTopic(g16, 'Celebrex')?.name, 'Celebrex (celecoxib)');
     const lb = guideline('Low Back Complaints', 2004);
     assert.equal(findTopic(lb, 'Inital Care'), undefined, 'a real typo is not an alias');
-    assert.equal(findTopic(lb, 'Table 12-8')?.pages[0].from, 309);
+    assert.equal(findTopic(lb, 'Table 12-8')?.pages[0]?.from, 309);
     assert.equal(findTopic(guideline('Elbow Complaints', 2007), '326'), undefined, 'the "326" artefact is not a section');
   });
 
@@ -149,7 +149,7 @@ describe('mtus/lookup', () => {
     const lb = guideline('Low Back Complaints', 2004);
     const s = suggestTopics(lb, 'Inital Care');
     assert.ok(s.length >= 1);
-    assert.equal(s[0].name, 'Initial Care');
+    assert.equal(s[0]!.name, 'Initial Care');
     assert.equal(suggestTopics(lb, 'Diagnositc Criteria')[0]?.name, 'Diagnostic Criteria');
     assert.deepEqual(suggestTopics(lb, 'xylophone repair'), []);
     assert.ok(suggestTopics(lb, 'Special', 1).length <= 1);
@@ -215,7 +215,7 @@ describe('mtus/lookup', () => {
       const spans = splitSectionSpans(op, text);
       assert.deepEqual(spans.map((s) => s.topic?.number), ['3.3.1.1', '4.1']);
       for (const s of spans) assert.equal(text.slice(s.start, s.end), s.text);
-      assert.ok(!spans[1].text.endsWith('.'));
+      assert.ok(!spans[1]!.text.endsWith('.'));
       // unknown numbered section: runs to the next number
       assert.deepEqual(splitSectionList(op, '9.9 Made Up: Title, with comma, 3.3.6'), ['9.9 Made Up: Title, with comma', '3.3.6']);
     });

@@ -78,15 +78,20 @@ describe('imr index verify', function () {
     const bytes = await guidelinePdf(TEST_PDF);
     const { report } = await verifyPdf(bytes, '/x/TestPain.pdf', testGuideline(), defaultPdfReader());
     assert.strictEqual(report.numbering.method, 'footer');
-    const by = Object.fromEntries(report.topics.map((v) => [v.topic.name, v]));
-    assert.strictEqual(by['Acupuncture'].status, 'confirmed');
-    assert.strictEqual(by['Biofeedback'].status, 'confirmed');
-    assert.strictEqual(by['Exercise'].status, 'confirmed');
-    assert.strictEqual(by['Massage therapy'].status, 'moved');
-    assert.strictEqual(by['Massage therapy'].indexPages, '10');
-    assert.deepStrictEqual(by['Massage therapy'].headingPages, [11]);
-    assert.deepStrictEqual(by['Massage therapy'].pdfPages, [{ from: 11, to: 11 }]);
-    assert.strictEqual(by['Yoga'].status, 'not-found');
+    const byName = new Map(report.topics.map((v) => [v.topic.name, v]));
+    const verdict = (name: string) => {
+      const v = byName.get(name);
+      assert.ok(v, `no verdict for the topic ${name}`);
+      return v;
+    };
+    assert.strictEqual(verdict('Acupuncture').status, 'confirmed');
+    assert.strictEqual(verdict('Biofeedback').status, 'confirmed');
+    assert.strictEqual(verdict('Exercise').status, 'confirmed');
+    assert.strictEqual(verdict('Massage therapy').status, 'moved');
+    assert.strictEqual(verdict('Massage therapy').indexPages, '10');
+    assert.deepStrictEqual(verdict('Massage therapy').headingPages, [11]);
+    assert.deepStrictEqual(verdict('Massage therapy').pdfPages, [{ from: 11, to: 11 }]);
+    assert.strictEqual(verdict('Yoga').status, 'not-found');
     assert.ok(report.tocFound);
     assert.deepStrictEqual(report.tocMissing, [{ title: 'Qigong', page: 13 }]);
   });
@@ -151,7 +156,7 @@ describe('imr index verify', function () {
     const letter = fixture('letters/clean-2009-pages.imr').replace('Physical Medicine Page(s): 98-99.', 'Aquatic therapy Page(s): 23.');
     const before = lintText({ text: letter, config: defaultConfig(REPO_ROOT), index: bundled }).findings.filter((f) => f.ruleId === 'citation-page-mismatch');
     assert.strictEqual(before.length, 1);
-    assert.strictEqual(before[0].severity, 'warning');
+    assert.strictEqual(before[0]!.severity, 'warning');
     const corrected = loadIndex([file]);
     assert.deepStrictEqual(corrected.problems, []);
     const after = lintText({ text: letter, config: defaultConfig(REPO_ROOT), index: corrected.index }).findings.filter((f) => f.ruleId === 'citation-page-mismatch');
@@ -159,7 +164,7 @@ describe('imr index verify', function () {
     // the old page is now an error: the entry is verified from the PDF
     const old = lintText({ text: letter.replace('Page(s): 23.', 'Page(s): 22.'), config: defaultConfig(REPO_ROOT), index: corrected.index }).findings.filter((f) => f.ruleId === 'citation-page-mismatch');
     assert.strictEqual(old.length, 1);
-    assert.strictEqual(old[0].severity, 'error');
+    assert.strictEqual(old[0]!.severity, 'error');
   });
 
   it('finds numbered sections by number and title, not by a mention of the number', async () => {

@@ -83,10 +83,17 @@ function list<T>(x: T[] | Record<string, never> | undefined): T[] {
   return Array.isArray(x) ? x : [];
 }
 
+/** `xs[i]`; fails the test, naming `what`, when there is no such element (e.g. the probe reported fewer). */
+function nth<T>(xs: readonly T[], i: number, what: string): T {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`expected ${what} at index ${i}, but there are ${xs.length} element(s)`);
+  return x;
+}
+
 function nvimVersion(): string | undefined {
   const r = spawnSync('nvim', ['--version'], { encoding: 'utf8', timeout: 10_000 });
   if (r.error || r.status !== 0) return undefined;
-  return r.stdout.split('\n')[0].trim();
+  return r.stdout.split('\n')[0]!.trim();
 }
 
 function alive(pid: number): boolean {
@@ -226,7 +233,7 @@ function sortNvim(ds: NvimDiagnostic[]): NvimDiagnostic[] {
 /** Zero-based position of `needle` (its first character + `offset`) on the first line containing it. */
 function positionOf(lines: readonly string[], needle: string, offset = 0, from = 0): Pos {
   for (let l = from; l < lines.length; l++) {
-    const c = lines[l].indexOf(needle);
+    const c = lines[l]!.indexOf(needle);
     if (c >= 0) return { line: l, character: c + offset };
   }
   throw new Error(`"${needle}" not found`);
@@ -270,7 +277,7 @@ describe('Neovim built-in LSP client (interop)', function () {
       'the engine itself finds the planted page mismatch',
     );
     const page = positionOf(lines, 'Medicine Page(s): 97', 'Medicine Page(s): '.length);
-    assert.deepStrictEqual(findings[0].range.start, page);
+    assert.deepStrictEqual(findings[0]!.range.start, page);
 
     // completion: an empty line right under the item line, and right after "Decision based on MTUS "
     const itemLine = positionOf(lines, 'Therapeutic Exercises: Upheld').line;
@@ -301,7 +308,8 @@ describe('Neovim built-in LSP client (interop)', function () {
 
     // completions: the language service's items for the same text, in the same order
     const snippets = loadSnippets(findAsset('snippets/imr.code-snippets')).snippets;
-    const [atItem, atMtus] = r.completions;
+    const atItem = nth(r.completions, 0, 'the completion under the item line');
+    const atMtus = nth(r.completions, 1, 'the completion after "Decision based on MTUS "');
     const expectItem = doComplete({ lines, position: underItem, index, snippets }).items;
     assert.deepStrictEqual(atItem.labels, expectItem.map((i) => i.label));
     for (const label of ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:', 'imr-item']) {
@@ -315,7 +323,8 @@ describe('Neovim built-in LSP client (interop)', function () {
 
     // hovers: the index entry for the topic, with the verdict on the cited page
     const determination = lintText({ text, config: engineSetup(dir, file).config, index }).determination;
-    const [onPage, onTopic] = r.hovers;
+    const onPage = nth(r.hovers, 0, 'the hover on the cited page');
+    const onTopic = nth(r.hovers, 1, 'the hover on the topic');
     const expectPage = doHover({ determination, index, position: page });
     const expectTopic = doHover({ determination, index, position: topic });
     assert.ok(expectPage && expectTopic);

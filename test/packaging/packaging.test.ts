@@ -34,7 +34,9 @@ describe('packaging', function () {
     // out/ is built by `npm test`; --ignore-scripts skips `prepare` (the same tsc build)
     const r = sh(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], ROOT);
     assert.equal(r.status, 0, r.stderr);
-    pack = (JSON.parse(r.stdout) as PackResult[])[0];
+    const [first] = JSON.parse(r.stdout) as PackResult[];
+    assert.ok(first, `npm pack --json listed no package: ${r.stdout}`);
+    pack = first;
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
