@@ -56,7 +56,7 @@ describe('layers (tsconfig project references)', function () {
       'probe-types.ts': "import type { Diagnostic } from 'vscode-languageserver-types';\nexport type Bad = Diagnostic;\n",
     });
     assert.deepStrictEqual(byProbe.get('probe-ok.ts'), []);
-    for (const [probe, file] of [['probe-service.ts', 'server/src/service/diagnostics.ts'], ['probe-lsp.ts', 'server/src/lsp/language-handlers.ts'], ['probe-cli.ts', 'server/src/cli/main.ts']]) {
+    for (const [probe, file] of [['probe-service.ts', 'server/src/service/diagnostics.ts'], ['probe-lsp.ts', 'server/src/lsp/language-handlers.ts'], ['probe-cli.ts', 'server/src/cli/main.ts']] as const) {
       const messages = byProbe.get(probe) ?? [];
       assert.ok(messages.some((m) => m.startsWith('TS6307') && m.includes(file)), `${probe}: ${messages.join('; ') || 'compiles'}`);
     }

@@ -3,6 +3,7 @@ import { defaultConfig, lintText, LintResult, toJson, validateDetermination } fr
 import { schemaValidator } from '../../server/src/engine/compiled/validators';
 import { bundledIndex, REPO_ROOT } from '../helpers/engine';
 import { letter, SHAPES } from './shapes';
+import { last, nth } from '../helpers/checked';
 
 /**
  * Every adversarial shape (test/adversarial/shapes.ts) linted at 10 KB: the linter returns and what it
@@ -26,7 +27,7 @@ describe('adversarial letter shapes (10 KB each)', () => {
         assert.notEqual(f.ruleId, 'invalid-input');
         for (const p of [f.range.start, f.range.end]) {
           assert.ok(p.line >= 0 && p.line < source.lines.length, `${f.ruleId}: line ${p.line} outside the letter`);
-          assert.ok(p.character >= 0 && p.character <= source.lines[p.line].length, `${f.ruleId}: character ${p.character} outside line ${p.line}`);
+          assert.ok(p.character >= 0 && p.character <= nth(source.lines, p.line, 'line').length, `${f.ruleId}: character ${p.character} outside line ${p.line}`);
         }
         // a message may quote a value of the letter (a 9 KB section name), never more
         assert.ok(f.message.length > 0 && f.message.length < 1000 + text.length, `${f.ruleId}: message of ${f.message.length} characters`);
@@ -70,21 +71,22 @@ describe('what the linear-time rewrites still read', () => {
 
   it('a page list of thousands of pages gives one reference per page, all in one sentence', () => {
     const { determination } = lint(shape('rationale-page-list'));
-    const refs = determination.items[0].rationale?.pageRefs ?? [];
+    const refs = nth(determination.items, 0, 'item').rationale?.pageRefs ?? [];
     assert.ok(refs.length > 1000, `${refs.length} references`);
-    assert.ok(refs.every((r) => r.sentence === refs[0].sentence && r.inList));
-    assert.deepEqual([refs[0].from, refs[refs.length - 1].from], [12, 13]);
+    const first = nth(refs, 0, 'page reference');
+    assert.ok(refs.every((r) => r.sentence === first.sentence && r.inList));
+    assert.deepEqual([first.from, last(refs, 'page reference').from], [12, 13]);
   });
 
   it('"Decision based on MTUS" repeated reads the citation after the last one', () => {
     const { determination } = lint(shape('decision-based-on-mtus'));
-    const citations = determination.items[0].maximusGuideline?.citations ?? [];
+    const citations = nth(determination.items, 0, 'item').maximusGuideline?.citations ?? [];
     assert.equal(citations[citations.length - 1]?.guidelineId, 'cpmtg-2009');
   });
 
   it('citations joined by ", and " are each read', () => {
     const { determination } = lint(shape('citation-and-joiners', 4 * 1024));
-    const citations = determination.items[0].maximusGuideline?.citations ?? [];
+    const citations = nth(determination.items, 0, 'item').maximusGuideline?.citations ?? [];
     assert.ok(citations.length > 40, `${citations.length} citations`);
     assert.ok(citations.every((c) => c.guidelineId === 'cpmtg-2009' && c.sections.map((s) => s.name).join() === 'Opioids'));
   });

@@ -9,6 +9,7 @@
  * differs from a normal letter only in its repeated part.
  */
 import { seededRandom as random } from '../helpers/random';
+import { nth } from '../helpers/checked';
 
 export interface Shape {
   /** Short id, printed by the benchmark. */
@@ -283,7 +284,7 @@ export const SHAPES: Shape[] = [
       const parts: string[] = [];
       let size = letter().length;
       while (size < b) {
-        const p = alphabet[Math.floor(rnd() * alphabet.length)];
+        const p = nth(alphabet, Math.floor(rnd() * alphabet.length), 'alphabet entry');
         parts.push(p);
         size += p.length;
       }

@@ -29,20 +29,22 @@ export function extractExamples(markdown: string, file = 'page'): DocExample[] {
   const lines = markdown.split(/\r?\n/);
   const out: DocExample[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = MARKER.exec(lines[i]);
+    const m = MARKER.exec(lines[i]!);
     if (!m) continue;
     let j = i + 1;
-    while (j < lines.length && !lines[j].trim()) j++;
+    while (j < lines.length && !lines[j]!.trim()) j++;
     const fence = /^(`{3,}|~{3,})\s*imr\s*$/.exec(lines[j] ?? '');
     if (!fence) throw new Error(`${file}:${i + 1}: an example marker must be followed by a fenced block with info string imr`);
     const body: string[] = [];
     let k = j + 1;
-    const close = new RegExp(`^${fence[1][0] === '`' ? '`' : '~'}{${fence[1].length},}\\s*$`);
-    while (k < lines.length && !close.test(lines[k])) body.push(lines[k++]);
+    const opening = fence[1]!;
+    const close = new RegExp(`^${opening.startsWith('`') ? '`' : '~'}{${opening.length},}\\s*$`);
+    while (k < lines.length && !close.test(lines[k]!)) body.push(lines[k++]!);
     if (k >= lines.length) throw new Error(`${file}:${j + 1}: unclosed example block`);
     let n = k + 1;
-    while (n < lines.length && !lines[n].trim()) n++;
-    const reported = /^Reported:/.test(lines[n] ?? '') ? [...lines[n].matchAll(/`([^`]+)`/g)].map((x) => x[1]) : [];
+    while (n < lines.length && !lines[n]!.trim()) n++;
+    const after = lines[n] ?? '';
+    const reported = /^Reported:/.test(after) ? [...after.matchAll(/`([^`]+)`/g)].map((x) => x[1]!) : [];
     out.push({ kind: m[1] as DocExample['kind'], text: `${body.join('\n')}\n`, line: i + 1, reported });
     i = k;
   }

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { budgetForLetter, defaultConfig, DEFAULT_MAX_TIME_PER_FILE_MS, MAX_TIME_PER_FILE_LIMIT_MS, formatBudget, lintEachWithinBudget, lintText, lintWithinBudget, NOT_FULLY_CHECKED, overrunFinding, RULES, runEachWithTimeout, runWithTimeout } from '../../server/src/engine';
 import { bundledIndex, fixture, REPO_ROOT } from '../helpers/engine';
 import { SLOW_MARKER, slowRule } from '../helpers/slow-rule';
+import { nth } from '../helpers/checked';
 
 describe('engine: time budget per letter', function () {
   this.timeout(60_000);
@@ -15,8 +16,9 @@ describe('engine: time budget per letter', function () {
     const r = lintWithinBudget({ text: runaway, config, index, rules }, 300);
     assert.strictEqual(r.overrun, true);
     assert.deepStrictEqual(r.findings.map((f) => [f.ruleId, f.severity, f.range.start.line, f.range.start.character]), [[NOT_FULLY_CHECKED, 'error', 0, 0]]);
-    assert.match(r.findings[0].message, /^Not fully checked: linting took longer than 300 ms/);
-    assert.ok(!r.findings[0].message.includes('CM1'), 'no case number or other letter text');
+    const { message } = nth(r.findings, 0, 'finding');
+    assert.match(message, /^Not fully checked: linting took longer than 300 ms/);
+    assert.ok(!message.includes('CM1'), 'no case number or other letter text');
     assert.deepStrictEqual(r.determination.items, []);
   });
 
@@ -31,7 +33,7 @@ describe('engine: time budget per letter', function () {
   it('0 means no limit; the severity of the overrun finding is the caller\'s', () => {
     const r = lintWithinBudget({ text: good, config, index }, 0);
     assert.strictEqual(r.overrun, false);
-    assert.strictEqual(lintWithinBudget({ text: runaway, config, index, rules }, 100, 'warning').findings[0].severity, 'warning');
+    assert.strictEqual(nth(lintWithinBudget({ text: runaway, config, index, rules }, 100, 'warning').findings, 0, 'finding').severity, 'warning');
   });
 
   it('runWithTimeout returns the value, stops a busy loop, and lets an exception through', () => {
@@ -85,8 +87,8 @@ describe('engine: time budget per letter', function () {
     const each = lintEachWithinBudget([{ text: good, config, index, rules }, { text: runaway, config, index, rules }, { text: good, config, index, rules }], 300);
     assert.deepStrictEqual(each.map((r) => r.overrun), [false, true, false]);
     const alone = lintText({ text: good, config, index }).findings;
-    assert.deepStrictEqual(each[0].findings, alone);
-    assert.deepStrictEqual(each[2].findings, alone);
-    assert.deepStrictEqual(each[1].findings.map((f) => f.ruleId), [NOT_FULLY_CHECKED]);
+    assert.deepStrictEqual(nth(each, 0, 'result').findings, alone);
+    assert.deepStrictEqual(nth(each, 2, 'result').findings, alone);
+    assert.deepStrictEqual(nth(each, 1, 'result').findings.map((f) => f.ruleId), [NOT_FULLY_CHECKED]);
   });
 });

@@ -15,6 +15,7 @@ import { parseIndexText } from '../../server/src/engine/mtus/yaml-index';
 import { bundledIndexPath } from '../../server/src/engine/mtus/load';
 import { createIndexProvider, parseLetter, SourceText, toJson } from '../../server/src/engine';
 import { FIXTURES, REPO_ROOT } from '../helpers/engine';
+import { nth } from '../helpers/checked';
 
 const IDS = Object.keys(SCHEMA_SPECS) as SchemaId[];
 
@@ -95,9 +96,9 @@ describe('data compiled at build time (generated/)', () => {
     const data = parseYaml(fs.readFileSync(bundledIndexPath(), 'utf8')) as { guidelines: Record<string, unknown>[] };
     assert.ok(agree('mtus-index', data));
     const bad = JSON.parse(JSON.stringify(data)) as typeof data;
-    bad.guidelines[0].id = 'Not Kebab';
-    (bad.guidelines[1].topics as Record<string, unknown>[])[0].pages = ['12–14'];
-    bad.guidelines[2].colour = 'red';
+    nth(bad.guidelines, 0, 'guideline').id = 'Not Kebab';
+    nth(nth(bad.guidelines, 1, 'guideline').topics as Record<string, unknown>[], 0, 'topic').pages = ['12–14'];
+    nth(bad.guidelines, 2, 'guideline').colour = 'red';
     assert.ok(!agree('mtus-index', bad));
   });
 
@@ -110,8 +111,9 @@ describe('data compiled at build time (generated/)', () => {
     assert.deepStrictEqual(compiled.guidelines, parsed.guidelines);
     assert.deepStrictEqual(compiled.problems, []);
     parsed.guidelines.forEach((g, gi) => {
-      assert.deepStrictEqual(compiled.given.get(compiled.guidelines[gi]), parsed.given.get(g));
-      g.topics.forEach((t, ti) => assert.deepStrictEqual(compiled.given.get(compiled.guidelines[gi].topics[ti]), parsed.given.get(t)));
+      const cg = nth(compiled.guidelines, gi, 'compiled guideline');
+      assert.deepStrictEqual(compiled.given.get(cg), parsed.given.get(g));
+      g.topics.forEach((t, ti) => assert.deepStrictEqual(compiled.given.get(nth(cg.topics, ti, 'compiled topic')), parsed.given.get(t)));
     });
     assert.ok(parsed.guidelines.some((g) => g.topics.some((t) => t.line > 100)), 'line numbers are the YAML lines');
   });

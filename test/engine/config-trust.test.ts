@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import * as path from 'path';
 import { createConfigResolver, createIndexProvider, lintText, loadConfigText, resolveLintSetup, UNTRUSTED_IGNORED_KEYS } from '../../server/src/engine';
 import { cleanupTemp, cliFixture, makeTemp, write } from '../cli/helpers';
+import { nth } from '../helpers/checked';
 
 /**
  * The config resolver's two hardening duties: a config problem of any kind (aliases that expand too
@@ -32,10 +33,11 @@ describe('config problems are problems, never throws', () => {
     const r = loadConfigText(BILLION_LAUGHS, FILE);
     assert.equal(r.config, undefined);
     assert.equal(r.problems.length, 1);
-    assert.equal(r.problems[0].file, FILE);
-    assert.match(r.problems[0].message, /aliases expand too much/);
-    assert.equal(r.problems[0].line, 1, 'line 2 holds the first *a');
-    assert.equal(r.problems[0].column, 7);
+    const problem = nth(r.problems, 0, 'problem');
+    assert.equal(problem.file, FILE);
+    assert.match(problem.message, /aliases expand too much/);
+    assert.equal(problem.line, 1, 'line 2 holds the first *a');
+    assert.equal(problem.column, 7);
   });
 
   it('a few aliases are fine (anchors are ordinary YAML)', () => {
@@ -47,33 +49,38 @@ describe('config problems are problems, never throws', () => {
   it('placeholder patterns that compile alone but not together are a problem at the list', () => {
     const top = loadConfigText('rules: {}\nplaceholders: ["(?<v>x)", "(?<v>y)"]\n', FILE);
     assert.equal(top.config, undefined);
-    assert.equal(top.problems[0].line, 1);
-    assert.match(top.problems[0].message, /^placeholders: the patterns do not compile together: Duplicate capture group name/);
+    const topProblem = nth(top.problems, 0, 'problem');
+    assert.equal(topProblem.line, 1);
+    assert.match(topProblem.message, /^placeholders: the patterns do not compile together: Duplicate capture group name/);
     const option = loadConfigText('rules:\n  placeholder:\n    severity: error\n    options: {patterns: ["(?<v>x)", "(?<v>x)"]}\n', FILE);
     assert.equal(option.config, undefined);
-    assert.equal(option.problems[0].line, 3);
-    assert.match(option.problems[0].message, /^rules\.placeholder\.patterns: the patterns do not compile together/);
+    const optionProblem = nth(option.problems, 0, 'problem');
+    assert.equal(optionProblem.line, 3);
+    assert.match(optionProblem.message, /^rules\.placeholder\.patterns: the patterns do not compile together/);
   });
 
   it('an empty placeholder list is a problem (joined it would match every value)', () => {
     const top = loadConfigText('placeholders: []\n', FILE);
     assert.equal(top.config, undefined);
-    assert.match(top.problems[0].message, /^placeholders: an empty list/);
+    assert.match(nth(top.problems, 0, 'problem').message, /^placeholders: an empty list/);
     const option = loadConfigText('rules:\n  placeholder: [error, {patterns: []}]\n', FILE);
     assert.equal(option.config, undefined);
-    assert.equal(option.problems[0].line, 1);
-    assert.match(option.problems[0].message, /^rules\.placeholder\.patterns: an empty list/);
+    const optionProblem = nth(option.problems, 0, 'problem');
+    assert.equal(optionProblem.line, 1);
+    assert.match(optionProblem.message, /^rules\.placeholder\.patterns: an empty list/);
   });
 
   it('problems carry the column and end of the offending key or value', () => {
     const unknown = loadConfigText('rules: {}\n  # a comment\nplacholders: ["x"]\n', FILE);
-    assert.deepEqual({ ...unknown.problems[0], message: '' }, { file: FILE, line: 2, column: 0, endLine: 2, endColumn: 11, message: '' });
+    assert.deepEqual({ ...nth(unknown.problems, 0, 'problem'), message: '' }, { file: FILE, line: 2, column: 0, endLine: 2, endColumn: 11, message: '' });
     const bad = loadConfigText('redact: true\nplaceholders: ["ok", "(a"]\n', FILE);
-    assert.equal(bad.problems[0].line, 1);
-    assert.equal(bad.problems[0].column, 21);
-    assert.equal(bad.problems[0].endColumn, 25);
+    const badProblem = nth(bad.problems, 0, 'problem');
+    assert.equal(badProblem.line, 1);
+    assert.equal(badProblem.column, 21);
+    assert.equal(badProblem.endColumn, 25);
     const syntax = loadConfigText('rules:\n  placeholder: [warn\n', FILE);
-    assert.equal(syntax.problems[0].line !== undefined && syntax.problems[0].column !== undefined, true);
+    const syntaxProblem = nth(syntax.problems, 0, 'problem');
+    assert.equal(syntaxProblem.line !== undefined && syntaxProblem.column !== undefined, true);
   });
 
   it('a key that is a collection is a problem, and the yaml package prints no warning', () => {
@@ -83,7 +90,7 @@ describe('config problems are problems, never throws', () => {
     try {
       const r = loadConfigText('? [a, b]\n: c\n', FILE);
       assert.equal(r.config, undefined);
-      assert.match(r.problems[0].message, /unknown key/);
+      assert.match(nth(r.problems, 0, 'problem').message, /unknown key/);
     } finally {
       process.off('warning', onWarning);
     }
@@ -143,7 +150,7 @@ describe('an untrusted workspace: config entries that read files or run patterns
     assert.equal(r.config?.rules.placeholder?.severity, 'warn');
     // the rest of the file is still checked
     const unknown = loadConfigText('placeholders: ["(a"]\nredakt: true\n', FILE, { trusted: false });
-    assert.match(unknown.problems[0].message, /unknown key "redakt"/);
+    assert.match(nth(unknown.problems, 0, 'problem').message, /unknown key "redakt"/);
   });
 
   it('untrusted setup: the config index and the extra index files of the settings are not read; the bundled index judges', () => {

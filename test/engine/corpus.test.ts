@@ -14,9 +14,10 @@ function expectedDecisions(text: string): string[] {
   const lines = text.split(/\r?\n/);
   const start = lines.findIndex((l) => /IMR ISSUES, DECISIONS AND RATIONALES/.test(l));
   const out: string[] = [];
-  for (let i = start + 1; i < lines.length; i++) {
-    const m = /:\s*(Upheld|Overturned)\s*$/.exec(lines[i]) ?? (/:\s*$/.test(lines[i - 1] ?? '') ? /^\f?\s*(Upheld|Overturned)\s*$/.exec(lines[i]) : null);
-    if (m) out.push(m[1]);
+  for (const [i, line] of lines.entries()) {
+    if (i <= start) continue;
+    const m = /:\s*(Upheld|Overturned)\s*$/.exec(line) ?? (/:\s*$/.test(lines[i - 1] ?? '') ? /^\f?\s*(Upheld|Overturned)\s*$/.exec(line) : null);
+    if (m) out.push(m[1]!);
   }
   return out;
 }

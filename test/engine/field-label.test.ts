@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { applyFixes, defaultConfig, lintText } from '../../server/src/engine';
 import { Determination } from '../../server/src/engine/model/determination';
 import { bundledIndex, fixture, REPO_ROOT } from '../helpers/engine';
+import { nth } from '../helpers/checked';
 
 /** One mistake, one finding: a mistyped label is read as the field it means and reported once. */
 
@@ -40,7 +41,7 @@ describe('field-label: one finding per mistyped label', () => {
       assert.notEqual(text, clean);
       const { findings, determination } = lint(text);
       assert.deepEqual(findings.map((f) => f.ruleId), ['field-label'], findings.map((f) => f.message).join('\n'));
-      assert.match(findings[0].message, new RegExp(`did you mean "${right.replace(/[()]/g, '\\$&')}"`));
+      assert.match(nth(findings, 0, 'finding').message, new RegExp(`did you mean "${right.replace(/[()]/g, '\\$&')}"`));
       assert.deepEqual(model(determination), want, 'read as if it were right');
       assert.equal(applyFixes(text, findings).text.split(right).length, clean.split(right).length, 'the fix writes the label');
     });
@@ -48,7 +49,7 @@ describe('field-label: one finding per mistyped label', () => {
 
   it('reads Page(s) without its colon as the pages', () => {
     const { findings, determination } = lint(clean2009.replace('Medicine Page(s): 98-99.', 'Medicine Page(s) 97.'));
-    const c = determination.items[0].claimsAdministratorGuideline!.citations[0];
+    const c = nth(nth(determination.items, 0, 'item').claimsAdministratorGuideline!.citations, 0, 'citation');
     assert.equal(c.topic?.name, 'Physical Medicine');
     assert.deepEqual(c.pages.map((p) => p.from), [97]);
     assert.deepEqual(findings.map((f) => f.ruleId), ['citation-page-mismatch']);
@@ -58,13 +59,14 @@ describe('field-label: one finding per mistyped label', () => {
     for (const [right, wrong] of [
       ['MTUS Low Back Complaints 2004', 'MTUS Low Back Complaint 2004'],
       ['MTUS Chronic Pain Medical Treatment 2016', 'MTUS Chronic Pain Medical Treatmnet 2016'],
-    ]) {
+    ] as const) {
       const text = clean.replace(right, wrong);
       const found = lint(text).findings.filter((f) => f.ruleId === 'citation-guideline-unknown');
       assert.equal(found.length, 1, wrong);
-      assert.equal(found[0].fix, undefined);
-      assert.equal(found[0].suggestions?.length, 1);
-      const fixed = applyFixes(text, [{ ...found[0], fix: found[0].suggestions![0] }]).text;
+      const unknown = nth(found, 0, 'finding');
+      assert.equal(unknown.fix, undefined);
+      assert.equal(unknown.suggestions?.length, 1);
+      const fixed = applyFixes(text, [{ ...unknown, fix: nth(unknown.suggestions!, 0, 'suggestion') }]).text;
       assert.ok(fixed.includes(right), fixed);
     }
   });

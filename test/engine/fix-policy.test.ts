@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createOffsetMapper, defaultConfig, Determination, Finding, lintText, Rule, runFixLoop } from '../../server/src/engine';
 import { bundledIndex, corpusFiles, fixture, REPO_ROOT } from '../helpers/engine';
+import { nth } from '../helpers/checked';
 
 /**
  * The fix policy: `--fix` and fix-all apply only mechanical, certain edits (fixes); whatever changes
@@ -20,7 +21,7 @@ const fix = (text: string) => runFixLoop({ text, lint });
 function replaceRanges(text: string, edits: { line: number; start: number; end: number; by: string }[]): string {
   const lines = text.split('\n');
   for (const e of [...edits].sort((a, b) => b.line - a.line || b.start - a.start)) {
-    const l = lines[e.line];
+    const l = nth(lines, e.line, 'line');
     lines[e.line] = l.slice(0, e.start) + e.by + l.slice(e.end);
   }
   return lines.join('\n');
@@ -103,7 +104,7 @@ describe('fix policy on real letters (../shared/corpus/dev, defects planted)', f
       const lines = text.split('\n');
       const at = lines.findIndex((l) => l.trim() === 'CLINICAL CASE SUMMARY');
       if (at < 0) continue;
-      const bad = [...lines.slice(0, at), lines[at].replace('SUMMARY', 'SUMMERY'), ...lines.slice(at + 1)].join('\n');
+      const bad = [...lines.slice(0, at), nth(lines, at, 'line').replace('SUMMARY', 'SUMMERY'), ...lines.slice(at + 1)].join('\n');
       const out = fix(bad).text.split('\n');
       assert.equal(out[at], lines[at], `${name}: heading not restored`);
       headings++;
@@ -179,8 +180,8 @@ describe('fix loop (engine/fix/loop.ts)', () => {
   const chain: Rule = {
     meta: { id: 'chain', description: 'test', defaultSeverity: 'error', category: 'layout', fixable: true, hasSuggestions: false },
     check(ctx) {
-      const line = ctx.source.lines[0];
-      for (const [from, to] of [['AAA', 'BBB'], ['BBB', 'CCC']]) {
+      const line = nth(ctx.source.lines, 0, 'line');
+      for (const [from, to] of [['AAA', 'BBB'], ['BBB', 'CCC']] as const) {
         const i = line.indexOf(from);
         if (i >= 0) ctx.report({ message: from, range: at(0, i, i + 3), fix: { title: to, edits: [{ range: at(0, i, i + 3), newText: to }] } });
       }
@@ -205,7 +206,7 @@ describe('fix loop (engine/fix/loop.ts)', () => {
     const flip: Rule = {
       meta: { ...chain.meta, id: 'flip' },
       check(ctx) {
-        const l = ctx.source.lines[0];
+        const l = nth(ctx.source.lines, 0, 'line');
         const i = l.indexOf('XX') >= 0 ? l.indexOf('XX') : l.indexOf('YY');
         if (i >= 0) ctx.report({ message: 'flip', range: at(0, i, i + 2), fix: { title: 'flip', edits: [{ range: at(0, i, i + 2), newText: l.slice(i, i + 2) === 'XX' ? 'YY' : 'XX' }] } });
       },

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { defaultConfig, lintText } from '../../server/src/engine';
 import { bundledIndex, fixture, REPO_ROOT } from '../helpers/engine';
+import { nth } from '../helpers/checked';
 
 /**
  * Page references in rationales, every common form, against the MTUS index (rationale-page-mismatch).
@@ -96,7 +97,8 @@ describe('rationale page references (rationale-page-mismatch)', () => {
       .map((f) => {
         const lines = text.split('\n');
         const r = f.range;
-        return r.start.line === r.end.line ? lines[r.start.line].slice(r.start.character, r.end.character) : lines[r.start.line].slice(r.start.character);
+        const line = nth(lines, r.start.line, 'line');
+        return r.start.line === r.end.line ? line.slice(r.start.character, r.end.character) : line.slice(r.start.character);
       });
   }
 
@@ -130,7 +132,7 @@ describe('rationale page references (rationale-page-mismatch)', () => {
   it('reads each form as its pages, and the document a page belongs to', () => {
     const refs = (sentence: string) => {
       const text = letter.replace('Decision rationale: ', `Decision rationale: ${sentence} `);
-      const item = lintText({ text, config, index }).determination.items[0];
+      const item = nth(lintText({ text, config, index }).determination.items, 0, 'item');
       return item.rationale!.pageRefs.map((r) => [r.from, r.to, r.outsideMtus ? 'other' : r.chapter ?? r.guideline ?? null]);
     };
     assert.deepEqual(refs('See pp. 46-47 and 49.'), [[46, 47, null], [49, 49, null]]);
@@ -148,7 +150,8 @@ describe('rationale page references (rationale-page-mismatch)', () => {
     );
     const found = lintText({ text, config, index }).findings.filter((f) => f.ruleId === 'citation-page-mismatch');
     assert.equal(found.length, 1, JSON.stringify(found));
-    assert.match(found[0].message, /350/);
-    assert.match(found[0].message, /286-326/);
+    const { message } = nth(found, 0, 'finding');
+    assert.match(message, /350/);
+    assert.match(message, /286-326/);
   });
 });

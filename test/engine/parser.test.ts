@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { parseLetter, SourceText, toJson } from '../../server/src/engine';
 import { bundledIndex, fixture } from '../helpers/engine';
+import { nth } from '../helpers/checked';
 
 const parse = (text: string) => parseLetter(text, bundledIndex());
 const at = (text: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }) => new SourceText(text).getText(r);
@@ -55,7 +56,7 @@ describe('parser', () => {
       const text = fixture('letters/clean-2016.imr').replace('CLINICAL CASE SUMMARY', 'Clinical Case Sumary');
       const s = parse(text).sections;
       assert.deepEqual(s.map((x) => [x.id, x.exact]), [['howMade', true], ['clinicalCaseSummary', false], ['issues', true]]);
-      assert.equal(at(text, s[1].headingRange), 'Clinical Case Sumary');
+      assert.equal(at(text, nth(s, 1, 'section').headingRange), 'Clinical Case Sumary');
     });
 
     it('treats a heading with doubled inner spaces or a trailing colon as a near miss', () => {
@@ -79,10 +80,11 @@ describe('parser', () => {
         ['Physical therapy two times a week for four weeks for the lumbar spine', 'Upheld'],
         ['MRI of the lumbar spine without contrast', 'Overturned'],
       ]);
-      assert.equal(d.items[1].claimsAdministratorGuideline?.kind, 'no-evidence');
-      assert.equal(d.items[1].maximusGuideline?.kind, 'mtus+non-mtus');
-      assert.equal(d.items[0].rationale?.conclusion, 'not-medically-necessary');
-      assert.equal(d.items[1].rationale?.conclusion, 'medically-necessary');
+      const [first, second] = [nth(d.items, 0, 'item'), nth(d.items, 1, 'item')];
+      assert.equal(second.claimsAdministratorGuideline?.kind, 'no-evidence');
+      assert.equal(second.maximusGuideline?.kind, 'mtus+non-mtus');
+      assert.equal(first.rationale?.conclusion, 'not-medically-necessary');
+      assert.equal(second.rationale?.conclusion, 'medically-necessary');
     });
 
     it('reads prefixes, the remaining-portion form and a decision wrapped onto its own line', () => {
@@ -117,12 +119,13 @@ Decision rationale: The request is not medically necessary.
 `);
       const items = parse(text).items;
       assert.equal(items.length, 3);
-      assert.equal(items[0].prefix, 'Associated surgical service');
-      assert.equal(items[0].text, 'Cold therapy unit, seven day rental');
-      assert.equal(items[1].remainingPortion, true);
-      assert.equal(items[1].decision, 'Overturned');
-      assert.equal(items[2].decision, 'Upheld');
-      assert.equal(items[2].decisionRange?.start.line, items[2].headerRange.end.line);
+      const [first, second, third] = [nth(items, 0, 'item'), nth(items, 1, 'item'), nth(items, 2, 'item')];
+      assert.equal(first.prefix, 'Associated surgical service');
+      assert.equal(first.text, 'Cold therapy unit, seven day rental');
+      assert.equal(second.remainingPortion, true);
+      assert.equal(second.decision, 'Overturned');
+      assert.equal(third.decision, 'Upheld');
+      assert.equal(third.decisionRange?.start.line, third.headerRange.end.line);
       assert.ok(items.every((i) => i.claimsAdministratorGuideline && i.maximusGuideline && i.rationale));
     });
   });
@@ -141,7 +144,7 @@ Decision rationale: The request is not medically necessary.
   describe('citations', () => {
     const line = (text: string) => {
       const d = parse(withItems(`Item: Upheld\n\nClaims Administrator guideline: ${text}\n\nMAXIMUS guideline: ${text}\n\nDecision rationale: The request is not medically necessary.\n`));
-      return d.items[0].maximusGuideline!;
+      return nth(d.items, 0, 'item').maximusGuideline!;
     };
 
     it('splits several guidelines and section lists whose names contain commas', () => {
@@ -156,17 +159,21 @@ Decision rationale: The request is not medically necessary.
 
     it('reads the Page(s) style in its forms', () => {
       for (const [pages, want] of [['98-99', [98, 99]], ['98 and 99', [98, 99]], ['p. 98', [98, 98]]] as const) {
-        const c = line(`Decision based on MTUS Chronic Pain Treatment Guidelines Physical Medicine Page(s): ${pages}.`).citations[0];
+        const citations = line(`Decision based on MTUS Chronic Pain Treatment Guidelines Physical Medicine Page(s): ${pages}.`).citations;
+        const c = nth(citations, 0, 'citation');
         assert.equal(c.guidelineId, 'cpmtg-2009');
         assert.equal(c.topic?.name, 'Physical Medicine');
-        assert.deepEqual([c.pages[0].from, c.pages[0].to], want);
+        const p = nth(c.pages, 0, 'page range');
+        assert.deepEqual([p.from, p.to], want);
       }
     });
 
     it('reads numbered opioid sections with number, part and title', () => {
-      const c = line('Decision based on MTUS Opioid Treatment 2016, Section(s): 3.3.6 Opioids for Chronic Pain and Chronic Opioid Treatment: Use of Urine Drug Testing (UDT).').citations[0];
+      const citations = line('Decision based on MTUS Opioid Treatment 2016, Section(s): 3.3.6 Opioids for Chronic Pain and Chronic Opioid Treatment: Use of Urine Drug Testing (UDT).').citations;
+      const c = nth(citations, 0, 'citation');
       assert.equal(c.guidelineId, 'opioids-2016');
-      assert.deepEqual([c.sections[0].number, c.sections[0].part, c.sections[0].title], ['3.3.6', 'Opioids for Chronic Pain and Chronic Opioid Treatment', 'Use of Urine Drug Testing (UDT)']);
+      const s = nth(c.sections, 0, 'section');
+      assert.deepEqual([s.number, s.part, s.title], ['3.3.6', 'Opioids for Chronic Pain and Chronic Opioid Treatment', 'Use of Urine Drug Testing (UDT)']);
     });
 
     it('repairs PDF wrap artefacts and keeps ranges on the source text', () => {
@@ -179,23 +186,25 @@ MAXIMUS guideline: The Expert Reviewer did not cite any medical evidence for its
 
 Decision rationale: Per ACOEM Chapter 12, Table 12-8, page 309 and pages 335-336 (Table 13-2), and ACOEM 3rd ed., pg. 607, it is not medically necessary.
 `);
-      const item = parse(text).items[0];
+      const item = nth(parse(text).items, 0, 'item');
       const ca = item.claimsAdministratorGuideline!;
-      assert.equal(ca.citations[0].sections[0].name, 'Electrodiagnostic testing (EMG/NCS)');
-      assert.equal(at(text, ca.citations[0].sections[0].range), 'Electro- diagnostic testing (EMG/NCS)');
+      const citation = nth(ca.citations, 0, 'citation');
+      const section = nth(citation.sections, 0, 'section');
+      assert.equal(section.name, 'Electrodiagnostic testing (EMG/NCS)');
+      assert.equal(at(text, section.range), 'Electro- diagnostic testing (EMG/NCS)');
       assert.equal(ca.nonMtus.length, 1);
       assert.equal(ca.kind, 'mtus+non-mtus');
-      assert.equal(at(text, ca.citations[0].guidelineRange), 'Chronic Pain Medical Treatment');
+      assert.equal(at(text, citation.guidelineRange), 'Chronic Pain Medical Treatment');
       assert.equal(item.maximusGuideline?.kind, 'no-evidence');
       const refs = item.rationale!.pageRefs;
       assert.deepEqual(refs.map((r) => [r.from, r.to, r.table ?? null]), [[309, 309, 'Table 12-8'], [335, 336, 'Table 13-2'], [607, 607, null]]);
-      assert.equal(refs[2].outsideMtus, true, 'ACOEM 3rd edition pages are not checked against the index');
+      assert.equal(nth(refs, 2, 'page reference').outsideMtus, true, 'ACOEM 3rd edition pages are not checked against the index');
     });
   });
 
   it('takes the conclusion from the concluding sentence, not from a later conditional', () => {
     const conclusion = (rationale: string) =>
-      parse(withItems(`Item: Upheld\n\nClaims Administrator guideline: x\n\nMAXIMUS guideline: y\n\nDecision rationale: ${rationale}\n`)).items[0].rationale?.conclusion;
+      nth(parse(withItems(`Item: Upheld\n\nClaims Administrator guideline: x\n\nMAXIMUS guideline: y\n\nDecision rationale: ${rationale}\n`)).items, 0, 'item').rationale?.conclusion;
     assert.equal(conclusion('Therefore, the request is not medically necessary. Further therapy would be medically necessary only with documented improvement.'), 'not-medically-necessary');
     assert.equal(conclusion('The guideline supports it. As such, the request is medically necessary.'), 'medically-necessary');
     assert.equal(conclusion('The MRI is not supported by the provided records as being medically necessary at this time.'), 'not-medically-necessary');
@@ -213,10 +222,10 @@ Decision rationale: Per ACOEM Chapter 12, Table 12-8, page 309 and pages 335-336
   it('keeps text it does not understand and prints JSON the schema describes', () => {
     const text = withItems('A stray paragraph that is not an item.\n\nItem: Upheld\n\nClaims Administrator guideline: x\n\nMAXIMUS guideline: y\n\nDecision rationale: not medically necessary.\n');
     const d = parse(text);
-    assert.equal(d.unparsed[0].text, 'A stray paragraph that is not an item.');
+    assert.equal(nth(d.unparsed, 0, 'unparsed block').text, 'A stray paragraph that is not an item.');
     const { json } = toJson(d, true);
     assert.ok(Array.isArray(json.items) && (json.items[0] as { range?: unknown }).range, 'ranges with --ranges');
     const plain = toJson(d).json;
-    assert.equal((plain.items as { range?: unknown }[])[0].range, undefined);
+    assert.equal(nth(plain.items as { range?: unknown }[], 0, 'JSON item').range, undefined);
   });
 });

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { defaultConfig, lintText } from '../../server/src/engine';
 import { bundledIndex, corpusFiles, REPO_ROOT } from '../helpers/engine';
+import { nth } from '../helpers/checked';
 
 /**
  * Defects planted in real letters (../shared/corpus/dev, read at test time, never committed): each must
@@ -18,11 +19,21 @@ interface Planted {
 
 type Planter = (lines: string[]) => Planted | undefined;
 
-const find = (lines: string[], re: RegExp, from = 0) => {
-  for (let i = from; i < lines.length; i++) if (re.test(lines[i])) return i;
-  return -1;
-};
+const find = (lines: string[], re: RegExp, from = 0) => lines.findIndex((line, i) => i >= from && re.test(line));
 const done = (lines: string[], line0: number): Planted => ({ text: lines.join('\n'), line: line0 + 1 });
+/**
+ * Plants a defect by rewriting line `i` (an index `find` returned; -1 plants nothing). With `ifChanged`, a
+ * rewrite that leaves the line as it was plants nothing either.
+ */
+function plantAt(lines: string[], i: number, rewrite: (line: string) => string, ifChanged = false): Planted | undefined {
+  if (i < 0) return undefined;
+  const line = nth(lines, i, 'line');
+  const rewritten = rewrite(line);
+  if (ifChanged && rewritten === line) return undefined;
+  const c = lines.slice();
+  c[i] = rewritten;
+  return done(c, i);
+}
 
 const PLANTERS: Record<string, Planter[]> = {
   'section-missing': [
@@ -58,72 +69,48 @@ const PLANTERS: Record<string, Planter[]> = {
       const a = find(l, /^\s*CLINICAL CASE SUMMARY\s*$/);
       if (a < 0 || b < 0) return undefined;
       const c = l.slice();
-      c.splice(b, 0, l[a], '');
+      c.splice(b, 0, nth(l, a, 'line'), '');
       return done(c, b);
     },
   ],
   'heading-format': [
     (l) => {
       const i = find(l, /^\s*CLINICAL CASE SUMMARY\s*$/);
-      if (i < 0) return undefined;
-      const c = l.slice();
-      c[i] = c[i].replace('SUMMARY', 'SUMARY');
-      return done(c, i);
+      return plantAt(l, i, (line) => line.replace('SUMMARY', 'SUMARY'));
     },
     (l) => {
       const i = find(l, /^\s*IMR ISSUES, DECISIONS AND RATIONALES\s*$/);
-      if (i < 0) return undefined;
-      const c = l.slice();
-      c[i] = c[i].replace('IMR ISSUES, DECISIONS AND RATIONALES', 'IMR Issues, Decisions and Rationales');
-      return done(c, i);
+      return plantAt(l, i, (line) => line.replace('IMR ISSUES, DECISIONS AND RATIONALES', 'IMR Issues, Decisions and Rationales'));
     },
   ],
   'header-field': [
     (l) => {
       const i = headerValueLine(l, 'Case Number');
-      if (i < 0) return undefined;
-      const c = l.slice();
-      c[i] = c[i].replace(/CM(\d\d)-(\d{7})/, 'CM$1-0081');
-      return c[i] === l[i] ? undefined : done(c, i);
+      return plantAt(l, i, (line) => line.replace(/CM(\d\d)-(\d{7})/, 'CM$1-0081'), true);
     },
     (l) => {
       const i = headerValueLine(l, 'UR Denial Date');
-      if (i < 0) return undefined;
-      const c = l.slice();
-      c[i] = c[i].replace(/(UR Denial Date:\s*|^)\d\d\/\d\d\/(\d{4})/, '$113/45/$2');
-      return c[i] === l[i] ? undefined : done(c, i);
+      return plantAt(l, i, (line) => line.replace(/(UR Denial Date:\s*|^)\d\d\/\d\d\/(\d{4})/, '$113/45/$2'), true);
     },
   ],
   'date-order': [
     (l) => {
       const i = headerValueLine(l, 'Decision Date');
-      if (i < 0) return undefined;
-      const c = l.slice();
-      c[i] = c[i].replace(/((?:Decision Date:\s*|^)\d\d\/\d\d\/)(\d{4})/, (_m, p: string, y: string) => `${p}${Number(y) - 2}`);
-      return c[i] === l[i] ? undefined : done(c, i);
+      return plantAt(l, i, (line) => line.replace(/((?:Decision Date:\s*|^)\d\d\/\d\d\/)(\d{4})/, (_m, p: string, y: string) => `${p}${Number(y) - 2}`), true);
     },
     (l) => {
       const i = headerValueLine(l, 'Date of Injury');
-      if (i < 0) return undefined;
-      const c = l.slice();
-      c[i] = c[i].replace(/((?:Date of Injury:\s*|^)\d\d\/\d\d\/)(\d{4})/, (_m, p: string, y: string) => `${p}${Number(y) + 3}`);
-      return c[i] === l[i] ? undefined : done(c, i);
+      return plantAt(l, i, (line) => line.replace(/((?:Date of Injury:\s*|^)\d\d\/\d\d\/)(\d{4})/, (_m, p: string, y: string) => `${p}${Number(y) + 3}`), true);
     },
   ],
   'item-decision': [
     (l) => {
       const i = find(l, /:\s*Upheld\s*$/, find(l, /IMR ISSUES/));
-      if (i < 0) return undefined;
-      const c = l.slice();
-      c[i] = c[i].replace(/Upheld\s*$/, 'Uphold');
-      return done(c, i);
+      return plantAt(l, i, (line) => line.replace(/Upheld\s*$/, 'Uphold'));
     },
     (l) => {
       const i = find(l, /:\s*(Upheld|Overturned)\s*$/, find(l, /IMR ISSUES/));
-      if (i < 0) return undefined;
-      const c = l.slice();
-      c[i] = c[i].replace(/\s*(Upheld|Overturned)\s*$/, '');
-      return done(c, i);
+      return plantAt(l, i, (line) => line.replace(/\s*(Upheld|Overturned)\s*$/, ''));
     },
   ],
   'item-field-missing': [
@@ -139,64 +126,43 @@ const PLANTERS: Record<string, Planter[]> = {
   'decision-rationale-conflict': [
     (l) => {
       const i = find(l, /:\s*(Upheld|Overturned)\s*$/, find(l, /IMR ISSUES/));
-      if (i < 0) return undefined;
-      const c = l.slice();
-      c[i] = c[i].replace(/(Upheld|Overturned)\s*$/, (w) => (w.startsWith('Upheld') ? 'Overturned' : 'Upheld'));
-      return done(c, i);
+      return plantAt(l, i, (line) => line.replace(/(Upheld|Overturned)\s*$/, (w) => (w.startsWith('Upheld') ? 'Overturned' : 'Upheld')));
     },
   ],
   'citation-guideline-unknown': [
     (l) => {
       const i = find(l, /^\f?MAXIMUS guideline: Decision based on MTUS [A-Z]/);
-      if (i < 0) return undefined;
-      const c = l.slice();
-      c[i] = c[i].replace('Decision based on MTUS ', 'Decision based on MTUS Hip and Pelvis Complaints 2004, and ');
-      return done(c, i);
+      return plantAt(l, i, (line) => line.replace('Decision based on MTUS ', 'Decision based on MTUS Hip and Pelvis Complaints 2004, and '));
     },
   ],
   'citation-unknown-topic': [
     (l) => {
       const i = find(l, /Section\(s\): [A-Z][a-z]/);
-      if (i < 0) return undefined;
-      const c = l.slice();
-      c[i] = c[i].replace(/Section\(s\): ([A-Z][a-z]+)/, 'Section(s): Xylophone $1');
-      return done(c, i);
+      return plantAt(l, i, (line) => line.replace(/Section\(s\): ([A-Z][a-z]+)/, 'Section(s): Xylophone $1'));
     },
   ],
   'citation-page-mismatch': [
     (l) => {
       const i = find(l, /^\f?MAXIMUS guideline: Decision based on MTUS/);
-      if (i < 0) return undefined;
-      const c = l.slice();
-      c[i] = c[i].replace('Decision based on MTUS ', 'Decision based on MTUS Chronic Pain Treatment Guidelines Physical Medicine Page(s): 97, and ');
-      return done(c, i);
+      return plantAt(l, i, (line) => line.replace('Decision based on MTUS ', 'Decision based on MTUS Chronic Pain Treatment Guidelines Physical Medicine Page(s): 97, and '));
     },
   ],
   'citation-section-number-mismatch': [
     (l) => {
       const i = find(l, /\b3\.3\.(\d)(\.\d)? [A-Z]/);
-      if (i < 0) return undefined;
-      const c = l.slice();
-      c[i] = c[i].replace(/\b3\.3\.(\d)/, (_m, d: string) => `3.3.${d === '2' ? '4' : '2'}`);
-      return done(c, i);
+      return plantAt(l, i, (line) => line.replace(/\b3\.3\.(\d)/, (_m, d: string) => `3.3.${d === '2' ? '4' : '2'}`));
     },
   ],
   'rationale-page-mismatch': [
     (l) => {
       const i = find(l, /^\f?Decision rationale:/);
-      if (i < 0) return undefined;
-      const c = l.slice();
-      c[i] = c[i].replace('Decision rationale: ', 'Decision rationale: The MTUS Guideline in ACOEM Chapter 12, Table 12-8, page 409 lists imaging. ');
-      return done(c, i);
+      return plantAt(l, i, (line) => line.replace('Decision rationale: ', 'Decision rationale: The MTUS Guideline in ACOEM Chapter 12, Table 12-8, page 409 lists imaging. '));
     },
   ],
   placeholder: [
     (l) => {
       const i = find(l, /^The injured worker|^This is a|^The patient/);
-      if (i < 0) return undefined;
-      const c = l.slice();
-      c[i] = `${c[i]} [[age]]`;
-      return done(c, i);
+      return plantAt(l, i, (line) => `${line} [[age]]`);
     },
   ],
 };
@@ -206,7 +172,7 @@ function plainLayout(lines: string[]): string[] {
   const end = find(lines, /HOW THE IMR FINAL DETERMINATION WAS MADE/);
   const header = lines.slice(0, end).join('\n');
   const pairs: [string, string][] = [];
-  for (const m of header.matchAll(/(Case Number|Date Assigned|Date of Injury|Decision Date|UR Denial Date|Priority|Application)\s*:?\s*(\S+)/g)) pairs.push([m[1], m[2]]);
+  for (const m of header.matchAll(/(Case Number|Date Assigned|Date of Injury|Decision Date|UR Denial Date|Priority|Application)\s*:?\s*(\S+)/g)) pairs.push([m[1]!, m[2]!]);
   const out: string[] = [];
   // plain pdftotext reads the two header columns one after the other: labels, then their values
   for (const [label] of pairs) out.push(label === 'Application' ? 'Application Received:' : `${label}:`);

@@ -6,6 +6,7 @@ import { createIndexProvider, defaultConfig, Determination, lintText, MtusIndex,
 import { isPageFurniture } from '../../server/src/engine/text/page-furniture';
 import * as os from 'os';
 import { defaultExportPath, exportText, exportTextBytes, formatFromPath, layoutLetter, printable, renderHtml, renderPdf, TextBlock, writeFileAtomic } from '../../server/src/engine/render';
+import { nth } from '../helpers/checked';
 
 /**
  * The sent letter: layout, PDF, HTML and text export. The PDF round trip runs the real
@@ -14,8 +15,9 @@ import { defaultExportPath, exportText, exportTextBytes, formatFromPath, layoutL
  */
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
+const TWO_ITEMS = path.join(ROOT, 'test', 'fixtures', 'export', 'two-items.imr');
 const FIXTURES = [
-  path.join(ROOT, 'test', 'fixtures', 'export', 'two-items.imr'),
+  TWO_ITEMS,
   path.join(ROOT, 'test', 'fixtures', 'base-letter.imr.txt'),
   path.join(ROOT, 'test', 'fixtures', 'letters', 'clean-2016.imr'),
   path.join(ROOT, 'test', 'fixtures', 'letters', 'clean-2009-pages.imr'),
@@ -50,7 +52,7 @@ function pdftotext(pdf: Uint8Array, ...args: string[]): string {
 function infoString(raw: string, key: string): string | undefined {
   const m = new RegExp(`/${key} <FEFF([0-9A-F]*)>`).exec(raw);
   if (!m) return undefined;
-  return Buffer.from(m[1], 'hex').swap16().toString('utf16le');
+  return Buffer.from(m[1]!, 'hex').swap16().toString('utf16le');
 }
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
@@ -93,13 +95,13 @@ async function assertRoundTrip(text: string, name: string): Promise<void> {
 }
 
 describe('render: the sent letter', function () {
-  const twoItems = fs.readFileSync(FIXTURES[0], 'utf8');
+  const twoItems = fs.readFileSync(TWO_ITEMS, 'utf8');
 
   describe('layout', function () {
     it('sets the header in two columns, headings centred, items, guideline lines and rationales as paragraphs', function () {
       const l = layoutOf(twoItems);
       assert.equal(l.title, 'IMR Final Determination CM17-0054321');
-      const h = l.blocks[0];
+      const h = nth(l.blocks, 0, 'block');
       assert.equal(h.kind, 'header');
       if (h.kind !== 'header') return;
       assert.deepEqual(
@@ -121,7 +123,7 @@ describe('render: the sent letter', function () {
       const item = blocks.find((b) => b.kind === 'item');
       assert.ok(item);
       assert.equal(text(item), 'Right knee arthroscopic partial medial meniscectomy with debridement of the lateral compartment: Overturned');
-      assert.deepEqual([item.firstLine, item.lastLine, item.runs[0].bold, item.keepWithNext], [29, 30, true, true]);
+      assert.deepEqual([item.firstLine, item.lastLine, nth(item.runs, 0, 'run').bold, item.keepWithNext], [29, 30, true, true]);
       // guideline label bold, the citation regular, the wrapped line joined
       const g = blocks.find((b) => b.kind === 'guideline');
       assert.deepEqual(g?.runs, [{ text: 'Claims Administrator guideline:', bold: true }, { text: ' Decision based on MTUS Knee Complaints 2004, Section(s): Surgical Considerations.' }]);

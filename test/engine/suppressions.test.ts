@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { applyFixes, createIndexProvider, defaultConfig, Finding, LintConfig, lintText, MtusIndex, SeveritySetting } from '../../server/src/engine';
 import { cliFixture, letter, replaceOnce, ROOT } from '../cli/helpers';
+import { nth } from '../helpers/checked';
 
 /**
  * Inline suppression comments, through the engine (lintText):
@@ -131,24 +132,28 @@ describe('inline suppressions (engine)', function () {
     it('reports unknown rule ids and ids that suppressed nothing when enabled in the config', () => {
       const a = findings(unknownId(), { 'unused-suppression': 'warn' });
       assert.deepEqual(brief(a), ['16:1 unused-suppression', '17:11 placeholder', '18:10 placeholder']);
-      assert.equal(a[0].severity, 'warning');
-      assert.match(a[0].message, /unknown rule "no-such-rule"/);
+      const unknown = nth(a, 0, 'finding');
+      assert.equal(unknown.severity, 'warning');
+      assert.match(unknown.message, /unknown rule "no-such-rule"/);
       const b = findings(unusedId(), { 'unused-suppression': 'error' });
       assert.deepEqual(brief(b), ['16:1 unused-suppression', '17:11 placeholder', '18:10 placeholder']);
-      assert.equal(b[0].severity, 'error');
-      assert.match(b[0].message, /"heading-format"/);
+      const unused = nth(b, 0, 'finding');
+      assert.equal(unused.severity, 'error');
+      assert.match(unused.message, /"heading-format"/);
       const c = findings(insertBefore(letter('clean-2016.imr'), 'MRI of the lumbar', '<!-- imr-disable-next-line -->'), { 'unused-suppression': 'info' });
       assert.deepEqual(brief(c), ['41:1 unused-suppression']);
-      assert.equal(c[0].severity, 'info');
-      assert.match(c[0].message, /suppresses nothing/);
+      const bare = nth(c, 0, 'finding');
+      assert.equal(bare.severity, 'info');
+      assert.match(bare.message, /suppresses nothing/);
     });
 
     it('reports only the unused ids of a directive that was partly used', () => {
       const t = insertBefore(twoTodos(), 'This is a TODO', '<!-- imr-disable-next-line placeholder, date-order -->');
       const f = findings(t, { 'unused-suppression': 'warn' });
       assert.deepEqual(brief(f), ['16:1 unused-suppression', '18:10 placeholder']);
-      assert.match(f[0].message, /"date-order"/);
-      assert.ok(!f[0].message.includes('"placeholder"'), f[0].message);
+      const { message } = nth(f, 0, 'finding');
+      assert.match(message, /"date-order"/);
+      assert.ok(!message.includes('"placeholder"'), message);
     });
 
     it('a directive that suppressed something is not reported', () => {
@@ -161,20 +166,20 @@ describe('inline suppressions (engine)', function () {
       const t = insertBefore(original, 'Therapeutic Exercises: Upheld', '<!-- imr-disable-next-line citation-page-mismatch -- not needed -->');
       const f = findings(t, { 'unused-suppression': 'warn' });
       assert.deepEqual(brief(f), ['23:1 unused-suppression']);
-      assert.ok(f[0].fix);
+      assert.ok(nth(f, 0, 'finding').fix);
       assert.equal(applyFixes(t, f).text, original);
     });
 
     it('reportUnusedSuppressions turns it on whatever the config says (severity from the config)', () => {
       const f = findings(unusedId(), { 'unused-suppression': 'error' }, true);
       assert.deepEqual(brief(f), ['16:1 unused-suppression', '17:11 placeholder', '18:10 placeholder']);
-      assert.equal(f[0].severity, 'error');
+      assert.equal(nth(f, 0, 'finding').severity, 'error');
     });
 
     it('reportUnusedSuppressions with the default config reports a warning (no throw)', () => {
       const f = findings(unusedId(), {}, true);
       assert.deepEqual(brief(f), ['16:1 unused-suppression', '17:11 placeholder', '18:10 placeholder']);
-      assert.equal(f[0].severity, 'warning');
+      assert.equal(nth(f, 0, 'finding').severity, 'warning');
     });
   });
 
@@ -185,8 +190,9 @@ describe('inline suppressions (engine)', function () {
       const r = lintText({ text: t, config: config(), index: index() });
       assert.deepEqual(brief(r.findings), []);
       assert.equal(r.determination.items.length, 1);
-      assert.equal(r.determination.items[0].decision, 'Upheld');
-      assert.equal(r.determination.items[0].textRange.start.line, 22, 'item line numbers are those of the letter as written');
+      const item = nth(r.determination.items, 0, 'item');
+      assert.equal(item.decision, 'Upheld');
+      assert.equal(item.textRange.start.line, 22, 'item line numbers are those of the letter as written');
     });
 
     it('a directive between an item line and its guideline lines', () => {

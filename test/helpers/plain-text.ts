@@ -12,8 +12,7 @@ export function plainVariant(layout: string, variant: number): string {
   const pages = layout.split('\f').length;
   let page = 1;
   let k = variant;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
+  for (const raw of lines) {
     if (!raw.includes('\f')) {
       out.push(collapse(raw));
       continue;

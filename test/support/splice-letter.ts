@@ -19,8 +19,8 @@ export function baseLetter(): string {
 let bundled: MtusIndex | undefined;
 export function bundledIndex(): MtusIndex {
   if (!bundled) {
-    const { index, problems } = createIndexProvider().get([]);
-    if (problems.length > 0) throw new Error(`bundled MTUS index: ${problems[0].message}`);
+    const { index, problems: [problem] } = createIndexProvider().get([]);
+    if (problem) throw new Error(`bundled MTUS index: ${problem.message}`);
     bundled = index;
   }
   return bundled;
@@ -61,12 +61,14 @@ export function spliceIntoLetter(fragment: string, slot: SpliceSlot, base = base
       return replace(from, spec, part);
     }
     case 'item': {
-      const last = det.items[det.items.length - 1];
+      const last = det.items.at(-1);
+      if (!last) throw new Error('base letter has no disputed items');
       return replace(last.range.end.line + 1, last.range.end.line, ['', ...part]);
     }
     case 'items': {
       const first = det.items[0];
-      const last = det.items[det.items.length - 1];
+      const last = det.items.at(-1);
+      if (!first || !last) throw new Error('base letter has no disputed items');
       return replace(first.headerRange.start.line, last.range.end.line, part);
     }
     case 'directive':

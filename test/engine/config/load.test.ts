@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import * as path from 'path';
 import { createConfigResolver, createIndexProvider, Finding, LintConfig, lintText, loadConfigFile, loadConfigText } from '../../../server/src/engine';
 import { cleanupTemp, cliFixture, letter, makeTemp, replaceOnce, write } from '../../cli/helpers';
+import { nth } from '../../helpers/checked';
 
 /**
  * .imrlintrc configuration through the engine: discovery (nearest file wins), the file formats, the
@@ -118,8 +119,9 @@ describe('.imrlintrc configuration (engine)', function () {
         const { config, problems } = loadConfigText(text, file);
         assert.equal(config, undefined, text);
         assert.ok(problems.length > 0, text);
-        assert.equal(problems[0].file, file);
-        assert.equal(problems[0].line, line - 1, `${JSON.stringify(text)}: ${JSON.stringify(problems)}`);
+        const first = nth(problems, 0, 'problem');
+        assert.equal(first.file, file);
+        assert.equal(first.line, line - 1, `${JSON.stringify(text)}: ${JSON.stringify(problems)}`);
         assert.ok(problems.some((p) => msg.test(p.message)), `${JSON.stringify(text)}: ${JSON.stringify(problems)}`);
       }
     });
@@ -129,21 +131,21 @@ describe('.imrlintrc configuration (engine)', function () {
       const binary = write(dir, 'bin/.imrlintrc.yaml', Buffer.from([0x72, 0x75, 0, 1, 2, 0xff]));
       const r = loadConfigFile(binary);
       assert.equal(r.config, undefined);
-      assert.match(r.problems[0].message, /not text|binary/);
+      assert.match(nth(r.problems, 0, 'problem').message, /not text|binary/);
       write(dir, 'dir/.imrlintrc.yaml/placeholder', 'a folder named like a config');
       const d = createConfigResolver().forFile(path.join(dir, 'dir', 'case.imr'));
       assert.equal(d.config, undefined);
-      assert.equal(d.problems[0].file, path.join(dir, 'dir', '.imrlintrc.yaml'));
+      assert.equal(nth(d.problems, 0, 'problem').file, path.join(dir, 'dir', '.imrlintrc.yaml'));
     });
 
     it('YAML and JSON syntax errors have a line', () => {
       const a = loadConfigText('rules:\n  placeholder: warn\n heading-format: error\n', '/virtual/.imrlintrc.yaml');
       assert.equal(a.config, undefined);
-      assert.equal(a.problems[0].line, 2);
+      assert.equal(nth(a.problems, 0, 'problem').line, 2);
       const b = loadConfigText('rules:\n  placeholder: warn\n  placeholder: off\n', '/virtual/.imrlintrc.yaml');
-      assert.equal(b.problems[0].line, 2);
+      assert.equal(nth(b.problems, 0, 'problem').line, 2);
       const c = loadConfigText('{\n  "rules": {\n    "placeholder": "warn"\n', '/virtual/.imrlintrc.json');
-      assert.notEqual(c.problems[0].line, undefined);
+      assert.notEqual(nth(c.problems, 0, 'problem').line, undefined);
     });
   });
 
@@ -210,7 +212,7 @@ describe('.imrlintrc configuration (engine)', function () {
 
       const plain = lintAs(path.join(dir, 'plain', 'case.imr'), PAGE_97());
       assert.deepEqual(brief(plain), ['26:28 error citation-page-mismatch']);
-      assert.match(plain[0].message, /98-99/);
+      assert.match(nth(plain, 0, 'finding').message, /98-99/);
 
       assert.deepEqual(brief(lintAs(path.join(dir, 'corrected', 'case.imr'), PAGE_97())), [], '97 lies in the corrected span 97-99');
       assert.deepEqual(brief(lintAs(path.join(dir, 'corrected', 'case.imr'), letter('clean-2009-pages.imr'))), [], '98-99 still inside 97-99');
@@ -218,9 +220,11 @@ describe('.imrlintrc configuration (engine)', function () {
       const p96 = replaceOnce(PAGE_97(), 'Page(s): 97.', 'Page(s): 96.');
       const corrected = lintAs(path.join(dir, 'corrected', 'case.imr'), p96);
       assert.deepEqual(brief(corrected), ['26:28 error citation-page-mismatch']);
-      assert.match(corrected[0].message, /97-99/);
-      assert.equal(corrected[0].fix?.edits[0].newText, '97-99');
-      assert.ok(corrected[0].related?.some((r) => r.file === path.join(dir, 'shared', 'mtus-corrections.yaml')), 'related info points into the correction file');
+      const mismatch = nth(corrected, 0, 'finding');
+      assert.match(mismatch.message, /97-99/);
+      assert.ok(mismatch.fix, 'the finding has a fix');
+      assert.equal(nth(mismatch.fix.edits, 0, 'fix edit').newText, '97-99');
+      assert.ok(mismatch.related?.some((r) => r.file === path.join(dir, 'shared', 'mtus-corrections.yaml')), 'related info points into the correction file');
 
       const config = resolve(path.join(dir, 'corrected', 'case.imr'));
       assert.match(indexes.get(config.index).index.label, /mtus-corrections\.yaml/);
@@ -231,12 +235,13 @@ describe('.imrlintrc configuration (engine)', function () {
       const bad = write(dir, 'bad.yaml', CORRECTION.replace('pages: ["97-99"]', 'pages: ["97-99"]\n        colour: blue'));
       const r = indexes.get([bad]);
       assert.ok(r.problems.length > 0);
-      assert.equal(r.problems[0].file, bad);
-      assert.equal(r.problems[0].line, 6);
+      const problem = nth(r.problems, 0, 'problem');
+      assert.equal(problem.file, bad);
+      assert.equal(problem.line, 6);
       const missing = path.join(dir, 'missing.yaml');
       const m = indexes.get([missing]);
       assert.ok(m.problems.length > 0);
-      assert.equal(m.problems[0].file, missing);
+      assert.equal(nth(m.problems, 0, 'problem').file, missing);
     });
   });
 });

@@ -3,6 +3,7 @@ import { defaultConfig, lintText, renderMessage } from '../../../server/src/engi
 import { decisionRationaleConflict } from '../../../server/src/engine/rules/decision-rationale-conflict';
 import { bundledIndex, spliceIntoLetter } from '../../support/splice-letter';
 import { REPO_ROOT } from '../../helpers/engine';
+import { nth } from '../../helpers/checked';
 
 /** Whole letters (the base letter with its disputed items replaced) linted for decision-rationale-conflict. */
 
@@ -56,9 +57,10 @@ describe('decision-rationale-conflict (whole letters)', function () {
       assert.deepEqual(conflicts(item('Physical therapy, 8 sessions', 'Upheld', r)), []);
       const found = conflicts(item('Physical therapy, 8 sessions', 'Overturned', r));
       assert.ok(found.length >= 1, 'conflict reported');
-      assert.equal(found[0].severity, 'error');
-      assert.equal(found[0].messageId, 'overturnedButNotNecessary');
-      assert.equal(found[0].range.start.line, 26, 'on the decision line');
+      const first = nth(found, 0, 'finding');
+      assert.equal(first.severity, 'error');
+      assert.equal(first.messageId, 'overturnedButNotNecessary');
+      assert.equal(first.range.start.line, 26, 'on the decision line');
     });
   }
   for (const r of NECESSARY) {
@@ -66,14 +68,14 @@ describe('decision-rationale-conflict (whole letters)', function () {
       assert.deepEqual(conflicts(item('Physical therapy, 8 sessions', 'Overturned', r)), []);
       const found = conflicts(item('Physical therapy, 8 sessions', 'Upheld', r));
       assert.ok(found.length >= 1, 'conflict reported');
-      assert.equal(found[0].messageId, 'upheldButNecessary');
+      assert.equal(nth(found, 0, 'finding').messageId, 'upheldButNecessary');
     });
   }
   for (const r of UNCLEAR) {
     it(`an unclear conclusion is never reported: ${r.slice(0, 60)}…`, function () {
       for (const d of ['Upheld', 'Overturned']) {
         const res = lintItems(item('Physical therapy, 8 sessions', d, r));
-        assert.equal(res.determination.items[0].rationale?.conclusion, 'unclear');
+        assert.equal(nth(res.determination.items, 0, 'item').rationale?.conclusion, 'unclear');
         assert.deepEqual(res.findings.filter((f) => f.ruleId === 'decision-rationale-conflict'), []);
       }
     });
@@ -90,9 +92,9 @@ describe('decision-rationale-conflict (whole letters)', function () {
   });
 
   it('renders its messages with and without redaction (no letter data in them)', function () {
-    const found = conflicts(item('Physical therapy, 8 sessions', 'Overturned', NOT_NECESSARY[0]));
+    const found = nth(conflicts(item('Physical therapy, 8 sessions', 'Overturned', nth(NOT_NECESSARY, 0, 'rationale'))), 0, 'finding');
     const meta = decisionRationaleConflict.meta;
-    assert.equal(found[0].message, renderMessage(meta, { messageId: 'overturnedButNotNecessary', range: found[0].range }));
-    assert.equal(renderMessage(meta, { messageId: 'overturnedButNotNecessary', range: found[0].range }, true), found[0].message);
+    assert.equal(found.message, renderMessage(meta, { messageId: 'overturnedButNotNecessary', range: found.range }));
+    assert.equal(renderMessage(meta, { messageId: 'overturnedButNotNecessary', range: found.range }, true), found.message);
   });
 });

@@ -4,6 +4,7 @@ import { clausalNegations, inScope, localNegation, tokenize } from '../../../ser
 import { normalize } from '../../../server/src/engine/verdict/normalize';
 import { readVerdict } from '../../../server/src/engine/verdict/reader';
 import { splitSentences } from '../../../server/src/engine/text/sentences';
+import { nth } from '../../helpers/checked';
 
 const sentences = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
 
@@ -30,13 +31,13 @@ describe('verdict reader: sentences, normalization, negation', function () {
     const n = normalize(t);
     assert.equal(n.text, 'it is not medically necessary; it can not be non certified, "not medically" necessary.');
     assert.equal(n.map.length, n.text.length);
-    for (let i = 0; i < n.map.length; i++) assert.ok(n.map[i] >= 0 && n.map[i] < t.length);
-    assert.equal(t[n.map[n.text.indexOf('necessary')]], 'n');
+    for (const m of n.map) assert.ok(m >= 0 && m < t.length);
+    assert.equal(t[nth(n.map, n.text.indexOf('necessary'), 'map entry')], 'n');
   });
 
   it('counts negations in the phrase own verb phrase only', function () {
     const neg = (s: string) => {
-      const m = findMentions(s)[0];
+      const m = nth(findMentions(s), 0, 'mention');
       return localNegation(tokenize(s), m.head).count;
     };
     assert.equal(neg('the request is not medically necessary.'), 1);
