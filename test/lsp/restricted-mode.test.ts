@@ -145,4 +145,24 @@ describe('language server: Restricted Mode and config problems on the config fil
       await client.stop();
     }
   });
+
+  it('pull client, untrusted: the ignore files are not read (their patterns could backtrack); trusted, they select the letters again', async () => {
+    fs.mkdirSync(path.join(dir, 'drafts'));
+    fs.mkdirSync(path.join(dir, '.git'));
+    fs.writeFileSync(path.join(dir, '.imrlintignore'), 'drafts/\n');
+    fs.writeFileSync(path.join(dir, '.gitignore'), 'old-*.imr\n');
+    for (const f of ['a.imr', 'old-b.imr', 'drafts/c.imr']) fs.writeFileSync(path.join(dir, f), DEFECTS);
+    const client = await TestClient.start({ root: dir, capabilities: PULL_CAPABILITIES, initializationOptions: { trusted: false } });
+    try {
+      const letters = async () => {
+        const ws = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+        return ws.items.map((i) => path.relative(dir, new URL(i.uri).pathname)).sort();
+      };
+      assert.deepStrictEqual(await letters(), ['a.imr', 'drafts/c.imr', 'old-b.imr']);
+      await client.conn.sendNotification('imr/trustChanged', { trusted: true });
+      assert.deepStrictEqual(await letters(), ['a.imr']);
+    } finally {
+      await client.stop();
+    }
+  });
 });

@@ -19,11 +19,16 @@ import { folderOf, pathToUri, uriToPath } from './uris';
  * The letters of one workspace folder, as the configuration selects them (include/exclude of the
  * nearest .imrlintrc; default *.imr and *.imr.txt). The one place the server asks for file selection:
  * it goes through the CLI's selection so that the editor and `imr-lint <folder>` agree.
+ *
+ * In Restricted Mode (`trusted` false) the workspace's ignore files are not read, as its config's
+ * include/exclude are not (the resolver drops them): their gitignore patterns become regular expressions
+ * that backtrack — seven `**` segments take over 20 s on a path 60 folders deep — and this walk runs on
+ * the server's main thread. Every *.imr / *.imr.txt letter of the folder is then checked.
  */
-export function lspWorkspaceLetters(folder: string, configs: ConfigResolver): string[] {
+export function lspWorkspaceLetters(folder: string, configs: ConfigResolver, trusted: boolean): string[] {
   try {
     // the engine's file selection, as imr-lint's: include/exclude, .imrlintignore and .gitignore of the folder
-    return [...createFileSelector({ cwd: folder, configs }).walkSync(folder)];
+    return [...createFileSelector({ cwd: folder, configs, noIgnore: !trusted }).walkSync(folder)];
   } catch {
     return []; // the folder is gone, or its ignore file cannot be read
   }
@@ -81,7 +86,7 @@ export class PullDiagnostics {
     const seen = new Set<string>();
     let n = 0;
     for (const folder of this.deps.folders()) {
-      for (const file of lspWorkspaceLetters(folder, this.deps.env.configs())) {
+      for (const file of lspWorkspaceLetters(folder, this.deps.env.configs(), this.deps.trusted())) {
         if (seen.has(file)) continue;
         seen.add(file);
         if (token?.isCancellationRequested) return items;
