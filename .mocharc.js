@@ -2,7 +2,8 @@
 // one per core and at least two (most specs spend their time waiting on child processes — language
 // servers, imr-lint, pre-commit, pdftotext, Neovim — not on this one). A spec file owns its temporary
 // folders; none writes into the checkout, so files never race each other.
-// One spec alone, in order, with its console output: `npx mocha --no-parallel out/test/<path>.test.js`.
+// One spec file alone (a file named on the command line is added to `spec`, so leave this file out):
+//   npx mocha --no-config --timeout 60000 out/test/<path>.test.js
 'use strict';
 const os = require('os');
 
