@@ -28,12 +28,8 @@ export function replaceOnce(text: string, from: string | RegExp, to: string): st
   return out;
 }
 
-/** `list[i]`; fails the test, naming `what`, when the list has no such element. */
-export function nth<T>(list: readonly T[], i: number, what: string): T {
-  const x = list[i];
-  if (x === undefined) throw new Error(`expected ${what} at index ${i}, but there are ${list.length} element(s)`);
-  return x;
-}
+/** Checked reads (test/helpers/checked.ts), for the CLI tests that import these helpers. */
+export { nth } from '../helpers/checked';
 
 /** Temporary folders of one test file, removed by `cleanupTemp()` (call it in after()). */
 const temps: string[] = [];

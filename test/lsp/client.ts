@@ -272,12 +272,8 @@ export class TestClient {
   }
 }
 
-/** `list[i]`; fails the test, naming `what`, when the list has no such element. */
-export function nth<T>(list: readonly T[], i: number, what: string): T {
-  const x = list[i];
-  if (x === undefined) throw new Error(`expected ${what} at index ${i}, but there are ${list.length} element(s)`);
-  return x;
-}
+/** Checked reads (test/helpers/checked.ts), for the LSP tests that import this client. */
+export { nth } from '../helpers/checked';
 
 /** Applies a text document's edits (LSP semantics: all ranges refer to the original text). */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {

@@ -5,12 +5,8 @@ import * as path from 'path';
 /** Repository root, from out/test/mtus (compiled) or test/mtus (ts-node). */
 export const repoRoot = path.resolve(__dirname, '..', '..', ...(path.basename(path.resolve(__dirname, '..', '..')) === 'out' ? ['..'] : []));
 
-/** `list[i]`; fails the test, naming `what`, when the list has no such element. */
-export function nth<T>(list: readonly T[], i: number, what: string): T {
-  const x = list[i];
-  if (x === undefined) throw new Error(`expected ${what} at index ${i}, but there are ${list.length} element(s)`);
-  return x;
-}
+/** Checked reads (test/helpers/checked.ts), for the index tests that import these helpers. */
+export { nth } from '../helpers/checked';
 
 let tmpDir: string | undefined;
 /** Writes a file into a per-run temporary folder and returns its absolute path. */

@@ -16,6 +16,7 @@ import { createConfigResolver, createIndexProvider, findAsset, Finding, lintText
 import { withSettings } from '../../server/src/lsp/lint-environment';
 import { normalizeSettings } from '../../server/src/lsp/settings';
 import { doComplete, doHover, loadSnippets, splitLines } from '../../server/src/service';
+import { nth } from '../helpers/checked';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const PROBE = path.join(REPO_ROOT, 'test', 'neovim', 'lsp-probe.lua');
@@ -81,13 +82,6 @@ interface ProbeRun {
 /** Lua's JSON encoder writes an empty list as `[]` but nothing guarantees it; accept `{}` too. */
 function list<T>(x: T[] | Record<string, never> | undefined): T[] {
   return Array.isArray(x) ? x : [];
-}
-
-/** `xs[i]`; fails the test, naming `what`, when there is no such element (e.g. the probe reported fewer). */
-function nth<T>(xs: readonly T[], i: number, what: string): T {
-  const x = xs[i];
-  if (x === undefined) throw new Error(`expected ${what} at index ${i}, but there are ${xs.length} element(s)`);
-  return x;
 }
 
 function nvimVersion(): string | undefined {
