@@ -605,6 +605,23 @@ describe('imr-lint (cli/lint-command.ts), in-process', function () {
   });
 
   describe('file selection', () => {
+    it('an ignore pattern too complex to match in bounded time: an error naming .imrlintignore and its line; left out of a .gitignore', () => {
+      // seven ** segments: the ignore package's regular expression took 23 s on a path 60 folders deep
+      const complex = Array(6).fill('**/a').join('/') + '/**/b';
+      const dir = letterRepo();
+      write(dir, '.imrlintignore', `# old letters\nletters/archive/\n${complex}\n`);
+      const r = run(['letters'], dir);
+      assert.equal(r.status, 2, show(r));
+      assert.equal(r.stderr, `imr-lint: ${path.join(dir, '.imrlintignore')}:3: ignore pattern too complex to match in bounded time (more than 3 "**" segments)\n`);
+
+      write(dir, '.imrlintignore', 'letters/archive/\n*.bak.imr\n');
+      write(dir, '.gitignore', `${complex}\nletters/private/\n`);
+      const g = run(['-f', 'json', 'letters'], dir);
+      assert.equal(g.status, 1, show(g));
+      const linted = (JSON.parse(g.stdout) as { filePath: string }[]).map((x) => path.relative(dir, x.filePath));
+      assert.deepEqual(linted, ['letters/a.imr', 'letters/sub/b.imr'], 'the other .gitignore line still applies');
+    });
+
     it('named excluded/ignored letters are skipped with one warning line each; a quoted glob lints; no match exits 2', () => {
       const dir = letterRepo();
       const named = run(['-f', 'json', 'letters/drafts/d.imr', 'letters/archive/old.imr', 'letters/private/p.imr', 'letters/a.imr'], dir);

@@ -4,6 +4,7 @@ import ignore, { Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { ConfigResolver } from '../config/load';
 import { DEFAULT_INCLUDE, LintConfig } from '../config/types';
+import { globTooComplex } from './glob-limits';
 import { FileReadError, READ_LIMITS, readTextChecked } from './read-checked';
 
 /**
@@ -14,9 +15,11 @@ import { FileReadError, READ_LIMITS, readTextChecked } from './read-checked';
  *   folder; picomatch syntax with `{a,b}` braces) apply to every file, named or found by walking.
  *   An exclude pattern also matches the folders above a file, so `drafts/` and `drafts` exclude the
  *   folder `drafts` next to the config (and `**\/drafts/` any folder of that name).
- * - `.imrlintignore` in `cwd` (or `ignorePath`), gitignore syntax, patterns relative to its folder.
+ * - `.imrlintignore` in `cwd` (or `ignorePath`), gitignore syntax, patterns relative to its folder;
+ *   its patterns are held to the glob limits of include/exclude (an error naming the line).
  * - `.gitignore` files, when the file is inside a git work tree (a folder holding `.git` above it):
- *   the ones from the work tree's root down to the file's folder, as git reads them.
+ *   the ones from the work tree's root down to the file's folder, as git reads them (a pattern over the
+ *   glob limits is left out).
  * - `noIgnore` turns off both ignore files (include/exclude still apply).
  * - `node_modules` and `.git` folders are never walked; linked folders are not followed (no cycles),
  *   linked letters are.
@@ -85,7 +88,29 @@ interface IgnoreFile {
   ig: Ignore;
 }
 
-function readIgnoreFile(file: string, required: boolean): IgnoreFile | undefined {
+/**
+ * The ignore file's patterns, each checked against the glob limits (files/glob-limits.ts): the `ignore`
+ * package turns a pattern into a regular expression that backtracks — seven `**` segments took 23 s on a
+ * path 60 folders deep. A pattern over the limits is an error naming the file and line in the linter's
+ * own ignore file (`strict`), and is left out of a `.gitignore` (it is the repository's, read as git
+ * would; a file it would have ignored is then selected).
+ */
+function checkedPatterns(file: string, text: string, strict: boolean): string {
+  const lines = text.split(/\r?\n/);
+  let dropped = false;
+  for (const [i, line] of lines.entries()) {
+    const pattern = line.trim().replace(/^!/, '');
+    if (!pattern || pattern.startsWith('#')) continue;
+    const why = globTooComplex(pattern);
+    if (!why) continue;
+    if (strict) throw new Error(`${file}:${i + 1}: ignore pattern too complex to match in bounded time (${why})`);
+    lines[i] = '';
+    dropped = true;
+  }
+  return dropped ? lines.join('\n') : text;
+}
+
+function readIgnoreFile(file: string, required: boolean, strict = true): IgnoreFile | undefined {
   let text: string;
   try {
     text = readTextChecked(file, READ_LIMITS.ignore).text;
@@ -95,7 +120,7 @@ function readIgnoreFile(file: string, required: boolean): IgnoreFile | undefined
     const why = e instanceof FileReadError && !e.detail.startsWith('cannot read') ? e.detail : code ?? String(e);
     throw new Error(`${file}: cannot read ignore file (${why})`);
   }
-  return { base: path.dirname(file), file, ig: ignore().add(text) };
+  return { base: path.dirname(file), file, ig: ignore().add(checkedPatterns(file, text, strict)) };
 }
 
 /** Whether `rel` (posix, relative to the ignore file's folder) or `rel/` as a folder is ignored. */
@@ -146,7 +171,7 @@ export function createFileSelector(options: FileSelectorOptions): FileSelector {
     if (!gitignoreOf.has(dir)) {
       let f: IgnoreFile | undefined;
       try {
-        f = readIgnoreFile(path.join(dir, '.gitignore'), false);
+        f = readIgnoreFile(path.join(dir, '.gitignore'), false, false);
       } catch {
         f = undefined; // an unreadable .gitignore ignores nothing (git does the same)
       }
