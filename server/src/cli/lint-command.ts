@@ -9,7 +9,7 @@ import { FileResult } from './formatters/types';
 import { escapeControls } from './formatters/paths';
 import { resolveSetup } from './setup';
 import { atomicWrite, readLetterChecked } from './io';
-import { lintFile, lintFiles, lintOne, LintOptions } from './lint-one';
+import { lintFiles, lintOne, LintOptions } from './lint-one';
 
 export { FORMATTERS };
 
@@ -151,10 +151,9 @@ export function runLint(argv: string[], io: CliIo): number | Promise<number> {
     }
     const threads = fix || dryRun ? 1 : threadCount(concurrency, selection.files.length);
     if (threads > 1) {
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
       const { lintInPool } = require('./lint-pool') as typeof import('./lint-pool');
       const job = { files: selection.files, cwd: io.cwd, explicitConfig, reportUnused, redact, budgetMs };
-      return lintInPool(job, threads, (file) => lintFile(file, opts)).then((linted) => report(linted));
+      return lintInPool(job, threads, opts).then((linted) => report(linted));
     }
     // without fixes: read and lint in batches (one timed run per batch, not per letter)
     if (!fix && !dryRun) pushAll(results, lintFiles(selection.files, opts));

@@ -3,14 +3,15 @@ import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { createConfigResolver, createIndexProvider } from '../engine';
 import { ToolError, UsageError } from './errors';
 import { FileResult } from './formatters/types';
-import { lintFile, LintOptions } from './lint-one';
+import { lintFile, lintFiles, LintOptions } from './lint-one';
 
 /**
  * imr-lint on many letters with worker threads: this thread and `threads - 1` workers take the files in
- * small chunks from one shared counter (a SharedArrayBuffer: whoever is free takes the next chunk, so a
+ * chunks from one shared counter (a SharedArrayBuffer: whoever is free takes the next chunk, so a
  * worker that starts late simply takes fewer), each lints them with its own config resolver and index
  * provider built from the same paths and flags, and the results are put back in input order — the
- * output is the one a single thread gives, byte for byte.
+ * output is the one a single thread gives, byte for byte. A chunk is linted as one thread lints its
+ * letters (lintFiles: one timed run for the chunk, not one per letter).
  *
  * A file that cannot be linted (unreadable, invalid config or index) ends the run as it does on one
  * thread: every thread stops taking chunks, and the error of the first such file in input order is
@@ -49,8 +50,11 @@ interface Failure {
 type WorkerMessage = { results: [number, FileResult][]; failure?: Failure } | { done: true };
 
 const TAG = 'imr-lint-worker';
-/** Files taken at a time: small enough to balance, large enough that the counter is rarely touched. */
-const CHUNK = 4;
+/**
+ * Files taken at a time: small enough to balance (a thread that is done waits for at most one chunk of
+ * another), large enough that the counter is rarely touched and a chunk's one timed run costs little.
+ */
+const CHUNK = 16;
 /** Slots of the shared Int32Array: the next file to take, and "stop" (a file failed). */
 const NEXT = 0;
 const STOP = 1;
@@ -60,18 +64,42 @@ function workerScript(): string {
   return path.basename(__filename) === 'lint-pool.js' ? path.join(__dirname, 'bundle-entry.js') : __filename;
 }
 
-/** Takes chunks from the shared counter until the files run out or a file failed; `lint` returns false to stop. */
-function takeChunks(control: Int32Array, n: number, lint: (index: number) => boolean): void {
+/** Takes chunks [start, end) from the shared counter until the files run out or a file failed; `lint` returns false to stop. */
+function takeChunks(control: Int32Array, n: number, lint: (start: number, end: number) => boolean): void {
   while (Atomics.load(control, STOP) === 0) {
     const start = Atomics.add(control, NEXT, CHUNK);
     if (start >= n) return;
-    for (let i = start; i < Math.min(n, start + CHUNK); i++) {
-      if (!lint(i)) {
-        Atomics.store(control, STOP, 1);
-        return;
-      }
+    if (!lint(start, Math.min(n, start + CHUNK))) {
+      Atomics.store(control, STOP, 1);
+      return;
     }
   }
+}
+
+/**
+ * Lints files [start, end) of `files` and hands each result to `put`: the chunk in one go (lintFiles);
+ * when one of its files cannot be linted, the chunk again one file at a time, so that the files before
+ * it keep their results and its own error is the one reported. Returns that failure, if any.
+ */
+function lintChunk(files: readonly string[], start: number, end: number, opts: LintOptions, put: (index: number, r: FileResult) => void): Failure | undefined {
+  let linted: FileResult[] | undefined;
+  try {
+    linted = lintFiles(files.slice(start, end), opts);
+  } catch {
+    linted = undefined;
+  }
+  if (linted) {
+    for (const [k, r] of linted.entries()) put(start + k, r);
+    return undefined;
+  }
+  for (let i = start; i < end; i++) {
+    try {
+      put(i, lintFile(files[i]!, opts));
+    } catch (e) {
+      return failureOf(i, e);
+    }
+  }
+  return undefined;
 }
 
 function failureOf(index: number, e: unknown): Failure {
@@ -84,11 +112,11 @@ function errorOf(f: Failure): Error {
 }
 
 /**
- * Lints `job.files` on `threads` threads and gives the results in input order. `lintHere` lints a file
- * on this thread (with the caller's already loaded config and index), which then counts as one of the
- * threads; without it only the `threads - 1` workers lint. `script` is the workers' script.
+ * Lints `job.files` on `threads` threads and gives the results in input order. With `here` (the caller's
+ * options, its config and index already loaded) this thread lints too and counts as one of the threads;
+ * without it only the `threads - 1` workers lint. `script` is the workers' script.
  */
-export function lintInPool(job: PoolJob, threads: number, lintHere?: (file: string) => FileResult, script = workerScript()): Promise<FileResult[]> {
+export function lintInPool(job: PoolJob, threads: number, here?: LintOptions, script = workerScript()): Promise<FileResult[]> {
   const n = job.files.length;
   const control = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
   const counter = new Int32Array(control);
@@ -124,15 +152,11 @@ export function lintInPool(job: PoolJob, threads: number, lintHere?: (file: stri
   }
 
   // this thread's share, while the workers start
-  if (lintHere) {
-    takeChunks(counter, n, (i) => {
-      try {
-        results[i] = lintHere(job.files[i]!);
-        return true;
-      } catch (e) {
-        fail(failureOf(i, e));
-        return false;
-      }
+  if (here) {
+    takeChunks(counter, n, (start, end) => {
+      const failed = lintChunk(job.files, start, end, here, (i, r) => (results[i] = r));
+      if (failed) fail(failed);
+      return !failed;
     });
   }
 
@@ -187,26 +211,13 @@ export function runLintWorker(): boolean {
     redact: job.redact,
     budgetMs: job.budgetMs,
   };
-  let batch: [number, FileResult][] = [];
-  let lastChunk = -1;
-  const flush = (failure?: Failure) => {
-    if (batch.length > 0 || failure) port.postMessage({ results: batch, failure } satisfies WorkerMessage);
-    batch = [];
-  };
-  takeChunks(counter, job.files.length, (i) => {
+  takeChunks(counter, job.files.length, (start, end) => {
     // one message per chunk: the main thread sees results as they come
-    const chunk = Math.floor(i / CHUNK);
-    if (chunk !== lastChunk) flush();
-    lastChunk = chunk;
-    try {
-      batch.push([i, lintFile(job.files[i]!, opts)]);
-      return true;
-    } catch (e) {
-      flush(failureOf(i, e));
-      return false;
-    }
+    const results: [number, FileResult][] = [];
+    const failure = lintChunk(job.files, start, end, opts, (i, r) => results.push([i, r]));
+    if (results.length > 0 || failure) port.postMessage({ results, failure } satisfies WorkerMessage);
+    return !failure;
   });
-  flush();
   port.postMessage({ done: true } satisfies WorkerMessage);
   return true;
 }
