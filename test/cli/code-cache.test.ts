@@ -13,7 +13,6 @@ import { cleanupTemp, CLI_FIXTURES, LINT_BIN, makeTemp, ROOT } from './helpers';
 const CODE_CACHE = path.join(ROOT, 'bin', 'code-cache.js');
 const LOAD_CLI = path.join(ROOT, 'bin', 'load-cli.js');
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { stampBundle, bundleIdOf, cacheFileFor } = require(CODE_CACHE) as {
   stampBundle: (file: string) => void;
   bundleIdOf: (text: string) => string | undefined;

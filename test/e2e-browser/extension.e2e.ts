@@ -81,7 +81,6 @@ async function previewText(vs: VsCodeSession, accept: (text: string, errorMarks:
     for (const frame of vs.page.frames()) {
       const seen = await frame
         .evaluate(() => {
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any
           const d = (globalThis as any).document;
           const sheet = d.querySelector('.imr-sheet');
           return sheet ? { text: String(sheet.innerText ?? sheet.textContent ?? ''), marks: d.querySelectorAll('.imr-mark-error').length } : undefined;

@@ -75,9 +75,7 @@ describe('packaging', function () {
   });
 
   it('esbuild targets the Node version of engines.node; the notices cover every bundled package', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { esbuildTarget } = require(path.join(ROOT, 'scripts', 'bundle.js')) as { esbuildTarget: (pkg: object) => string };
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { noticesFor, bundledPackages } = require(path.join(ROOT, 'scripts', 'third-party-notices.js')) as {
       noticesFor: (meta: object, root: string) => { text: string; packages: { name: string; licence: string }[] };
       bundledPackages: (meta: object) => string[];
@@ -88,7 +86,6 @@ describe('packaging', function () {
     assert.ok(fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').includes('!dist/THIRD_PARTY_NOTICES.txt'));
 
     // the same bundles scripts/bundle.js builds, metafile only
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const esbuild = require('esbuild') as typeof import('esbuild');
     const result = await esbuild.build({
       absWorkingDir: ROOT,

@@ -8,7 +8,6 @@
  */
 import { isMainThread } from 'worker_threads';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 if (!isMainThread) (require('./lint-pool') as typeof import('./lint-pool')).runLintWorker();
 
 export { runLint } from './lint-command';

@@ -94,7 +94,6 @@ export function guarded<R extends number | Promise<number>>(fn: () => R, io: Cli
 export async function runImrAsync(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] !== 'export') return guarded(() => runImr(argv, io), io, 'imr');
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { runExport } = require('./export-command') as typeof import('./export-command');
     return await runExport(argv.slice(1), io);
   } catch (e) {

@@ -37,7 +37,6 @@ export function loadFormatter(name: string, cwd: string): Formatter {
   const file = path.resolve(cwd, name);
   let mod: unknown;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     mod = require(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -50,7 +50,6 @@ interface SetBlock {
 
 export async function renderPdf(layout: LetterLayout, options: PdfOptions): Promise<Uint8Array> {
   // loaded when a PDF is made, not when the CLI or the server starts
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { PDFDocument, StandardFonts } = require('pdf-lib') as typeof import('pdf-lib');
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.setTitle(layout.title);

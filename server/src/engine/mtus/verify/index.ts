@@ -30,7 +30,6 @@ export async function verifyPdf(
  */
 export function defaultPdfReader(): PdfReader {
   const name = ['.', 'pdfjs-reader'].join('/');
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { createPdfjsReader } = require(name) as typeof import('./pdfjs-reader');
   return createPdfjsReader();
 }

@@ -99,16 +99,13 @@ function loadPdfjs(): PdfjsModule {
         try {
           // the canvas package PDF.js itself would use, when installed (an optional dependency)
           const name = ['@napi-rs', 'canvas'].join('/');
-          // eslint-disable-next-line @typescript-eslint/no-var-requires
           g.DOMMatrix = (require(name) as { DOMMatrix: unknown }).DOMMatrix;
         } catch {
           g.DOMMatrix = AffineMatrix;
         }
       }
       // the "fake worker" PDF.js uses in Node finds its handler here instead of importing a file
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
       if (!g.pdfjsWorker) g.pdfjsWorker = require('pdfjs-dist/legacy/build/pdf.worker.mjs');
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
       pdfjs = require('pdfjs-dist/legacy/build/pdf.mjs') as PdfjsModule;
       return pdfjs;
     });
