@@ -6,7 +6,7 @@ import { CommandSpec, commandHelp, HELP_OPTION, OptionSpec, parseCommand } from 
 import { ToolError, UsageError } from './errors';
 import { loadFormatter, FORMATTERS } from './formatters';
 import { FileResult } from './formatters/types';
-import { escapeControls } from './formatters/paths';
+import { displayPath } from './formatters/paths';
 import { resolveSetup } from './setup';
 import { atomicWrite, readLetterChecked } from './io';
 import { lintFiles, lintOne, LintOptions } from './lint-one';
@@ -167,10 +167,10 @@ export function runLint(argv: string[], io: CliIo): number | Promise<number> {
         const fixed = fixOne(result, opts, file, fixTypes, dryRun && read.validUtf8 ? diffs : undefined, io.cwd);
         // rewriting would turn every byte that is not UTF-8 into U+FFFD, on lines no fix touched
         const notUtf8 = !read.validUtf8 && fixed !== result;
-        if (notUtf8) io.stderr(`imr-lint: warning: ${shown(io.cwd, file)}: not valid UTF-8 (Latin-1 or another encoding?); linted, but --fix does not rewrite it\n`);
+        if (notUtf8) io.stderr(`imr-lint: warning: ${displayPath(io.cwd, file)}: not valid UTF-8 (Latin-1 or another encoding?); linted, but --fix does not rewrite it\n`);
         const refused = fix && !notUtf8 && fixed.text !== undefined && fixed.text !== original ? atomicWrite(file, fixed.text, { expect: read.stat }) : undefined;
         // a refused write leaves the letter as it was: its findings are those of the letter on disk
-        if (refused !== undefined) io.stderr(`imr-lint: warning: ${shown(io.cwd, file)}: ${refused}; fixes not written\n`);
+        if (refused !== undefined) io.stderr(`imr-lint: warning: ${displayPath(io.cwd, file)}: ${refused}; fixes not written\n`);
         else if (!notUtf8) result = fixed;
       }
       results.push(result);
@@ -224,10 +224,6 @@ function threadCount(concurrency: number | 'auto', files: number): number {
   return Math.max(1, Math.min(Math.floor(os.availableParallelism() / 2), Math.floor(files / AUTO_FILES_PER_THREAD)));
 }
 
-/** A file name for a line on stderr: relative to cwd, control characters escaped. */
-function shown(cwd: string, file: string): string {
-  return escapeControls(path.relative(cwd, file) || file);
-}
 
 /** The report file, its folder created if needed. */
 function writeReport(file: string, text: string): void {

@@ -16,6 +16,11 @@ export function escapeControls(s: string, keepNewlines = false): string {
   });
 }
 
+/** A file name for a person (the stylish report, a line on stderr): relative to `cwd`, control characters escaped. */
+export function displayPath(cwd: string, file: string): string {
+  return escapeControls(path.relative(cwd, file) || file);
+}
+
 /** A path relative to `cwd` with "/" separators when the file is inside it, else the absolute path. */
 export function shownPath(cwd: string, file: string): string {
   const rel = path.relative(cwd, file);

@@ -1,5 +1,4 @@
-import * as path from 'path';
-import { escapeControls } from './paths';
+import { displayPath, escapeControls } from './paths';
 import { Formatter } from './types';
 
 const paint = (on: boolean, code: number, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -12,7 +11,7 @@ export const stylish: Formatter = (results, { cwd, color }) => {
   let fixable = 0;
   for (const r of results) {
     if (r.findings.length === 0) continue;
-    out.push(paint(color, 4, escapeControls(path.relative(cwd, r.filePath) || r.filePath)));
+    out.push(paint(color, 4, displayPath(cwd, r.filePath)));
     const rows = r.findings.map((f): [string, string, string, string] => {
       if (f.severity === 'error') errors++;
       else warnings++;
@@ -45,7 +44,7 @@ export const stylish: Formatter = (results, { cwd, color }) => {
       const f = r.fixed as NonNullable<typeof r.fixed>;
       n += f.total;
       const rules = Object.entries(f.byRule).map(([id, k]) => `${id} ${k}`).join(', ');
-      out.push(`${paint(color, 32, f.written ? 'fixed' : 'would fix')}  ${escapeControls(path.relative(cwd, r.filePath) || r.filePath)}: ${f.total} fix${f.total === 1 ? '' : 'es'} (${rules})`);
+      out.push(`${paint(color, 32, f.written ? 'fixed' : 'would fix')}  ${displayPath(cwd, r.filePath)}: ${f.total} fix${f.total === 1 ? '' : 'es'} (${rules})`);
     }
     const written = fixedFiles[0]?.fixed?.written;
     out.push(`${n} fix${n === 1 ? '' : 'es'} ${written ? 'applied to' : 'would be applied to'} ${fixedFiles.length} file${fixedFiles.length === 1 ? '' : 's'}.`, '');

@@ -49,7 +49,7 @@ export function normalize(src: string): Normalized {
       // the run of letters right before it, whatever precedes the run (a space, a line break, a bracket)
       copy(cursor, at);
       let wordStart = at;
-      while (wordStart > cursor && isLetter(lower.charCodeAt(wordStart - 1))) wordStart--;
+      while (wordStart > cursor && isLowerLetter(lower.charCodeAt(wordStart - 1))) wordStart--;
       const word = lower.slice(wordStart, at);
       if (CONTRACTED[word] === undefined) {
         copy(at, at + tok.length);
@@ -72,7 +72,7 @@ export function normalize(src: string): Normalized {
       put('can', at, true);
       put(' ', at + 3, false);
       put('not', at + 3, true);
-    } else if (c >= 97 && c <= 122) {
+    } else if (isLowerLetter(c)) {
       hyphenated(tok, at, put);
     } else if (c === 0x201c || c === 0x201d) put('"', at, false);
     else if (c === 0x2018 || c === 0x2019) put("'", at, false);
@@ -82,7 +82,8 @@ export function normalize(src: string): Normalized {
   return { text: parts.join(''), map };
 }
 
-function isLetter(c: number): boolean {
+/** a-z (the text is lower-cased). */
+function isLowerLetter(c: number): boolean {
   return c >= 97 && c <= 122;
 }
 
