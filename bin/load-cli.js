@@ -15,9 +15,14 @@ const path = require('path');
  * once per letter, were compiled twice (the bytecode compile of the verdict cue patterns alone took
  * tens of milliseconds). What a pattern matches does not change. scripts/code-cache.js makes the code
  * cache under the same settings (V8 refuses a cache made under other flags).
+ *
+ * Only the number of interpreted runs before the machine-code compile is set (to 0: the state V8 itself
+ * gives a pattern run on a long text, and newer V8s' default). Turning the interpreter off instead
+ * (--no-regexp-tier-up) is not safe at run time: a pattern Node created before the switch (one in
+ * its module loader) crashed the process with SIGSEGV when run after it (test/bin/bins.test.ts).
  */
 function tuneV8() {
-  require('v8').setFlagsFromString('--no-regexp-tier-up');
+  require('v8').setFlagsFromString('--regexp-tier-up-ticks=0');
 }
 
 let loaded;

@@ -36,6 +36,21 @@ describe('bin/imr-lint.js and bin/imr.js as processes; the bundle dist/cli.js', 
     }
   });
 
+  it('run from the tsc output when there is no bundle (a development checkout), without crashing', () => {
+    // bin/ beside out/ and no dist/: bin/load-cli.js requires out/ module by module, so Node's module
+    // loader runs its own patterns again after the CLI's V8 settings (once a SIGSEGV: see tuneV8)
+    const dir = makeTemp();
+    fs.mkdirSync(path.join(dir, 'bin'));
+    for (const f of fs.readdirSync(path.join(ROOT, 'bin'))) fs.copyFileSync(path.join(ROOT, 'bin', f), path.join(dir, 'bin', f));
+    fs.symlinkSync(path.join(ROOT, 'out'), path.join(dir, 'out'), 'dir');
+    write(dir, 'bad.imr', cliFixture('page-error-2009.imr'));
+    const version = runBin(path.join(dir, 'bin', 'imr-lint.js'), ['--version'], { cwd: dir });
+    assert.equal(version.status, 0, describeRun(version));
+    const bad = runBin(path.join(dir, 'bin', 'imr-lint.js'), ['-f', 'compact', 'bad.imr'], { cwd: dir });
+    assert.equal(bad.status, 1, describeRun(bad));
+    assert.match(bad.stdout, /^bad\.imr:26:28: error .* \[citation-page-mismatch\]$/m);
+  });
+
   it('imr-lint sets the exit status: 0 clean (nothing printed), 1 errors, 2 bad usage with one line', () => {
     const dir = makeTemp();
     write(dir, 'clean.imr', letter('clean-2016.imr'));
