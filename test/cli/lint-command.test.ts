@@ -644,7 +644,7 @@ describe('imr-lint (cli/lint-command.ts), in-process', function () {
 
       const none = run(['letters/*.txt'], dir);
       assert.equal(none.status, 2, show(none));
-      assert.equal(none.stderr, 'imr-lint: no letters match the pattern "letters/*.txt" (--no-error-on-unmatched-pattern allows it)\n');
+      assert.equal(none.stderr, 'imr-lint: no letters match the pattern "letters/*.txt" (other file extensions: --ext .txt; --no-error-on-unmatched-pattern allows it)\n');
       assert.equal(run(['--no-error-on-unmatched-pattern', 'letters/*.txt'], dir).status, 0);
       const ignoredFolder = run(['letters/archive'], dir);
       assert.equal(ignoredFolder.status, 2, show(ignoredFolder));
@@ -662,6 +662,42 @@ describe('imr-lint (cli/lint-command.ts), in-process', function () {
     });
   });
 
+  describe('--ext', () => {
+    it('adds extensions to the include globs for named files, folders and globs; exclude and ignore files still apply', () => {
+      const dir = letterRepo();
+      write(dir, 'letters/drafts/draft.txt', cliFixture('page-error-2009.imr'));
+      write(dir, 'letters/archive/old.txt', cliFixture('page-error-2009.imr'));
+      write(dir, 'letters/sub/c.text', cliFixture('page-error-2009.imr'));
+      const listed = (r: AnyRun) => (JSON.parse(r.stdout) as { filePath: string }[]).map((x) => path.relative(dir, x.filePath));
+
+      // without it: a named .txt letter is skipped, and with nothing left that is exit 2 with the way out
+      const named = run(['letters/notes.txt'], dir);
+      assert.equal(named.status, 2, show(named));
+      assert.equal(named.stderr, [
+        'imr-lint: warning: letters/notes.txt: matches no include pattern ({*.imr,letters/**/*.imr} in .imrlintrc.yaml); not linted',
+        'imr-lint: no letters to lint: the files given match no include pattern (--ext .txt lints them; --no-error-on-unmatched-pattern allows it)',
+        '',
+      ].join('\n'));
+      const withExt = run(['-f', 'json', '--ext', '.txt', 'letters/notes.txt'], dir);
+      assert.equal(withExt.status, 1, show(withExt));
+      assert.deepEqual(listed(withExt), ['letters/notes.txt']);
+
+      // a folder: the config's include and the extensions; drafts (exclude) and archive (.imrlintignore) stay out
+      const folder = run(['-f', 'json', '--ext', 'txt,.text', 'letters'], dir);
+      assert.equal(folder.status, 1, show(folder));
+      assert.deepEqual(listed(folder), ['letters/a.imr', 'letters/notes.txt', 'letters/sub/b.imr', 'letters/sub/c.text']);
+      const glob = run(['-f', 'json', '--ext', '.txt', 'letters/**/*.txt'], dir);
+      assert.deepEqual(listed(glob), ['letters/notes.txt']);
+
+      for (const bad of ['*.txt', 'letters/.txt', '.t xt', '..txt', ',']) {
+        const r = run(['--ext', bad, 'letters'], dir);
+        assert.equal(r.status, 2, `${bad}: ${show(r)}`);
+        assert.equal(r.stdout, '');
+        assert.match(r.stderr, bad === ',' ? /^imr-lint: --ext needs a list of extensions, like \.txt\n$/ : /^imr-lint: --ext: ".*" is not a file extension \(like \.txt\)\n$/, bad);
+      }
+    });
+  });
+
   describe('command-line conventions', () => {
     it('--version on imr-lint and imr; --help lists every option including --color/--no-color', async () => {
       const dir = makeTemp();
@@ -669,7 +705,7 @@ describe('imr-lint (cli/lint-command.ts), in-process', function () {
       assert.deepEqual(run(['-v'], dir), { status: 0, stdout: '9.8.7\n', stderr: '' });
       assert.deepEqual(await imr(['--version'], { cwd: dir, version: '9.8.7' }), { status: 0, stdout: '9.8.7\n', stderr: '' });
       const help = run(['--help'], dir).stdout;
-      for (const o of ['--color', '--no-color', '--output-file', '--redact', '--ignore-path', '--no-ignore', '--no-error-on-unmatched-pattern', '--version', 'github', 'gitlab', 'junit', 'compact']) assert.ok(help.includes(o), `--help lacks ${o}`);
+      for (const o of ['--color', '--no-color', '--ext', '--output-file', '--redact', '--ignore-path', '--no-ignore', '--no-error-on-unmatched-pattern', '--version', 'github', 'gitlab', 'junit', 'compact']) assert.ok(help.includes(o), `--help lacks ${o}`);
       const unknown = run(['--colour'], dir);
       assert.deepEqual(unknown, { status: 2, stdout: '', stderr: 'imr-lint: unknown option --colour (did you mean "--color"?)\n' });
       assert.equal(run(['--fix=yes', 'a.imr'], dir).stderr, 'imr-lint: option --fix takes no value\n');

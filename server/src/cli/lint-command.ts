@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as os from 'os';
-import { createConfigResolver, createFileSelector, createIndexProvider, DEFAULT_MAX_TIME_PER_FILE_MS, Finding, MAX_TIME_PER_FILE_LIMIT_MS, pushAll, removeLeftoversNear, RULE_CATEGORIES, RuleCategory, RULES, runFixLoop, unifiedDiff } from '../engine';
+import { createConfigResolver, createFileSelector, createIndexProvider, extensionGlobs, DEFAULT_MAX_TIME_PER_FILE_MS, Finding, MAX_TIME_PER_FILE_LIMIT_MS, pushAll, removeLeftoversNear, RULE_CATEGORIES, RuleCategory, RULES, runFixLoop, unifiedDiff } from '../engine';
 import { CommandSpec, commandHelp, HELP_OPTION, OptionSpec, parseCommand } from './args';
 import { ToolError, UsageError } from './errors';
 import { loadFormatter, FORMATTERS } from './formatters';
@@ -37,6 +37,7 @@ export const LINT_OPTIONS: readonly OptionSpec[] = [
   { name: 'config', short: 'c', type: 'string', value: 'FILE', help: 'use this config file instead of discovering .imrlintrc.*' },
   { name: 'print-config', type: 'string', value: 'FILE', help: 'print the configuration that applies to FILE (every rule\'s severity) and exit' },
   { name: 'ignore-path', type: 'string', value: 'FILE', help: 'read ignore patterns from FILE instead of ./.imrlintignore' },
+  { name: 'ext', type: 'string', value: 'LIST', help: 'also lint files with these extensions (.txt,.text): added to the include globs, for named files and folders alike' },
   { name: 'no-ignore', type: 'boolean', help: 'read neither .imrlintignore nor .gitignore (include/exclude still apply)' },
   { name: 'no-error-on-unmatched-pattern', type: 'boolean', help: 'a folder, glob or file that gives no letter is not an error' },
   { name: 'report-unused-suppressions', type: 'boolean', help: 'report imr-disable comments that suppress nothing' },
@@ -131,9 +132,17 @@ export function runLint(argv: string[], io: CliIo): number | Promise<number> {
     results.push(dryRun ? fixOne(result, opts, configPath, fixTypes, diffs, io.cwd) : result);
   } else {
     if (positionals.length === 0) throw new UsageError('no files given (try imr-lint --help)');
+    const extRaw = str('ext');
+    const extensions = extRaw === undefined ? [] : extRaw.split(',').filter((e) => e.trim() !== '');
+    try {
+      extensionGlobs(extensions);
+    } catch (e) {
+      throw new UsageError(`--ext: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (extRaw !== undefined && extensions.length === 0) throw new UsageError('--ext needs a list of extensions, like .txt');
     let selector;
     try {
-      selector = createFileSelector({ cwd: io.cwd, configs, ignorePath: str('ignore-path'), noIgnore: bool('no-ignore') });
+      selector = createFileSelector({ cwd: io.cwd, configs, ignorePath: str('ignore-path'), noIgnore: bool('no-ignore'), extensions });
     } catch (e) {
       throw new ToolError(e instanceof Error ? e.message : String(e));
     }
@@ -144,10 +153,12 @@ export function runLint(argv: string[], io: CliIo): number | Promise<number> {
     const allowUnmatched = bool('no-error-on-unmatched-pattern');
     if (!allowUnmatched && selection.missing.length > 0) throw new UsageError(`${selection.missing[0]}: no such file or directory`);
     const [unmatched] = selection.unmatched;
-    if (!allowUnmatched && unmatched) throw new UsageError(`${unmatched.message} (--no-error-on-unmatched-pattern allows it)`);
+    if (!allowUnmatched && unmatched) throw new UsageError(`${unmatched.message} (other file extensions: --ext .txt; --no-error-on-unmatched-pattern allows it)`);
     for (const s of selection.skipped) io.stderr(`imr-lint: warning: ${s.message}; not linted\n`);
     if (!allowUnmatched && selection.files.length === 0 && selection.skipped.some((s) => s.reason === 'not-included')) {
-      throw new UsageError('no letters to lint: the files given match no include pattern (--no-error-on-unmatched-pattern allows it)');
+      const ext = selection.skipped.map((s) => /(\.[A-Za-z0-9_-]+)$/.exec(path.basename(s.file))?.[1]).find((e) => e !== undefined);
+      const hint = ext ? `--ext ${ext} lints them` : '--ext adds extensions';
+      throw new UsageError(`no letters to lint: the files given match no include pattern (${hint}; --no-error-on-unmatched-pattern allows it)`);
     }
     const threads = fix || dryRun ? 1 : threadCount(concurrency, selection.files.length);
     if (threads > 1) {

@@ -33,7 +33,7 @@ export { findAsset } from './assets';
 export * from './mtus/lookup';
 export { checkIndex, IndexSource } from './mtus/check';
 export { searchIndex, IndexSearchHit } from './mtus/search';
-export { createFileSelector, isGlob, FileSelector, FileSelectorOptions, Selection, SkipReason, Explanation, IGNORE_FILE_NAME } from './files/select';
+export { createFileSelector, extensionGlobs, isGlob, FileSelector, FileSelectorOptions, Selection, SkipReason, Explanation, IGNORE_FILE_NAME } from './files/select';
 export { writeFileAtomic, removeLeftoversNear, WriteRefusedError, WriteOptions } from './files/write-atomic';
 export { readFileChecked, readTextChecked, readFdBounded, decodeUtf8, FileReadError, READ_LIMITS, ReadKind, CheckedBytes, CheckedText } from './files/read-checked';
 export { applyEvidencePolicy, evidencePolicy, EvidencePolicy, DEFAULT_EVIDENCE_POLICY, provenanceOf, provenanceText, Provenance } from './mtus/evidence';

@@ -34,6 +34,11 @@ export interface FileSelectorOptions {
   ignorePath?: string;
   /** Neither `.imrlintignore`/`ignorePath` nor `.gitignore` is read. */
   noIgnore?: boolean;
+  /**
+   * More file extensions whose files are letters (CLI `--ext .txt`): each adds `**\/*<ext>` to the
+   * include globs of every config (ESLint's `--ext`). Checked with `extensionGlobs`.
+   */
+  extensions?: readonly string[];
 }
 
 export type SkipReason = 'not-included' | 'excluded' | 'ignored' | 'gitignored';
@@ -76,6 +81,19 @@ export const IGNORE_FILE_NAME = '.imrlintignore';
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/**
+ * The include globs for extensions given on the command line (`.txt` or `txt`, `.imr.txt`): `**\/*.txt`.
+ * An extension is letters, digits, `_`, `-` and inner dots; anything else (a path, a glob, a space) throws
+ * an Error naming it.
+ */
+export function extensionGlobs(extensions: readonly string[]): string[] {
+  return extensions.map((raw) => {
+    const ext = raw.trim().replace(/^\./, '');
+    if (!/^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/.test(ext)) throw new Error(`"${raw}" is not a file extension (like .txt)`);
+    return `**/*.${ext}`;
+  });
+}
 
 /** A glob argument: not an existing path and contains glob syntax. */
 export function isGlob(arg: string): boolean {
@@ -145,6 +163,7 @@ class Matchers {
 export function createFileSelector(options: FileSelectorOptions): FileSelector {
   const cwd = path.resolve(options.cwd);
   const matchers = new Matchers();
+  const extraInclude = extensionGlobs(options.extensions ?? []);
   const ignoreFile = options.noIgnore ? undefined : readIgnoreFile(options.ignorePath ? path.resolve(cwd, options.ignorePath) : path.join(cwd, IGNORE_FILE_NAME), !!options.ignorePath);
   const gitRootOf = new Map<string, string | undefined>();
   const gitignoreOf = new Map<string, IgnoreFile | undefined>();
@@ -250,9 +269,10 @@ export function createFileSelector(options: FileSelectorOptions): FileSelector {
     const rel = relToConfig(config, abs);
     const ex = excludedBy(config, rel);
     if (ex !== undefined) return { selected: false, reason: 'excluded', message: `${shown}: excluded by "${ex}" (exclude in ${where(config)})` };
-    const include = config.include.length > 0 ? config.include : DEFAULT_INCLUDE;
+    const include = [...(config.include.length > 0 ? config.include : DEFAULT_INCLUDE), ...extraInclude];
     if (!include.some((g) => matchers.get(g)(rel))) {
-      return { selected: false, reason: 'not-included', message: `${shown}: matches no include pattern (${include.join(', ')} in ${where(config)})` };
+      const given = extraInclude.length > 0 ? `; ${extraInclude.join(', ')} from --ext` : '';
+      return { selected: false, reason: 'not-included', message: `${shown}: matches no include pattern (${include.slice(0, include.length - extraInclude.length).join(', ')} in ${where(config)}${given})` };
     }
     return { selected: true };
   };
