@@ -6,9 +6,10 @@
  * The same script is the worker of `imr-lint` on many letters (lint-pool.ts): started as a worker
  * thread, it lints the letters it is given and exports nothing useful.
  */
-import { isMainThread } from 'worker_threads';
+import { LINT_WORKER_ARG } from './worker-arg';
 
-if (!isMainThread) (require('./lint-pool') as typeof import('./lint-pool')).runLintWorker();
+// runLintWorker checks that this is one of lint-pool's worker threads (not a main thread given the argument)
+if (process.argv.includes(LINT_WORKER_ARG)) (require('./lint-pool') as typeof import('./lint-pool')).runLintWorker();
 
 export { runLint } from './lint-command';
 export { defaultIo, guarded, runImr, runImrAsync } from './main';

@@ -4,6 +4,7 @@ import { createConfigResolver, createIndexProvider } from '../engine';
 import { ToolError, UsageError } from './errors';
 import { FileResult } from './formatters/types';
 import { lintFile, lintFiles, LintOptions } from './lint-one';
+import { LINT_WORKER_ARG } from './worker-arg';
 
 /**
  * imr-lint on many letters with worker threads: this thread and `threads - 1` workers take the files in
@@ -133,7 +134,7 @@ export function lintInPool(job: PoolJob, threads: number, here?: LintOptions, sc
   let wake: (() => void) | undefined;
   for (let w = 0; w < threads - 1; w++) {
     const input: WorkerInput = { tag: TAG, job, control };
-    const worker = new Worker(script, { workerData: input });
+    const worker = new Worker(script, { workerData: input, argv: [LINT_WORKER_ARG] });
     workers.push(worker);
     running.add(worker);
     worker.on('message', (m: WorkerMessage) => {
