@@ -172,6 +172,45 @@ describe('IMR extension (.vsix) in code-server', function () {
     }
   });
 
+  it('hover explains the wrong pages and the decision word; F12 opens the cited topic in the MTUS index', async function () {
+    const vs = session();
+    await showLetter(vs, 'wrong-page.imr');
+    // line 30 "Medicine Page(s): 97-98.": the index has the topic on pages 98-99
+    await vs.gotoLine(30, 19);
+    const pages = await vs.showHover("the index's pages 98-99");
+    assert.match(pages, /Cited page\(s\) 97-98 are not the index's pages 98-99/);
+    assert.match(pages, /Physical medicine/i);
+    await vs.screenshot('hover-pages');
+    await vs.press('Escape');
+    // line 24 "Physical therapy for the left knee, 8 sessions: Upheld": what the word decides
+    await vs.gotoLine(24, 'Physical therapy for the left knee, 8 sessions: '.length + 2);
+    const decision = await vs.showHover('not medically necessary');
+    assert.match(decision, /Upheld — the expert reviewer agrees with the claims administrator's utilization review decision/);
+    await vs.press('Escape');
+    // line 27 "Physical Medicine Page(s): 98-99.": Go to Definition opens the bundled index at the topic
+    await vs.gotoLine(27, 3);
+    const yaml = fs.readFileSync(path.join(REPO_ROOT, 'server', 'data', 'mtus-index.yaml'), 'utf8').split('\n');
+    const topicLine = yaml.findIndex((l) => l.trim() === '- name: Physical medicine') + 1;
+    assert.ok(topicLine > 0, 'the bundled index has the topic "Physical medicine"');
+    await vs.press('F12');
+    // the index file is the active editor, its cursor on the topic's line
+    await vs.page.waitForFunction(
+      (line) => {
+        const d = (globalThis as any).document;
+        // the tab's aria-label: "mtus-index.yaml" (", preview" for a preview editor)
+        const active = d.querySelector('.part.editor .editor-group-container.active .tab.active');
+        const status = d.querySelector('[id="status.editor.selection"]')?.getAttribute('aria-label') ?? '';
+        return /^mtus-index\.yaml\b/.test(active?.getAttribute('aria-label') ?? '') && status.startsWith(`Ln ${line},`);
+      },
+      topicLine,
+      { timeout: vs.timeoutMs, polling: 200 },
+    );
+    assert.strictEqual((await vs.cursorPosition()).line, topicLine);
+    await vs.screenshot('definition');
+    await vs.runCommand('View: Close Editor');
+    await showLetter(vs, 'wrong-page.imr');
+  });
+
   it('a quick fix corrects the wrong Page(s) citation in the saved file', async function () {
     const vs = session();
     await showLetter(vs, 'wrong-page.imr');
@@ -370,5 +409,25 @@ describe('IMR extension (.vsix) in code-server', function () {
     if (extracted.error) console.log('      pdftotext not installed: the PDF text is not checked');
     else assert.match(extracted.stdout, /Case Number:\s+CM17-0054321/);
     await vs.screenshot('exported');
+  });
+
+  it('the imr-item snippet inserts a disputed item; its item name is typed once and repeated in the rationale', async function () {
+    const vs = session();
+    // a letter that stops after the issues section's opening sentence (lines 1-23 of wrong-page.imr)
+    const head = fs.readFileSync(path.join(FIXTURE_WORKSPACE, 'wrong-page.imr'), 'utf8').split('\n').slice(0, 23);
+    fs.writeFileSync(path.join(workspace, 'new-item.imr'), [...head, '', ''].join('\n'));
+    await vs.openFile('new-item.imr');
+    await vs.gotoLine(25, 1);
+    await vs.typeText('imr-it');
+    await vs.acceptCompletion('imr-item');
+    // the first placeholder is selected: typing replaces it, and its mirror in the rationale follows
+    await vs.typeText('Lumbar MRI');
+    const text = await vs.waitForEditorText((t) => t.includes('the request for Lumbar MRI is'), 'the item name mirrored in the rationale');
+    await vs.press('Escape');
+    const lines = text.split('\n');
+    assert.strictEqual(lines[24], 'Lumbar MRI: Upheld');
+    assert.match(text, /^Claims Administrator guideline: Decision based on \[\[MTUS <guideline> <year>, Section\(s\): <section>\]\]\.$/m);
+    assert.match(text, /Therefore, the request for Lumbar MRI is not medically necessary\.$/m);
+    await vs.screenshot('snippet');
   });
 });
