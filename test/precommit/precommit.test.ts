@@ -68,6 +68,7 @@ describe('pre-commit hook (real pre-commit framework)', function () {
   this.timeout(INSTALL_TIMEOUT_MS + 120_000);
   let work: string;
   let env: NodeJS.ProcessEnv;
+  let config: string;
 
   before(function () {
     if (!onPath('pre-commit') || !onPath('git')) {
@@ -78,7 +79,7 @@ describe('pre-commit hook (real pre-commit framework)', function () {
     env = { ...process.env, ...GIT_ENV, PRE_COMMIT_HOME: path.join(cache, 'home'), npm_config_prefer_offline: 'true', npm_config_fund: 'false', npm_config_audit: 'false' };
     const sha = snapshotHookRepo(path.join(cache, 'hook-repo'), env);
 
-    const config = ['repos:', `  - repo: ${path.join(cache, 'hook-repo')}`, `    rev: ${sha}`, '    hooks:', '      - id: imr-lint', ''].join('\n');
+    config = ['repos:', `  - repo: ${path.join(cache, 'hook-repo')}`, `    rev: ${sha}`, '    hooks:', '      - id: imr-lint', ''].join('\n');
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-precommit-work-'));
     must(run('git', ['init', '-q', '-b', 'main'], work, env), 'git init');
     fs.writeFileSync(path.join(work, '.pre-commit-config.yaml'), config);
@@ -118,5 +119,18 @@ describe('pre-commit hook (real pre-commit framework)', function () {
     const out = r.stdout + r.stderr;
     assert.strictEqual(r.status, 0, `the commit was blocked:\n${out}`);
     assert.match(out, /imr-lint\.+Passed/);
+  });
+
+  it('letters saved as *.txt: the hook with files and --ext, as docs/maintainers.md shows, blocks the wrong page', () => {
+    // the same hook environment: files and args are the using repository's settings
+    fs.writeFileSync(path.join(work, '.pre-commit-config.yaml'), `${config}        files: '\\.txt$'\n        args: [--ext, .txt]\n`);
+    fs.copyFileSync(path.join(FIXTURES, 'precommit', 'wrong-page.imr'), path.join(work, 'wrong-page.txt'));
+    must(run('git', ['add', 'wrong-page.txt', '.pre-commit-config.yaml'], work, env), 'git add');
+    const r = run('git', ['commit', '-m', 'a .txt letter with a wrong page'], work, env);
+    const out = r.stdout + r.stderr;
+    assert.notStrictEqual(r.status, 0, `the commit went through:\n${out}`);
+    assert.match(out, /imr-lint\.+Failed/);
+    assert.match(out, /wrong-page\.txt/);
+    assert.match(out, /citation-page-mismatch/);
   });
 });
