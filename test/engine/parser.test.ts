@@ -168,7 +168,19 @@ Decision rationale: The request is not medically necessary.
       assert.ok(g.citations.every((c) => c.guidelineId));
     });
 
-    it('reads the Page(s) style in its forms', () => {
+    it('reads a guideline name with a long run of commas or spaces in linear time', () => {
+      // the name was trimmed with /[\s,]+$/ and /\s+Guidelines?$/: 5 s for 60,000 commas, quadratic
+      for (const run of [','.repeat(60_000), ' '.repeat(60_000)]) {
+        const start = performance.now();
+        const g = line(`Decision based on MTUS Chronic Pain${run} Medical Treatment 2009, Section(s): Opioids.`);
+        assert.ok(performance.now() - start < 1000, `${Math.round(performance.now() - start)} ms`);
+        assert.deepEqual(g.citations.map((c) => [c.year, c.sections.map((s) => s.name)]), [[2009, ['Opioids']]]);
+      }
+      const g = line('Decision based on MTUS Chronic Pain Medical Treatment Guidelines ,, 2009, Section(s): Opioids.');
+      assert.equal(nth(g.citations, 0, 'citation').guidelineId, 'cpmtg-2009');
+    });
+
+        it('reads the Page(s) style in its forms', () => {
       for (const [pages, want] of [['98-99', [98, 99]], ['98 and 99', [98, 99]], ['p. 98', [98, 98]]] as const) {
         const citations = line(`Decision based on MTUS Chronic Pain Treatment Guidelines Physical Medicine Page(s): ${pages}.`).citations;
         const c = nth(citations, 0, 'citation');
