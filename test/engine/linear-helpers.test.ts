@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { normalizeName, stripParenthesized } from '../../server/src/engine/mtus/lookup';
+import { normalizeName, stripParenthesized, withoutGuidelinesWord } from '../../server/src/engine/mtus/lookup';
 import { SentenceIndex, splitSentences } from '../../server/src/engine/text/sentences';
 import { QUALIFIER_LEAD, qualifierAfter } from '../../server/src/engine/verdict/cues';
 import { seededRandom as random } from '../helpers/random';
@@ -93,6 +93,15 @@ describe('linear-time helpers agree with the old patterns', () => {
     assert.equal(qualifierAfter(` ${'-'.repeat(59)}`), false);
     assert.equal(qualifierAfter(` ${'-'.repeat(50)} only if`), true);
     assert.equal(qualifierAfter(` ${'-'.repeat(45)} a b c d e if`), false);
+    assert.ok(performance.now() - start < 100);
+  });
+
+  it('withoutGuidelinesWord removes what /\\s+Guidelines?$/i removed, and reads a long run of spaces at once', () => {
+    const words = ['a', ' ', '\u00a0', '\t', ',', 'Guideline', 'guidelines', 'GUIDELINES', 's', 'x', 'Guidelin'];
+    for (const s of strings(5, words, 20000, 8)) assert.equal(withoutGuidelinesWord(s), s.replace(/\s+Guidelines?$/i, ''), JSON.stringify(s));
+    const start = performance.now();
+    assert.equal(withoutGuidelinesWord(`Chronic Pain${'\u00a0'.repeat(100_000)}Guide`), `Chronic Pain${'\u00a0'.repeat(100_000)}Guide`);
+    assert.equal(withoutGuidelinesWord(`Chronic Pain${' '.repeat(100_000)}Guidelines`), 'Chronic Pain');
     assert.ok(performance.now() - start < 100);
   });
 });

@@ -178,6 +178,13 @@ Decision rationale: The request is not medically necessary.
       }
       const g = line('Decision based on MTUS Chronic Pain Medical Treatment Guidelines ,, 2009, Section(s): Opioids.');
       assert.equal(nth(g.citations, 0, 'citation').guidelineId, 'cpmtg-2009');
+
+      // the joiners were searched with /,?\s+and\s+/ and the list trimmed with /\s+$/: quadratic on a run of no-break spaces
+      const nbsp = '\u00a0'.repeat(30_000);
+      const start = performance.now();
+      const list = line(`Decision based on MTUS Chronic Pain${nbsp}Medical Treatment 2009, Section(s): Opioids,${nbsp}NSAIDs${nbsp}and Chronic Pain Medical Treatment 2009, Section(s): Opioids.`);
+      assert.ok(performance.now() - start < 1000, `${Math.round(performance.now() - start)} ms`);
+      assert.deepEqual(list.citations.map((c) => c.sections.map((s) => s.name)), [['Opioids', 'NSAIDs'], ['Opioids']]);
     });
 
         it('reads the Page(s) style in its forms', () => {
