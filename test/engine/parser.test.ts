@@ -49,6 +49,17 @@ describe('parser', () => {
       );
       assert.equal(at(text, h.fields.dateOfInjury!.valueRange), '03/02/2015');
     });
+
+    it('reads a label with a long run of spaces inside it in linear time', () => {
+      // the colon was stripped from the label with /\s*:$/: 2 s for 40,000 spaces, quadratic
+      const text = fixture('letters/clean-2016.imr').replace('Case Number:', `Case${' '.repeat(100_000)}Number :`);
+      const start = performance.now();
+      const f = parse(text).header.fields.caseNumber;
+      assert.ok(performance.now() - start < 1000, `${Math.round(performance.now() - start)} ms`);
+      assert.equal(f?.label, 'Case Number');
+      assert.equal(f?.value, 'CM17-0100001');
+      assert.equal(at(text, f.labelRange), `Case${' '.repeat(100_000)}Number :`);
+    });
   });
 
   describe('sections', () => {
@@ -157,7 +168,26 @@ Decision rationale: The request is not medically necessary.
       assert.ok(g.citations.every((c) => c.guidelineId));
     });
 
-    it('reads the Page(s) style in its forms', () => {
+    it('reads a guideline name with a long run of commas or spaces in linear time', () => {
+      // the name was trimmed with /[\s,]+$/ and /\s+Guidelines?$/: 5 s for 60,000 commas, quadratic
+      for (const run of [','.repeat(60_000), ' '.repeat(60_000)]) {
+        const start = performance.now();
+        const g = line(`Decision based on MTUS Chronic Pain${run} Medical Treatment 2009, Section(s): Opioids.`);
+        assert.ok(performance.now() - start < 1000, `${Math.round(performance.now() - start)} ms`);
+        assert.deepEqual(g.citations.map((c) => [c.year, c.sections.map((s) => s.name)]), [[2009, ['Opioids']]]);
+      }
+      const g = line('Decision based on MTUS Chronic Pain Medical Treatment Guidelines ,, 2009, Section(s): Opioids.');
+      assert.equal(nth(g.citations, 0, 'citation').guidelineId, 'cpmtg-2009');
+
+      // the joiners were searched with /,?\s+and\s+/ and the list trimmed with /\s+$/: quadratic on a run of no-break spaces
+      const nbsp = '\u00a0'.repeat(30_000);
+      const start = performance.now();
+      const list = line(`Decision based on MTUS Chronic Pain${nbsp}Medical Treatment 2009, Section(s): Opioids,${nbsp}NSAIDs${nbsp}and Chronic Pain Medical Treatment 2009, Section(s): Opioids.`);
+      assert.ok(performance.now() - start < 1000, `${Math.round(performance.now() - start)} ms`);
+      assert.deepEqual(list.citations.map((c) => c.sections.map((s) => s.name)), [['Opioids', 'NSAIDs'], ['Opioids']]);
+    });
+
+        it('reads the Page(s) style in its forms', () => {
       for (const [pages, want] of [['98-99', [98, 99]], ['98 and 99', [98, 99]], ['p. 98', [98, 98]]] as const) {
         const citations = line(`Decision based on MTUS Chronic Pain Treatment Guidelines Physical Medicine Page(s): ${pages}.`).citations;
         const c = nth(citations, 0, 'citation');

@@ -152,7 +152,7 @@ export function suggestGuideline(index: MtusIndex, name: string, year?: number):
  * guideline's names ("Elbow Complaints 2007"), else by its title ("Elbow Disorders 2007").
  */
 export function citedGuidelineName(written: string | undefined, g: IndexGuideline): string {
-  const w = (written ?? '').replace(/\s+Guidelines?$/i, '').replace(/\s+/g, ' ').trim();
+  const w = withoutGuidelinesWord(written ?? '').replace(/\s+/g, ' ').trim();
   const key = w ? guidelineKey(w) : '';
   const known = key && [...g.names, g.title].some((n) => guidelineKey(n).replace(/ guidelines?$/, '') === key.replace(/ guidelines?$/, ''));
   return `${known ? w : g.title} ${g.year}`;
@@ -594,6 +594,18 @@ export function formatPages(spans: readonly PageSpan[]): string {
 }
 
 /**
+ * `s` without a final "Guideline(s)" and the spaces before it, as /\s+Guidelines?$/i removes them, but
+ * found from the end: that pattern rescans a run of spaces from each of its characters (quadratic).
+ */
+export function withoutGuidelinesWord(s: string): string {
+  const word = /Guidelines?$/i.exec(s);
+  if (!word || word.index === 0 || !/\s/.test(s.charAt(word.index - 1))) return s;
+  let e = word.index;
+  while (e > 0 && /\s/.test(s.charAt(e - 1))) e--;
+  return s.slice(0, e);
+}
+
+/**
  * Parses a cited page or range: "98-99", "98–99", "98 - 99", "98 to 99", "98 and 99", "98", "p. 98",
  * "pp. 98-99", "page 98", "pages 98-99", "pg. 98", "Page(s): 98-99". Does not reorder a reversed
  * range (callers report from > to). undefined when it is not a page citation.
@@ -657,7 +669,8 @@ function atoms(text: string): { text: string; start: number; end: number }[] {
  * A final period is dropped. Offsets are into `text`.
  */
 export function splitSectionSpans(guideline: IndexGuideline, text: string): SectionPiece[] {
-  const body = text.replace(/\s+$/u, '').replace(/\.$/, '');
+  // trimEnd removes what /\s+$/ does, without rescanning a run of spaces inside the list from each of its characters
+  const body = text.trimEnd().replace(/\.$/, '');
   const parts = atoms(body);
   const tt = topicTable(guideline);
   const maxJoin = tt.maxAtoms;

@@ -1,6 +1,6 @@
 import { Citation, GuidelineKind, GuidelineLine, NonMtusCitation, PageRef, SectionRef } from '../model/determination';
 import { MtusIndex } from '../mtus/types';
-import { matchGuidelinePrefix, resolveGuideline, splitSectionList } from '../mtus/lookup';
+import { matchGuidelinePrefix, resolveGuideline, splitSectionList, withoutGuidelinesWord } from '../mtus/lookup';
 import { JoinedText } from '../text/joined';
 import { CITATION_LABELS } from '../vocabulary';
 
@@ -68,7 +68,9 @@ function parseMtusSegment(body: JoinedText, start: number, end: number, index: M
   let cut = start;
   // the joiners of this segment only (a search past `end` would rescan the rest of the line per segment)
   const seg = text.slice(start, end);
-  const joiner = /,?\s+and\s+/g;
+  // a joiner starts at its comma or where a run of spaces starts: /,?\s+and\s+/ tried every space of a
+  // run and rescanned the rest of the run from each (quadratic); the matches are the same
+  const joiner = /(?:,|(?<!\s))\s+and\s+/g;
   /** Where the citation since the last cut first becomes complete (has a year, Section(s) or Page(s)); found once per cut. */
   let complete = { from: -1, end: Infinity };
   for (let m = joiner.exec(seg); m; m = joiner.exec(seg)) {
@@ -153,7 +155,7 @@ function parseCitation(body: JoinedText, start: number, end: number, index: Mtus
       }
     }
   }
-  guideline = guideline.replace(/\s+Guidelines?$/i, '').trim();
+  guideline = withoutGuidelinesWord(guideline).trim();
   const resolved = resolveGuideline(index, guideline, year);
   return {
     text: text.slice(hs, end),
@@ -170,6 +172,18 @@ function parseCitation(body: JoinedText, start: number, end: number, index: Mtus
 
 const NUMBERED = /^(\d+(?:\.\d+)*)\.?\s+/;
 
+/**
+ * The guideline name of a section list's head (its year already cut): without trailing spaces and
+ * commas, then without a final "Guideline(s)" and the spaces before it. Scanned back from the end:
+ * /[\s,]+$/ rescans a run of spaces or commas from each of its characters, which took 5 s on a head
+ * with 60,000 commas.
+ */
+function guidelineOfHead(head: string): string {
+  let e = head.length;
+  while (e > 0 && /[\s,]/.test(head.charAt(e - 1))) e--;
+  return withoutGuidelinesWord(head.slice(0, e));
+}
+
 function parseSectionList(body: JoinedText, start: number, end: number, index: MtusIndex, head: string): SectionRef[] {
   const text = body.text;
   let e = end;
@@ -179,7 +193,7 @@ function parseSectionList(body: JoinedText, start: number, end: number, index: M
   const listText = text.slice(s, e);
   if (!listText) return [];
   const y = /\b(19|20)\d{2}\b/.exec(head);
-  const g = resolveGuideline(index, head.replace(/\b(19|20)\d{2}\b.*$/, '').replace(/[\s,]+$/, '').replace(/\s+Guidelines?$/i, ''), y ? Number(y[0]) : undefined);
+  const g = resolveGuideline(index, guidelineOfHead(head.replace(/\b(19|20)\d{2}\b.*$/, '')), y ? Number(y[0]) : undefined);
   let names: string[];
   if (/^\d+(\.\d+)*\.?\s/.test(listText)) {
     // numbered opioid sections: split before each ", <number> "

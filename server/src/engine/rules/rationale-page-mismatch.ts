@@ -1,4 +1,4 @@
-import { findGuidelineByChapter, findTopic, formatPages, resolveGuideline, citedGuidelineName } from '../mtus/lookup';
+import { findGuidelineByChapter, findTopic, formatPages, resolveGuideline, citedGuidelineName, withoutGuidelinesWord } from '../mtus/lookup';
 import { IndexGuideline, IndexTopic, MtusIndex } from '../mtus/types';
 import { RationalePageRef } from '../model/determination';
 import { Fix, Rule } from './rule';
@@ -8,7 +8,7 @@ function resolveRef(index: MtusIndex, ref: RationalePageRef): { guideline: Index
   let g: IndexGuideline | undefined;
   if (ref.chapter !== undefined) g = findGuidelineByChapter(index, ref.chapter);
   if (!g && ref.guideline) {
-    const name = ref.guideline.replace(/^(California|CA)\s+/i, '').replace(/\s+Guidelines?$/i, '').trim();
+    const name = withoutGuidelinesWord(ref.guideline.replace(/^(California|CA)\s+/i, '')).trim();
     g = resolveGuideline(index, name, ref.year) ?? resolveGuideline(index, name);
   }
   if (!g) return undefined;
