@@ -1,4 +1,3 @@
-import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -58,7 +57,7 @@ const CREATE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants
 /** A fresh temporary name next to `target` (the name part shortened so the whole stays a valid name). */
 export function temporaryName(target: string): string {
   const base = path.basename(target).slice(0, 100);
-  return path.join(path.dirname(target), `.${base}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  return path.join(path.dirname(target), `.${base}.${process.pid}-${randomHex(6)}${TEMP_SUFFIX}`);
 }
 
 export function writeFileAtomic(file: string, data: string | Uint8Array, options: WriteOptions = {}): void {
@@ -222,4 +221,13 @@ function syncFolder(dir: string): void {
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/**
+ * `n` random bytes in hex. node:crypto is loaded here, when a file is written, not at start: loading it
+ * costs every run of the CLI several milliseconds, and most runs write nothing.
+ */
+function randomHex(n: number): string {
+  const { randomBytes } = require('crypto') as typeof import('crypto');
+  return randomBytes(n).toString('hex');
 }
