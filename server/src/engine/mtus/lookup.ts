@@ -605,19 +605,6 @@ export function withoutGuidelinesWord(s: string): string {
   return s.slice(0, e);
 }
 
-/**
- * Parses a cited page or range: "98-99", "98–99", "98 - 99", "98 to 99", "98 and 99", "98", "p. 98",
- * "pp. 98-99", "page 98", "pages 98-99", "pg. 98", "Page(s): 98-99". Does not reorder a reversed
- * range (callers report from > to). undefined when it is not a page citation.
- */
-export function parsePageSpan(s: string): PageSpan | undefined {
-  const m = /^\s*(?:(?:pages?\s*\(s\)|pages?|pgs?|pp?)\.?:?\s*)?(\d{1,5})(?:\s*(?:[-\u2010-\u2015\u2212]|to|and|&|through)\s*(\d{1,5}))?\s*\.?\s*$/i.exec(s);
-  if (!m) return undefined;
-  const from = Number(m[1]);
-  const to = m[2] !== undefined ? Number(m[2]) : from;
-  return { from, to };
-}
-
 // ------------------------------------------------------------------ iteration
 
 /** Every topic of the index with its guideline, in index order. */
