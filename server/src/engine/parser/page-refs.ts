@@ -27,8 +27,11 @@ const REF_RE = new RegExp(`(${PAGE_WORD})\\s*${RANGE}`, 'gi');
 /** A further element of the list after a separator (a page word again starts a reference of its own). */
 // (one leading \\s* for every separator: `\\s*` followed by `\\s+and` or `\\s*&` backtracks quadratically over spaces)
 const MORE_RE = new RegExp(`^(\\s*(?:,\\s*(?:and\\s+|&\\s*)?|;\\s*|(?<=\\s)and\\s+|&\\s*))${RANGE}`, 'i');
-/** What lies between two references of one list ("page 298 and page 350"). */
-const SEPARATOR_ONLY = /^\s*(?:,|;|&|and|,\s*and)?\s*$/i;
+/**
+ * What lies between two references of one list ("page 298 and page 350"), trimmed first: with `\s*` at
+ * both ends the pattern would be quadratic on a long run of spaces (trim() removes exactly what `\s` matches).
+ */
+const SEPARATOR_ONLY = /^(?:,|;|&|and|,\s*and)?$/i;
 /** Words after a number that make it a count or a measure, not a page. */
 const NOT_A_PAGE_AFTER = /^\s*(?:visits?|sessions?|treatments?|mg|mcg|ml|cc|times?|x\b|weeks?|months?|days?|years?|hours?|hrs?|minutes?|%|percent|tablets?|pills?|units?|degrees?|patients?|studies|trials?|[/:]\d)/i;
 
@@ -117,7 +120,7 @@ export function findRationalePages(body: JoinedText): RationalePageRef[] {
     const after = text.slice(end, Math.min(Math.max(end, sentenceEnd), end + AFTER_MAX));
     let about = aboutOf(before, after);
     // "page 298 and page 350": the second page is about what the first is about
-    if (Object.keys(about).length === 0 && prevAbout && SEPARATOR_ONLY.test(text.slice(prevEnd, start))) about = prevAbout;
+    if (Object.keys(about).length === 0 && prevAbout && SEPARATOR_ONLY.test(text.slice(prevEnd, start).trim())) about = prevAbout;
     prevAbout = about;
     prevEnd = end;
     for (const el of elements) {
