@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { normalizeName, stripParenthesized } from '../../server/src/engine/mtus/lookup';
 import { SentenceIndex, splitSentences } from '../../server/src/engine/text/sentences';
+import { QUALIFIER_LEAD, qualifierAfter } from '../../server/src/engine/verdict/cues';
 import { seededRandom as random } from '../helpers/random';
 
 /**
@@ -74,5 +75,24 @@ describe('linear-time helpers agree with the old patterns', () => {
         assert.equal(index.endAfter(at), end, `${JSON.stringify(s)} @${at}`);
       }
     }
+  });
+
+  it('qualifierAfter gives what the old pattern gave, and a run of dashes after the phrase reads at once', () => {
+    // the old pattern: the lead qualifiers, or a condition word after at most four words
+    const old = new RegExp(`${QUALIFIER_LEAD.source}|^(?:\\W*[a-z0-9'/-]+){0,4}?\\W*\\b(?:only (?:if|when|after|with|for|in)|if|unless|when|whenever|as long as)\\b`);
+    const words = ['a', 'bc', '7', ' ', '  ', '-', "'", '/', '_', 'B', ',', '.', 'é', 'if', 'xif', 'ifs', 'when', 'whenever', 'unless', 'only', 'only if', 'as long as', 'for up to'];
+    let matched = 0;
+    for (const s of strings(4, words, 20000, 12)) {
+      const want = old.test(s);
+      if (want) matched++;
+      assert.equal(qualifierAfter(s), want, JSON.stringify(s));
+    }
+    assert.ok(matched > 2000 && matched < 18000, `${matched} of 20000 strings qualified`);
+    // the old pattern took 20 s on this (every way to cut the dashes into words and separators)
+    const start = performance.now();
+    assert.equal(qualifierAfter(` ${'-'.repeat(59)}`), false);
+    assert.equal(qualifierAfter(` ${'-'.repeat(50)} only if`), true);
+    assert.equal(qualifierAfter(` ${'-'.repeat(45)} a b c d e if`), false);
+    assert.ok(performance.now() - start < 100);
   });
 });

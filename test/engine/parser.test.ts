@@ -49,6 +49,17 @@ describe('parser', () => {
       );
       assert.equal(at(text, h.fields.dateOfInjury!.valueRange), '03/02/2015');
     });
+
+    it('reads a label with a long run of spaces inside it in linear time', () => {
+      // the colon was stripped from the label with /\s*:$/: 2 s for 40,000 spaces, quadratic
+      const text = fixture('letters/clean-2016.imr').replace('Case Number:', `Case${' '.repeat(100_000)}Number :`);
+      const start = performance.now();
+      const f = parse(text).header.fields.caseNumber;
+      assert.ok(performance.now() - start < 1000, `${Math.round(performance.now() - start)} ms`);
+      assert.equal(f?.label, 'Case Number');
+      assert.equal(f?.value, 'CM17-0100001');
+      assert.equal(at(text, f.labelRange), `Case${' '.repeat(100_000)}Number :`);
+    });
   });
 
   describe('sections', () => {

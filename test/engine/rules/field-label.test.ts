@@ -1,3 +1,5 @@
+import { strict as assert } from 'assert';
+import { lint } from '../../helpers/engine';
 import { edit, lineOf, testRule } from '../../helpers/rule-tester';
 import { cleanLetters, L2016, L2009, BASE, crlf } from './letters';
 
@@ -38,5 +40,24 @@ testRule('field-label', {
       errors: 1,
       output: crlf(BASE),
     },
+    {
+      name: 'a misspelled label with a run of spaces between its words, fixed to the label',
+      text: edit(L2016, ['Decision rationale: The MTUS Guideline', `Decision${' '.repeat(300)}rationle: The MTUS Guideline`]),
+      errors: [{ messageId: 'misspelled-decision-rationale' }],
+      output: L2016,
+    },
   ],
+});
+
+describe('field-label on a label with a long run of spaces', () => {
+  it('takes linear time (the colon was stripped with a quadratic pattern: 8 s for 100,000 spaces)', () => {
+    const text = edit(L2016, ['Decision rationale: The MTUS Guideline', `Decison${' '.repeat(100_000)}rationale: The MTUS Guideline`]);
+    const start = performance.now();
+    const found = lint(text).filter((f) => f.ruleId === 'field-label');
+    assert.ok(performance.now() - start < 1000, `${Math.round(performance.now() - start)} ms`);
+    assert.deepEqual(
+      found.map((f) => f.messageId),
+      ['misspelled-decision-rationale'],
+    );
+  });
 });

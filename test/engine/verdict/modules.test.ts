@@ -71,5 +71,13 @@ describe('verdict reader: sentences, normalization, negation', function () {
     assert.equal(readVerdict('the request is medically necessary and '.repeat(5000)).value, 'unclear');
     const many = 'The request is not medically necessary. '.repeat(2000);
     assert.equal(readVerdict(many).value, 'not-necessary');
+ 
+  });
+
+  it('reads a phrase followed by a rule line of dashes at once (the qualifier test backtracked for 20 s)', function () {
+    const start = performance.now();
+    assert.equal(readVerdict(`The request is not medically necessary\n${'-'.repeat(40)}`, 'MRI').value, 'not-necessary');
+    assert.equal(readVerdict(`MRI is medically necessary ${'- '.repeat(30)}`, 'MRI').value, 'necessary');
+    assert.ok(performance.now() - start < 500, `${performance.now() - start} ms`);
   });
 });

@@ -74,7 +74,9 @@ function findLabels(line: string): LabelHit[] {
         // "Application" must be followed by spaces and a value or by nothing, never by prose
         const split = !m[0].endsWith(':');
         if (split && !/^\s*(\d|$)/.test(line.slice(i + m[0].length))) continue;
-        hits.push({ key: spec.key, label: m[0].replace(/\s*:$/, '').replace(/\s+/g, ' '), start: i, end: i + m[0].length, split });
+        // the label's words: the colon and the spaces before it trimmed (/\s*:$/ is quadratic on a run of spaces)
+        const words = split ? m[0] : m[0].slice(0, -1).trimEnd();
+        hits.push({ key: spec.key, label: words.replace(/\s+/g, ' '), start: i, end: i + m[0].length, split });
         i += m[0].length;
         matched = true;
         break;

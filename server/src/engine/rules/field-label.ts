@@ -32,8 +32,10 @@ export const fieldLabel: Rule = {
   check(ctx) {
     const report = (label: string, issue: LabelIssue, range: Range) => {
       const written = ctx.source.getText(range);
-      // the label's words, without a colon the range may include
-      const words = written.replace(/\s*:\s*$/, '');
+      // the label's words, without a colon the range may include (and the spaces around it); trimmed
+      // rather than matched with /\s*:\s*$/, which is quadratic on a label with a long run of spaces
+      const trimmed = written.trimEnd();
+      const words = trimmed.endsWith(':') ? trimmed.slice(0, -1).trimEnd() : written;
       const wordsRange: Range = { start: range.start, end: { line: range.start.line, character: range.start.character + words.length } };
       const fix: Fix =
         issue === 'no-colon'

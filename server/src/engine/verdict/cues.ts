@@ -29,8 +29,37 @@ export const CONDITION_BEFORE = /\b(?:if|unless|whenever|whether|provided that|i
 export const CONDITION_CLAUSE = /\b(?:until|once|in order for|for (?:(?!(?:is|are|was|were|has|have|had|determined|deemed|considered|found|felt|judged|appears|seems) )[a-z0-9'/-]+ ){1,4}?to (?:be|become))\b[^,;:]*/g;
 /** Modals that make the phrase a possibility, within the phrase's clause. */
 export const MODAL = /\b(?:may|might|could|can(?! not)|will|shall|would|might)\b/g;
-/** A generic or conditional qualifier right after the phrase: a guideline's statement, not this item's verdict. */
-export const QUALIFIER_AFTER = /^\W*(?:(?:here|now|at this time|at present|presently|currently|for this (?:patient|worker|injured worker|claimant|employee))\W*)?(?:(?:only|generally|usually|typically|routinely)\b|when\b|whenever\b|if\b|unless\b|until\b|once\b|provided\b|as long as\b|where\b|in (?:patients|cases|those|individuals|people|workers|the presence|the setting|the absence|the acute|the first|the early|selected|certain|some|most|acute|chronic|select)\b|for (?:up to|patients|people|individuals|those|workers|persons|mild|moderate|severe|acute|chronic|the (?:treatment|management|first|initial)|treatment of|management of|use|short|long|a (?:maximum|period|trial|limited|short|time)|no more|not more|most|some|many|certain|selected|select|\d)\b|as (?:a|an) (?:stand alone|standalone|primary|first line|second line|third line|option|sole|adjunct|alternative|initial|last resort|treatment option)\b|after (?:a|an|the failure|failure|\d|failed|conservative|initial)\b|prior to\b|in conjunction with\b|following (?:a|an)\b|with (?:documented|evidence|objective|proper|appropriate)\b|to (?:a maximum|treat)\b|up to\b|(?:for )?(?:longer|more|less|fewer) than\b|beyond\b|in excess of\b)|^(?:\W*[a-z0-9'/-]+){0,4}?\W*\b(?:only (?:if|when|after|with|for|in)|if|unless|when|whenever|as long as)\b/;
+/** A generic qualifier right after the phrase ("… only", "… when", "… for up to 10 visits"). */
+export const QUALIFIER_LEAD = /^\W*(?:(?:here|now|at this time|at present|presently|currently|for this (?:patient|worker|injured worker|claimant|employee))\W*)?(?:(?:only|generally|usually|typically|routinely)\b|when\b|whenever\b|if\b|unless\b|until\b|once\b|provided\b|as long as\b|where\b|in (?:patients|cases|those|individuals|people|workers|the presence|the setting|the absence|the acute|the first|the early|selected|certain|some|most|acute|chronic|select)\b|for (?:up to|patients|people|individuals|those|workers|persons|mild|moderate|severe|acute|chronic|the (?:treatment|management|first|initial)|treatment of|management of|use|short|long|a (?:maximum|period|trial|limited|short|time)|no more|not more|most|some|many|certain|selected|select|\d)\b|as (?:a|an) (?:stand alone|standalone|primary|first line|second line|third line|option|sole|adjunct|alternative|initial|last resort|treatment option)\b|after (?:a|an|the failure|failure|\d|failed|conservative|initial)\b|prior to\b|in conjunction with\b|following (?:a|an)\b|with (?:documented|evidence|objective|proper|appropriate)\b|to (?:a maximum|treat)\b|up to\b|(?:for )?(?:longer|more|less|fewer) than\b|beyond\b|in excess of\b)/;
+/** A condition word: "if", "unless", "when", "whenever", "as long as", "only if" … */
+const CONDITION_WORD = /\b(?:only (?:if|when|after|with|for|in)|if|unless|when|whenever|as long as)\b/;
+/** Characters of the prefix before a condition word that no word of it holds. */
+const NOT_IN_PREFIX = /[A-Z_]/;
+/** What separates the words before a condition word (a word is letters and digits, joined by ' / -). */
+const WORD_SEPARATOR = /[^a-z0-9'/-]+/;
+const ALNUM = /[a-z0-9]/;
+
+/**
+ * A generic or conditional qualifier right after the phrase: a guideline's statement, not this item's
+ * verdict. Either a qualifier leads ("… when red flags are present", "… for up to 10 visits") or a
+ * condition word follows within four words ("… is indicated for patients only if …").
+ *
+ * The condition was the pattern `^(?:\W*[a-z0-9'/-]+){0,4}?\W*\b(?:if|…)\b`, whose separators and
+ * words both match ' / -: after a run of dashes (a rule line under the phrase) it tried every way to
+ * cut the run into eight parts, 20 s for 40 dashes. The same test in linear time: the text before the
+ * first condition word has no upper-case letter or underscore, and at most four of its runs of
+ * [a-z0-9'/-] hold a letter or digit (a later condition word has a longer prefix, never fewer runs).
+ */
+export function qualifierAfter(after: string): boolean {
+  if (QUALIFIER_LEAD.test(after)) return true;
+  const m = CONDITION_WORD.exec(after);
+  if (!m) return false;
+  const prefix = after.slice(0, m.index);
+  if (NOT_IN_PREFIX.test(prefix)) return false;
+  let words = 0;
+  for (const run of prefix.split(WORD_SEPARATOR)) if (ALNUM.test(run)) words++;
+  return words <= 4;
+}
 
 /** Subordinate clauses that concede or compare: a verdict inside is about something else. */
 export const SUBORDINATOR = /\b(?:although|though|even though|even if|while|whereas|unlike|except|despite|in spite of|apart from|other than|instead of|rather than|as opposed to|in contrast to|compared to|compared with|similar to|as was|as were|as with)\b/g;

@@ -1,5 +1,5 @@
 import { maxOf, pushAll } from '../text/arrays';
-import { AGREEMENT, CLAUSE_BREAK, CONCLUDING, CONDITION_BEFORE, CONDITION_CLAUSE, CONTRAST, GUIDELINE, GUIDELINE_FRAME, MODAL, OPENER, QUALIFIER_AFTER, REPORTED, REQUEST_SUBJECT, SUBORDINATOR } from './cues';
+import { AGREEMENT, CLAUSE_BREAK, CONCLUDING, CONDITION_BEFORE, CONDITION_CLAUSE, CONTRAST, GUIDELINE, GUIDELINE_FRAME, MODAL, OPENER, qualifierAfter, REPORTED, REQUEST_SUBJECT, SUBORDINATOR } from './cues';
 import { Polarity, findMentions } from './lexicon';
 import { Scope, clausalNegations, inScope, localNegation, tokenize, uncertainScopes } from './negation';
 import { Normalized, normalize } from './normalize';
@@ -140,7 +140,7 @@ export function readVerdict(text: string, item?: string): Verdict {
       const modal = modalIn(s, clauseStart, m.head);
       if (modal === 'hypothetical') continue;
       const after = s.slice(m.end, m.end + 60);
-      if (QUALIFIER_AFTER.test(after)) continue;
+      if (qualifierAfter(after)) continue;
       const subject = s.slice(clauseStart, Math.min(m.start, neg.start ?? m.start));
       const subordinate = subordinators.some((x) => x < m.start && !COMMA.test(s.slice(x, m.start)));
       const aboutRequest = REQUEST_SUBJECT.test(subject.trim()) || (itemWords !== undefined && overlaps(subject, itemWords));
