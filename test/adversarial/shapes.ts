@@ -276,6 +276,66 @@ export const SHAPES: Shape[] = [
     build: (b) => fill(b, 'word word\r\n', (r) => letter({ tail: r })),
   },
   {
+    name: 'non-mtus-mixed-spaces',
+    description: '"Decision based on Non" followed by a run of alternating spaces and no-break spaces',
+    build: (b) => fill(b, ' \u00a0', (r) => letter({ maximusGuideline: `Decision based on Non${r}x` })),
+  },
+  {
+    name: 'guideline-mixed-spaces',
+    description: 'a guideline name with a run of alternating spaces and no-break spaces inside it',
+    build: (b) => fill(b, ' \u00a0', (r) => letter({ maximusGuideline: `Decision based on MTUS Chronic${r}Pain 2009, Section(s): Opioids, Page(s): 74-96.` })),
+  },
+  {
+    name: 'joiner-mixed-spaces',
+    description: 'a citation followed by a run of alternating spaces and no-break spaces (the ", and " joiner)',
+    build: (b) => fill(b, ' \u00a0', (r) => letter({ maximusGuideline: `Decision based on MTUS Chronic Pain Medical Treatment 2009, Section(s): Opioids${r}x` })),
+  },
+  {
+    name: 'page-label-mixed-spaces',
+    description: '"Page" followed by a run of alternating spaces and no-break spaces in a guideline line',
+    build: (b) => fill(b, ' \u00a0', (r) => letter({ maximusGuideline: `Decision based on MTUS Chronic Pain Medical Treatment 2009, Page${r}x` })),
+  },
+  {
+    name: 'page-list-mixed-spaces',
+    description: 'a page list followed by a run of alternating spaces and no-break spaces',
+    build: (b) => fill(b, ' \u00a0', (r) => letter({ maximusGuideline: `Decision based on MTUS Chronic Pain Medical Treatment 2009, Section(s): Opioids, Page(s): 74${r}x` })),
+  },
+  {
+    name: 'guideline-head-commas',
+    // a sixteenth of the letter (the quadratic trim took 6 s on 100 KB of it): the name is normalized several
+    // times, each a string as long as the run, whose garbage alone grows faster than the letter
+    description: 'a guideline name with a run of ", " before its year (a sixteenth of the letter; the rest one long word)',
+    build: (b) => {
+      const commas = ', '.repeat(Math.ceil(b / 32));
+      return fill(b, 'a', (r) => letter({ maximusGuideline: `Decision based on MTUS Chronic Pain${commas}x 2009, Section(s): Opioids.`, tail: r }));
+    },
+  },
+  {
+    name: 'guideline-line-separator',
+    description: 'a topic of one long word and a line separator (U+2028) before Page(s):',
+    build: (b) => fill(b, 'a', (r) => letter({ maximusGuideline: `Decision based on MTUS Chronic Pain Medical Treatment 2009 Guidelines ${r}\u2028x Page(s): 74-96.` })),
+  },
+  {
+    name: 'guideline-years-line-separator',
+    description: 'a guideline name of years repeated and a line separator (U+2028) before Section(s):',
+    build: (b) => fill(b, '2009 ', (r) => letter({ maximusGuideline: `Decision based on MTUS Chronic Pain ${r}\u2028x, Section(s): Opioids.` })),
+  },
+  {
+    name: 'rationale-page-word-mixed-spaces',
+    description: 'a rationale "pages" followed by a run of alternating spaces and no-break spaces',
+    build: (b) => fill(b, ' \u00a0', (r) => letter({ rationale: `See pages${r}x. The request is not medically necessary.` })),
+  },
+  {
+    name: 'summary-injury-mixed-spaces',
+    description: 'a clinical summary "work injury" followed by a run of alternating spaces and no-break spaces',
+    build: (b) => fill(b, ' \u00a0', (r) => letter({ summary: `The patient had a work injury${r}x. Opioids were requested.` })),
+  },
+  {
+    name: 'case-line-spaces',
+    description: 'a line "Case No" and a run of spaces among the items (the repeated case number line of page breaks)',
+    build: (b) => fill(b, ' ', (r) => letter({ tail: `Case No${r}x` })),
+  },
+  {
     name: 'punctuation-soup',
     description: 'pseudo-random punctuation, digits and letter-words',
     build: (b) => {

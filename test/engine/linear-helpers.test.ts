@@ -3,6 +3,11 @@ import { normalizeName, stripParenthesized, withoutGuidelinesWord } from '../../
 import { SentenceIndex, splitSentences } from '../../server/src/engine/text/sentences';
 import { QUALIFIER_LEAD, qualifierAfter } from '../../server/src/engine/verdict/cues';
 import { seededRandom as random } from '../helpers/random';
+import { fromFirstLetterOfLastLine, trimEndSpacesAndCommas } from '../../server/src/engine/text/scan';
+import { beforeYearOnLastLine } from '../../server/src/engine/parser/citations';
+import { CASE_LINE } from '../../server/src/engine/parser/page-breaks';
+import { JoinedText } from '../../server/src/engine/text/joined';
+import { SourceText } from '../../server/src/engine/text/source';
 
 /**
  * The helpers rewritten to run in linear time give what the old regular-expression versions gave: the
@@ -103,5 +108,61 @@ describe('linear-time helpers agree with the old patterns', () => {
     assert.equal(withoutGuidelinesWord(`Chronic Pain${'\u00a0'.repeat(100_000)}Guide`), `Chronic Pain${'\u00a0'.repeat(100_000)}Guide`);
     assert.equal(withoutGuidelinesWord(`Chronic Pain${' '.repeat(100_000)}Guidelines`), 'Chronic Pain');
     assert.ok(performance.now() - start < 100);
+  });
+
+  it('the guideline scans give what /[A-Za-z].*$/, /\\b(19|20)\\d{2}\\b.*$/ and /[\\s,]+$/ gave', () => {
+    const parts = ['a', 'B', ' ', ',', '\n', '\r', '\u2028', '\u2029', '\u00a0', '19', '20', '2009', '1999', '7', 'x', '.', '_'];
+    let found = 0;
+    for (const s of strings(5, parts, 20000, 12)) {
+      const m = /[A-Za-z].*$/.exec(s);
+      const got = fromFirstLetterOfLastLine(s);
+      assert.deepEqual(got, m ? { index: m.index, text: m[0] } : undefined, JSON.stringify(s));
+      if (m) found++;
+      assert.equal(beforeYearOnLastLine(s), s.replace(/\b(19|20)\d{2}\b.*$/, ''), JSON.stringify(s));
+      assert.equal(trimEndSpacesAndCommas(s), s.replace(/[\s,]+$/, ''), JSON.stringify(s));
+    }
+    assert.ok(found > 2000 && found < 18000, `${found} of 20000 strings with a letter on the last line`);
+    // each took seconds with the pattern
+    const start = performance.now();
+    assert.equal(fromFirstLetterOfLastLine(`${'a'.repeat(100000)}\u2028x`)?.index, 100001);
+    assert.equal(beforeYearOnLastLine(`${'2009 '.repeat(20000)}\u2028x`).length, 100002);
+    assert.equal(trimEndSpacesAndCommas(`a${','.repeat(100000)}x ,`).length, 100002);
+    assert.ok(performance.now() - start < 100);
+  });
+
+  it('the case number line pattern matches what the old one matched, in linear time', () => {
+    const old = /^[\s\f]*(?:Case\s+(?:Number|No\.?)\s*:?\s*)?([A-Z]{2}\d{2}-\d{4,})[\s\f]*$/;
+    const parts = ['Case', ' ', '  ', '\t', '\f', 'No', 'Number', '.', ':', 'CM14-0999001', 'CM', '14', '-', '0999', 'x', 'C'];
+    let matched = 0;
+    for (const s of strings(6, parts, 20000, 10)) {
+      const want = old.exec(s);
+      if (want) matched++;
+      assert.deepEqual(CASE_LINE.exec(s)?.slice(), want?.slice(), JSON.stringify(s));
+    }
+    assert.ok(matched > 200, `${matched} of 20000 lines matched`);
+    const start = performance.now();
+    assert.equal(CASE_LINE.test(`Case No${' '.repeat(100000)}x`), false);
+    assert.equal(CASE_LINE.exec(`Case No:${' '.repeat(100000)}CM14-0999001 `)?.[1], 'CM14-0999001');
+    assert.ok(performance.now() - start < 100);
+  });
+
+  it('repairWraps collapses every run of white space to its first character, as it collapsed runs of spaces', () => {
+    const parts = ['a', 'B', 'x', ' ', '  ', '\t', '\u00a0', '\u2003', '\u2028', '\v', ',', '.', ':'];
+    for (const s of strings(7, parts, 5000, 16)) {
+      const text = `${s}\nq ${s}z`;
+      const jt = JoinedText.fromLines(new SourceText(text), 0, 1);
+      const repaired = jt.repairWraps();
+      assert.equal(repaired.text, jt.text.replace(/\s{2,}/g, (run) => run.charAt(0)), JSON.stringify(s));
+      assert.ok(!/\s\s/.test(repaired.text), JSON.stringify(s));
+      // the old collapse, of spaces only, where the text has no other white space side by side
+      if (!/\s(?<! )\s|\s\s(?<! )/.test(jt.text)) assert.equal(repaired.text, jt.text.replace(/ {2,}/g, ' '), JSON.stringify(s));
+      // every character kept maps back to itself in the source
+      const src = new SourceText(text);
+      for (let i = 0; i < repaired.text.length; i++) {
+        const c = repaired.text.charAt(i);
+        const r = repaired.rangeOf(i, i + 1);
+        if (c !== ' ' || r.start.line === r.end.line) assert.ok(src.getText(r) === c || (c === ' ' && /\s/.test(src.getText(r))), `${JSON.stringify(s)} @${i}`);
+      }
+    }
   });
 });

@@ -2,6 +2,7 @@ import { Citation, GuidelineKind, GuidelineLine, NonMtusCitation, PageRef, Secti
 import { MtusIndex } from '../mtus/types';
 import { matchGuidelinePrefix, resolveGuideline, splitSectionList, withoutGuidelinesWord } from '../mtus/lookup';
 import { JoinedText } from '../text/joined';
+import { fromFirstLetterOfLastLine, lastLineStart, trimEndSpacesAndCommas } from '../text/scan';
 import { CITATION_LABELS } from '../vocabulary';
 
 const DECISION_BASED = /Decision\s+based\s+on\s+/gi;
@@ -136,22 +137,22 @@ function parseCitation(body: JoinedText, start: number, end: number, index: Mtus
     guideline = head.slice(0, ge);
     gEnd = hs + ge;
     const tail = head.slice(ym.index + 4).replace(/^\s*Guidelines?\b/i, '');
-    const tm = /[A-Za-z].*$/.exec(tail);
+    const tm = fromFirstLetterOfLastLine(tail);
     if (tm && pages.length > 0) {
       const ts = hs + (head.length - tail.length) + tm.index;
-      topic = { name: tm[0].trim(), range: body.rangeOf(ts, ts + tm[0].trim().length) };
+      topic = { name: tm.text.trim(), range: body.rangeOf(ts, ts + tm.text.trim().length) };
     }
   } else if (pages.length > 0 || sections.length === 0) {
     const known = matchGuidelinePrefix(index, head);
     if (known) {
       const rest = head.slice(known.length);
-      const tm = /[A-Za-z].*$/.exec(rest);
+      const tm = fromFirstLetterOfLastLine(rest);
       guideline = head.slice(0, known.length).trim();
       gEnd = hs + known.length;
       while (gEnd > hs && /\s/.test(text.charAt(gEnd - 1))) gEnd--;
       if (tm) {
         const ts = hs + known.length + tm.index;
-        topic = { name: tm[0].trim(), range: body.rangeOf(ts, ts + tm[0].trim().length) };
+        topic = { name: tm.text.trim(), range: body.rangeOf(ts, ts + tm.text.trim().length) };
       }
     }
   }
@@ -179,9 +180,7 @@ const NUMBERED = /^(\d+(?:\.\d+)*)\.?\s+/;
  * with 60,000 commas.
  */
 function guidelineOfHead(head: string): string {
-  let e = head.length;
-  while (e > 0 && /[\s,]/.test(head.charAt(e - 1))) e--;
-  return withoutGuidelinesWord(head.slice(0, e));
+  return withoutGuidelinesWord(trimEndSpacesAndCommas(head));
 }
 
 function parseSectionList(body: JoinedText, start: number, end: number, index: MtusIndex, head: string): SectionRef[] {
@@ -193,7 +192,7 @@ function parseSectionList(body: JoinedText, start: number, end: number, index: M
   const listText = text.slice(s, e);
   if (!listText) return [];
   const y = /\b(19|20)\d{2}\b/.exec(head);
-  const g = resolveGuideline(index, guidelineOfHead(head.replace(/\b(19|20)\d{2}\b.*$/, '')), y ? Number(y[0]) : undefined);
+  const g = resolveGuideline(index, guidelineOfHead(beforeYearOnLastLine(head)), y ? Number(y[0]) : undefined);
   let names: string[];
   if (/^\d+(\.\d+)*\.?\s/.test(listText)) {
     // numbered opioid sections: split before each ", <number> "
@@ -229,6 +228,17 @@ function parseSectionList(body: JoinedText, start: number, end: number, index: M
     refs.push(ref);
   }
   return refs;
+}
+
+/**
+ * `head.replace(/\b(19|20)\d{2}\b.*$/, '')`: `head` cut before the first year of its last line. The
+ * pattern tries `.*$` from every year before a line separator, each time up to the separator.
+ */
+export function beforeYearOnLastLine(head: string): string {
+  const re = /\b(19|20)\d{2}\b/g;
+  re.lastIndex = lastLineStart(head);
+  const m = re.exec(head);
+  return m ? head.slice(0, m.index) : head;
 }
 
 function splitOutsideParens(s: string): string[] {

@@ -57,14 +57,20 @@ export class JoinedText {
 
   /**
    * Repairs PDF wrap artefacts: "Non- MTUS" → "Non-MTUS", "Electro- diagnostic" → "Electrodiagnostic",
-   * and collapses runs of spaces. Keeps the source mapping.
+   * and collapses runs of white space to their first character. Keeps the source mapping.
+   *
+   * Every run is collapsed, not only runs of spaces: the field parsers' patterns have white space
+   * quantifiers side by side (`\s*,?\s*`, `\s*-?\s*`, `\s+Guidelines?$`), each of which backtracks
+   * quadratically over a long run of white space (" \u00a0" repeated 50,000 times after
+   * "Decision based on Non" took 5 s, after "Page" 18 s). With no two white space characters side by
+   * side in a field's text, no such pattern backtracks over more than one.
    */
   repairWraps(): JoinedText {
     const t = this.text;
-    if (!t.includes('- ') && !t.includes('  ')) return this;
+    if (!t.includes('- ') && !DOUBLE_SPACE.test(t)) return this;
     // every place that drops characters: [start, end) of the joined text to remove
     const drops: [number, number][] = [];
-    const re = /([A-Za-z])(-) ([A-Za-z])| {2,}/g;
+    const re = /([A-Za-z])(-) ([A-Za-z])|\s{2,}/g;
     for (let m = re.exec(t); m; m = re.exec(t)) {
       const next = m[3]; // the letter after "- ": set when the first alternative matched
       if (next !== undefined) {
@@ -146,6 +152,9 @@ export class JoinedText {
     return this.rangeOf(0, this.text.length);
   }
 }
+
+/** Two white space characters side by side (what repairWraps collapses). */
+const DOUBLE_SPACE = /\s\s/;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 12 || c === 13 || c === 10 || c === 0xa0;
