@@ -53,6 +53,14 @@ describe('linear-time helpers agree with the old patterns', () => {
     for (const s of strings(1, ALPHABET, 20000, 16)) assert.equal(normalizeName(`${s}z`), oldNormalize(`${s}z`), JSON.stringify(s));
   });
 
+  it('normalizeName of names ending in runs of white space and punctuation, and a run of a million colons at once', () => {
+    const ends = ['a', 'B', ' ', '  ', '\t', ',', '.', ':', ';', '&', '-', '\u00a0', '\u2028', '\u2026', '\uff1a', '\u00ae', 'x', '\u2013'];
+    for (const s of strings(11, ends, 20000, 14)) assert.equal(normalizeName(s), oldNormalize(s), JSON.stringify(s));
+    const start = performance.now();
+    assert.equal(normalizeName(`Opioids${':'.repeat(1_000_000)}`), 'opioids');
+    assert.ok(performance.now() - start < 150);
+  });
+
   it('stripParenthesized', () => {
     for (const s of strings(2, ALPHABET, 20000, 16)) assert.equal(stripParenthesized(s), oldStrip(s), JSON.stringify(s));
   });
