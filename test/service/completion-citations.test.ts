@@ -20,6 +20,14 @@ function edit(i: CompletionItem): string {
 const CITED_NAMES = () => index().guidelines.map((g) => `${g.names[0]} ${g.year}`);
 
 describe('service/completion-citations', () => {
+  it('answers at once on a citation line with a long run of spaces (the joiner search was quadratic: 1 s at 40,000)', () => {
+    const start = performance.now();
+    for (const tail of [' '.repeat(40_000), ' 2009, Section(s):'.concat(' '.repeat(40_000)), ', and'.concat(' '.repeat(40_000))]) cite(`${CLAIMS}Chronic Pain${tail}|`);
+    assert.ok(performance.now() - start < 300, `${(performance.now() - start).toFixed(0)} ms`);
+    // the run still joins two citations when "and" and a guideline follow it
+    assert.deepStrictEqual(cite(`${CLAIMS}Chronic Pain Medical Treatment 2009, Section(s): Opioids,${' '.repeat(50)}and Low B|`)!.map((i) => i.label).slice(0, 1), [CITED_NAMES()[0]]);
+  });
+
   it('is not in a citation before "Decision based on MTUS" or in a Non-MTUS citation', () => {
     assert.strictEqual(cite('Claims Administrator guideline: Decision based on|'), undefined);
     assert.strictEqual(cite('MAXIMUS guideline: Decision based on Non-MTUS Citation ODG|'), undefined);

@@ -119,6 +119,16 @@ export function decisionWord(word: string): DecisionWord | undefined {
 
 // ------------------------------------------------------------------ citations
 
+/**
+ * What joins two citations on one guideline line ("…, Section(s): Opioids, and MTUS …"): a comma or a
+ * run of white space, then "and". A new /g pattern for each use (callers move its lastIndex). A match
+ * starts at its comma or where a run of white space starts: `,?\s+and\s+` tried every character of a
+ * run and rescanned the rest of the run from each (quadratic); the matches are the same.
+ */
+export function citationJoiners(): RegExp {
+  return /(?:,|(?<!\s))\s+and\s+/g;
+}
+
 /** How letters write the labels of a citation's lists, and the forms they are recognised in. */
 export const CITATION_LABELS = {
   /** `Page(s):`, also `Pages:`, `Page:`, `Page (s):`, and without the colon when the pages follow (`Page(s) 12`). */

@@ -1,5 +1,5 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position, Range } from './lsp-types';
-import { CITATION_LABELS, IndexGuideline, IndexTopic, MtusIndex } from '../engine';
+import { CITATION_LABELS, citationJoiners, IndexGuideline, IndexTopic, MtusIndex } from '../engine';
 import { citedName, describeGuideline, describeTopic, sectionCitation, topicLabel } from './describe';
 import { findTopic, formatPages, matchGuidelinePrefix, resolveGuideline } from './mtus';
 import { ParagraphBefore } from './paragraph';
@@ -107,7 +107,7 @@ function leadingSpace(p: ParagraphBefore, offset: number): number {
 /** The last citation of an MTUS run: after ", and " when what follows starts (or is) a guideline name. */
 function lastCitation(text: string, start: number, index: MtusIndex): Span {
   let best = start;
-  const joiner = /,?\s+and\s+/g;
+  const joiner = citationJoiners();
   joiner.lastIndex = start;
   for (let m = joiner.exec(text); m; m = joiner.exec(text)) {
     const next = m.index + m[0].length;

@@ -3,7 +3,7 @@ import { MtusIndex } from '../mtus/types';
 import { matchGuidelinePrefix, resolveGuideline, splitSectionList, withoutGuidelinesWord } from '../mtus/lookup';
 import { JoinedText } from '../text/joined';
 import { fromFirstLetterOfLastLine, lastLineStart, trimEndSpacesAndCommas } from '../text/scan';
-import { CITATION_LABELS } from '../vocabulary';
+import { CITATION_LABELS, citationJoiners } from '../vocabulary';
 
 const DECISION_BASED = /Decision\s+based\s+on\s+/gi;
 const DECISION_BASED_AT = /Decision\s+based\s+on\s+/iy;
@@ -69,9 +69,7 @@ function parseMtusSegment(body: JoinedText, start: number, end: number, index: M
   let cut = start;
   // the joiners of this segment only (a search past `end` would rescan the rest of the line per segment)
   const seg = text.slice(start, end);
-  // a joiner starts at its comma or where a run of spaces starts: /,?\s+and\s+/ tried every space of a
-  // run and rescanned the rest of the run from each (quadratic); the matches are the same
-  const joiner = /(?:,|(?<!\s))\s+and\s+/g;
+  const joiner = citationJoiners();
   /** Where the citation since the last cut first becomes complete (has a year, Section(s) or Page(s)); found once per cut. */
   let complete = { from: -1, end: Infinity };
   for (let m = joiner.exec(seg); m; m = joiner.exec(seg)) {
