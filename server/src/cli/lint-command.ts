@@ -101,7 +101,9 @@ export function runLint(argv: string[], io: CliIo): number | Promise<number> {
   const diffs: string[] = [];
   const outputFile = str('output-file');
   const reportUnused = bool('report-unused-suppressions');
-  const color = bool('no-color') ? false : bool('color') ? true : outputFile !== undefined ? false : io.color;
+  // read when a formatter colours something: the default looks at standard output, which a run that
+  // prints nothing never has to make
+  const colorOf = (): boolean => (bool('no-color') ? false : bool('color') ? true : outputFile !== undefined ? false : io.color);
   const redact = bool('redact');
   const concurrency = parseConcurrency(str('concurrency'));
 
@@ -196,7 +198,16 @@ export function runLint(argv: string[], io: CliIo): number | Promise<number> {
     const warnings = count(results, (f) => f.severity !== 'error');
     // the diff of --fix-dry-run: on stdout before a stylish report, on stderr when stdout is a machine format
     if (diffs.length > 0) (formatName === 'stylish' && outputFile === undefined ? io.stdout : io.stderr)(`${diffs.join('')}\n`);
-    const out = formatter(results, { cwd: io.cwd, version: io.version, color });
+    const out = formatter(results, {
+      cwd: io.cwd,
+      // package.json is read when a formatter asks (SARIF, JUnit), not on every run
+      get version() {
+        return io.version;
+      },
+      get color() {
+        return colorOf();
+      },
+    });
     const text = out ? (out.endsWith('\n') ? out : out + '\n') : '';
     if (outputFile !== undefined) writeReport(path.resolve(io.cwd, outputFile), text);
     else if (text) io.stdout(text);

@@ -33,14 +33,28 @@ export function version(): string {
 }
 
 export function defaultIo(): CliIo {
-  exitOnOutputError(process.stdout, 'standard output');
-  exitOnOutputError(process.stderr, 'standard error');
+  // process.stdout and process.stderr are made on first use (a pipe loads node:net): a run that prints
+  // nothing (a clean letter under pre-commit) never makes them
+  let outReady = false;
+  let errReady = false;
+  const out = (): NodeJS.WriteStream => {
+    if (!outReady) exitOnOutputError(process.stdout, 'standard output');
+    outReady = true;
+    return process.stdout;
+  };
+  const err = (): NodeJS.WriteStream => {
+    if (!errReady) exitOnOutputError(process.stderr, 'standard error');
+    errReady = true;
+    return process.stderr;
+  };
   return {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: (s) => out().write(s),
+    stderr: (s) => err().write(s),
     readStdin: readStdinChecked,
     cwd: process.cwd(),
-    color: colorFromEnv(process.env, !!process.stdout.isTTY),
+    get color() {
+      return colorFromEnv(process.env, !!out().isTTY);
+    },
     // read from package.json only when a formatter or --version asks (a one-letter run does not)
     get version() {
       return version();
