@@ -58,6 +58,14 @@ describe('data compiled at build time (generated/)', () => {
     assert.ok(fs.existsSync(path.join(REPO_ROOT, GENERATED_INDEX_FILE)));
   });
 
+  it('a content stamp changes with any change of the text: one character, its case, a trailing byte, non-ASCII', () => {
+    const base = fs.readFileSync(path.join(REPO_ROOT, 'server', 'data', 'mtus-index.yaml'), 'utf8');
+    const variants = [base, `${base} `, `${base}\0`, base.slice(0, -1), base.replace('98-99', '98-98'), base.replace('Physical', 'physical'), base.replace('e', '\u00e9'), `x${base.slice(1)}`, '', 'a', 'b', 'ab', 'ba'];
+    const stamps = variants.map(contentStamp);
+    assert.strictEqual(new Set(stamps).size, variants.length, 'two texts with one stamp');
+    assert.strictEqual(contentStamp(base), contentStamp(`${base}`), 'the same text, the same stamp');
+  });
+
   it('the generated validators need nothing at run time (no require of ajv)', () => {
     for (const id of IDS) {
       const code = fs.readFileSync(path.join(REPO_ROOT, generatedValidatorFile(id)), 'utf8');
