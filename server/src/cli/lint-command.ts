@@ -136,15 +136,16 @@ export function runLint(argv: string[], io: CliIo): number | Promise<number> {
     if (positionals.length === 0) throw new UsageError('no files given (try imr-lint --help)');
     const extRaw = str('ext');
     const extensions = extRaw === undefined ? [] : extRaw.split(',').filter((e) => e.trim() !== '');
+    if (extRaw !== undefined && extensions.length === 0) throw new UsageError('--ext needs a list of extensions, like .txt');
+    let extraInclude: string[];
     try {
-      extensionGlobs(extensions);
+      extraInclude = extensionGlobs(extensions);
     } catch (e) {
       throw new UsageError(`--ext: ${e instanceof Error ? e.message : String(e)}`);
     }
-    if (extRaw !== undefined && extensions.length === 0) throw new UsageError('--ext needs a list of extensions, like .txt');
     let selector;
     try {
-      selector = createFileSelector({ cwd: io.cwd, configs, ignorePath: str('ignore-path'), noIgnore: bool('no-ignore'), extensions });
+      selector = createFileSelector({ cwd: io.cwd, configs, ignorePath: str('ignore-path'), noIgnore: bool('no-ignore'), extraInclude });
     } catch (e) {
       throw new ToolError(e instanceof Error ? e.message : String(e));
     }
@@ -158,7 +159,7 @@ export function runLint(argv: string[], io: CliIo): number | Promise<number> {
     if (!allowUnmatched && unmatched) throw new UsageError(`${unmatched.message} (other file extensions: --ext .txt; --no-error-on-unmatched-pattern allows it)`);
     for (const s of selection.skipped) io.stderr(`imr-lint: warning: ${s.message}; not linted\n`);
     if (!allowUnmatched && selection.files.length === 0 && selection.skipped.some((s) => s.reason === 'not-included')) {
-      const ext = selection.skipped.map((s) => /(\.[A-Za-z0-9_-]+)$/.exec(path.basename(s.file))?.[1]).find((e) => e !== undefined);
+      const ext = selection.skipped.map((s) => path.extname(s.file)).find((e) => e !== '');
       const hint = ext ? `--ext ${ext} lints them` : '--ext adds extensions';
       throw new UsageError(`no letters to lint: the files given match no include pattern (${hint}; --no-error-on-unmatched-pattern allows it)`);
     }

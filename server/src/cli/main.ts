@@ -35,18 +35,8 @@ export function version(): string {
 export function defaultIo(): CliIo {
   // process.stdout and process.stderr are made on first use (a pipe loads node:net): a run that prints
   // nothing (a clean letter under pre-commit) never makes them
-  let outReady = false;
-  let errReady = false;
-  const out = (): NodeJS.WriteStream => {
-    if (!outReady) exitOnOutputError(process.stdout, 'standard output');
-    outReady = true;
-    return process.stdout;
-  };
-  const err = (): NodeJS.WriteStream => {
-    if (!errReady) exitOnOutputError(process.stderr, 'standard error');
-    errReady = true;
-    return process.stderr;
-  };
+  const out = onFirstUse(() => process.stdout, 'standard output');
+  const err = onFirstUse(() => process.stderr, 'standard error');
   return {
     stdout: (s) => out().write(s),
     stderr: (s) => err().write(s),
@@ -59,6 +49,17 @@ export function defaultIo(): CliIo {
     get version() {
       return version();
     },
+  };
+}
+
+/** The stream `get` gives, with exitOnOutputError attached the first time it is asked for. */
+function onFirstUse(get: () => NodeJS.WriteStream, name: string): () => NodeJS.WriteStream {
+  let ready = false;
+  return () => {
+    const stream = get();
+    if (!ready) exitOnOutputError(stream, name);
+    ready = true;
+    return stream;
   };
 }
 

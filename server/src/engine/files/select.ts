@@ -35,10 +35,10 @@ export interface FileSelectorOptions {
   /** Neither `.imrlintignore`/`ignorePath` nor `.gitignore` is read. */
   noIgnore?: boolean;
   /**
-   * More file extensions whose files are letters (CLI `--ext .txt`): each adds `**\/*<ext>` to the
-   * include globs of every config (ESLint's `--ext`). Checked with `extensionGlobs`.
+   * Globs added to the include globs of every config: the CLI's `--ext .txt`, made into `**\/*.txt` by
+   * `extensionGlobs` (ESLint's `--ext`).
    */
-  extensions?: readonly string[];
+  extraInclude?: readonly string[];
 }
 
 export type SkipReason = 'not-included' | 'excluded' | 'ignored' | 'gitignored';
@@ -163,7 +163,7 @@ class Matchers {
 export function createFileSelector(options: FileSelectorOptions): FileSelector {
   const cwd = path.resolve(options.cwd);
   const matchers = new Matchers();
-  const extraInclude = extensionGlobs(options.extensions ?? []);
+  const extraInclude = options.extraInclude ?? [];
   const ignoreFile = options.noIgnore ? undefined : readIgnoreFile(options.ignorePath ? path.resolve(cwd, options.ignorePath) : path.join(cwd, IGNORE_FILE_NAME), !!options.ignorePath);
   const gitRootOf = new Map<string, string | undefined>();
   const gitignoreOf = new Map<string, IgnoreFile | undefined>();

@@ -7,6 +7,7 @@
  */
 import { IndexGuideline, IndexTopic, MtusIndex, PageSpan } from './types';
 import { levenshtein } from '../text/distance';
+import { runStartBefore } from '../text/scan';
 
 export { levenshtein };
 
@@ -40,9 +41,11 @@ const COMMA = /(?:(?<!\s)\s+)?,\s*/g;
 const COLON = /(?:(?<!\s)\s+)?:\s*/g;
 const TRAILING_PUNCTUATION = /(?<![\s.,;:])[\s.,;:]+$/u;
 
+const isWhiteSpace = (c: string): boolean => /\s/.test(c);
+
 /** Whether a UTF-16 code unit is one of TRAILING_PUNCTUATION's characters (`\s`, `.`, `,`, `;`, `:`). */
 function isTrailingPunctuation(c: string): boolean {
-  return c === '.' || c === ',' || c === ';' || c === ':' || /\s/.test(c);
+  return c === '.' || c === ',' || c === ';' || c === ':' || isWhiteSpace(c);
 }
 
 /**
@@ -52,8 +55,7 @@ function isTrailingPunctuation(c: string): boolean {
  * ": " a million times before being removed (half a second, most of it garbage collection).
  */
 function withShortTrailingRun(s: string): string {
-  let e = s.length;
-  while (e > 0 && isTrailingPunctuation(s.charAt(e - 1))) e--;
+  const e = runStartBefore(s, isTrailingPunctuation);
   return e + 1 >= s.length ? s : s.slice(0, e + 1);
 }
 
@@ -616,10 +618,8 @@ export function formatPages(spans: readonly PageSpan[]): string {
  */
 export function withoutGuidelinesWord(s: string): string {
   const word = /Guidelines?$/i.exec(s);
-  if (!word || word.index === 0 || !/\s/.test(s.charAt(word.index - 1))) return s;
-  let e = word.index;
-  while (e > 0 && /\s/.test(s.charAt(e - 1))) e--;
-  return s.slice(0, e);
+  if (!word || word.index === 0 || !isWhiteSpace(s.charAt(word.index - 1))) return s;
+  return s.slice(0, runStartBefore(s, isWhiteSpace, word.index));
 }
 
 // ------------------------------------------------------------------ iteration

@@ -173,9 +173,8 @@ const NUMBERED = /^(\d+(?:\.\d+)*)\.?\s+/;
 
 /**
  * The guideline name of a section list's head (its year already cut): without trailing spaces and
- * commas, then without a final "Guideline(s)" and the spaces before it. Scanned back from the end:
- * /[\s,]+$/ rescans a run of spaces or commas from each of its characters, which took 5 s on a head
- * with 60,000 commas.
+ * commas, then without a final "Guideline(s)" and the spaces before it (both found from the end:
+ * /[\s,]+$/ took 5 s on a head with 60,000 commas).
  */
 function guidelineOfHead(head: string): string {
   return withoutGuidelinesWord(trimEndSpacesAndCommas(head));

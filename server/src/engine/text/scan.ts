@@ -30,11 +30,20 @@ export function fromFirstLetterOfLastLine(s: string): { index: number; text: str
 }
 
 /**
- * `s.replace(/[\s,]+$/, '')`: `s` without its trailing white space and commas. The pattern tries
- * `[\s,]+` from every character of a run of commas before a letter, each time to the run's end.
+ * Where the run of characters that `inRun` accepts, ending at `end` (default: the end of `s`), starts;
+ * `end` when the character before it is not one. Found from the end: a pattern such as `[\s,]+$` tries
+ * the run from every character of a run that does not reach the end, each time to the run's end.
  */
+export function runStartBefore(s: string, inRun: (c: string) => boolean, end = s.length): number {
+  let e = end;
+  while (e > 0 && inRun(s.charAt(e - 1))) e--;
+  return e;
+}
+
+const isSpaceOrComma = (c: string): boolean => c === ',' || /\s/.test(c);
+
+/** `s.replace(/[\s,]+$/, '')`: `s` without its trailing white space and commas. */
 export function trimEndSpacesAndCommas(s: string): string {
-  let e = s.length;
-  while (e > 0 && /[\s,]/.test(s.charAt(e - 1))) e--;
+  const e = runStartBefore(s, isSpaceOrComma);
   return e === s.length ? s : s.slice(0, e);
 }
