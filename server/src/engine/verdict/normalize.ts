@@ -24,9 +24,16 @@ const CONTRACTION = /^n['\u2019]t$/;
 const HYPHEN = /[-\u2010\u2011\u00ad]\s?/g;
 const CONTRACTED: Record<string, string> = { is: 'is', was: 'was', are: 'are', were: 'were', does: 'does', do: 'do', did: 'did', has: 'has', have: 'have', had: 'had', could: 'could', would: 'would', should: 'should', ca: 'can', wo: 'will', need: 'need' };
 
+/**
+ * A cheap test before SPECIAL: every SPECIAL match holds a character outside printable ASCII, a hyphen,
+ * an apostrophe, two spaces or "cannot". Most sentences hold none and are only lower-cased.
+ */
+const MAYBE_SPECIAL = /[^\x20-\x7e]|[-']| {2}|cannot/;
+
 export function normalize(src: string): Normalized {
   let lower = src.toLowerCase();
   if (lower.length !== src.length) lower = src.replace(NON_ASCII, ' ').toLowerCase();
+  if (!MAYBE_SPECIAL.test(lower)) return { text: lower, map: identityMap(lower.length) };
   const parts: string[] = [];
   const map: number[] = [];
   let cursor = 0;
@@ -80,6 +87,13 @@ export function normalize(src: string): Normalized {
   }
   copy(cursor, lower.length);
   return { text: parts.join(''), map };
+}
+
+/** [0, 1, …, length - 1]. */
+function identityMap(length: number): number[] {
+  const map = new Array<number>(length);
+  for (let i = 0; i < length; i++) map[i] = i;
+  return map;
 }
 
 /** a-z (the text is lower-cased). */
