@@ -31,9 +31,18 @@ const CONTRACTED: Record<string, string> = { is: 'is', was: 'was', are: 'are', w
 const MAYBE_SPECIAL = /[^\x20-\x7e]|[-']| {2}|cannot/;
 
 export function normalize(src: string): Normalized {
+  const n = normalizeText(src);
+  return { text: n.text, map: n.map ?? identityMap(n.text.length) };
+}
+
+/**
+ * normalize() without the identity map: `map` is undefined when normalized offset i is source offset i
+ * (most sentences have nothing to rewrite, and the verdict reader maps only the offsets of its verdict).
+ */
+export function normalizeText(src: string): { text: string; map: number[] | undefined } {
   let lower = src.toLowerCase();
   if (lower.length !== src.length) lower = src.replace(NON_ASCII, ' ').toLowerCase();
-  if (!MAYBE_SPECIAL.test(lower)) return { text: lower, map: identityMap(lower.length) };
+  if (!MAYBE_SPECIAL.test(lower)) return { text: lower, map: undefined };
   const parts: string[] = [];
   const map: number[] = [];
   let cursor = 0;
