@@ -2,7 +2,7 @@ import { maxOf, pushAll } from '../text/arrays';
 import { AGREEMENT, CLAUSE_BREAK, CONCLUDING, CONDITION_BEFORE, CONDITION_CLAUSE, CONTRAST, GUIDELINE, GUIDELINE_FRAME, MODAL, OPENER, qualifierAfter, REPORTED, REQUEST_SUBJECT, SUBORDINATOR } from './cues';
 import { Polarity, findMentions } from './lexicon';
 import { Scope, Token, clausalNegations, inScope, localNegation, tokenize, uncertainScopes } from './negation';
-import { Normalized, normalize } from './normalize';
+import { Normalized, normalize, normalizeText } from './normalize';
 import { splitSentences } from '../text/sentences';
 
 /**
@@ -57,6 +57,8 @@ const FUNCTION_WORDS = new Set([
 ]);
 /** Item words that say nothing about what the item is. */
 const ITEM_NOISE = new Set(['left', 'right', 'bilateral', 'sessions', 'session', 'visits', 'visit', 'times', 'unit', 'units', 'purchase', 'rental', 'retrospective', 'dos', 'one', 'two', 'three', 'four', 'six', 'eight', 'twelve', 'per', 'week', 'weeks', 'month', 'months', 'day', 'days', 'tablets', 'tabs', 'quantity', 'qty', 'supply', 'outpatient', 'inpatient', 'associated', 'surgical', 'service', 'services']);
+/** Dose and form abbreviations in an item's name. */
+const DOSE_WORDS = new Set(['mg', 'mcg', 'ml', 'qty', 'tab', 'cap', 'er', 'xr', 'sr', 'cr', 'hcl', 'apap']);
 /** Words that name the same kind of thing as an item word. */
 const SYNONYMS: Record<string, string[]> = {
   mri: ['imaging', 'scan', 'study', 'magnetic'],
@@ -101,7 +103,7 @@ export function readVerdict(text: string, item?: string): Verdict {
     if (span.end - span.start > MAX_SENTENCE) continue;
     const raw = text.slice(span.start, span.end);
     if (!VERDICT_STEMS.test(raw)) continue;
-    const n = normalize(raw);
+    const n = normalizeText(raw);
     const s = n.text;
     const mentions = findMentions(s);
     // without a mention, only an agreement with an opinion reported before can say anything
@@ -181,10 +183,14 @@ export function readVerdict(text: string, item?: string): Verdict {
   return { value: winner.polarity === 1 ? 'necessary' : 'not-necessary', start: winner.start, end: winner.end };
 }
 
-/** Offsets in the text of normalized offsets [a, b) of the sentence starting at `base` (its normalized text is not empty). */
-function sourceRange(n: Normalized, base: number, a: number, b: number): [number, number] {
-  const map = n.map;
-  return [base + map[Math.min(a, map.length - 1)]!, base + map[Math.max(a, Math.min(b, map.length) - 1)]! + 1];
+/**
+ * Offsets in the text of normalized offsets [a, b) of the sentence starting at `base` (its normalized
+ * text is not empty); without a map, normalized offset i is offset i of the sentence.
+ */
+function sourceRange(n: { text: string; map: number[] | undefined }, base: number, a: number, b: number): [number, number] {
+  const length = n.text.length;
+  const at = (i: number) => (n.map ? n.map[i]! : i);
+  return [base + at(Math.min(a, length - 1)), base + at(Math.max(a, Math.min(b, length) - 1)) + 1];
 }
 
 /**
@@ -365,7 +371,8 @@ function keywords(item: string): Set<string> {
   const out = new Set<string>();
   for (const w0 of words(n.text.replace(XRAY, 'xray'))) {
     const w = w0;
-    if (w.length < 2 || FUNCTION_WORDS.has(w) || ITEM_NOISE.has(w) || /^\d/.test(w) || /^(?:mg|mcg|ml|qty|tab|cap|er|xr|sr|cr|hcl|apap)$/.test(w)) continue;
+    // (a word starts with a letter: WORD)
+    if (w.length < 2 || FUNCTION_WORDS.has(w) || ITEM_NOISE.has(w) || DOSE_WORDS.has(w)) continue;
     out.add(w);
     for (const syn of SYNONYMS[w] ?? []) out.add(syn);
   }
