@@ -58,9 +58,16 @@ const ACTION_WORDS = /certification|approval|authorization|denial/;
 const DECISION_WORDS = /approved|authori[sz]ed|certified|denied|allowed|granted/;
 /** Any of the three: most sentences have none, and one scan for all costs less than a scan for each. */
 const ANY_KEY_WORD = new RegExp([UPHELD_WORDS, ACTION_WORDS, DECISION_WORDS].map((re) => re.source).join('|'));
+/**
+ * A word every mention holds: a verdict adjective (PREDICATE, MEDICALLY), "medically"/"clinically",
+ * "medical necessity" or a key word above. Half the sentences with a verdict stem have none: one scan
+ * of them instead of PREDICATE's.
+ */
+const MENTION_WORD = new RegExp(`${ADJ}|medically|clinically|medical necessity|${ANY_KEY_WORD.source}`);
 
 export function findMentions(s: string): Mention[] {
   const out: Mention[] = [];
+  if (!MENTION_WORD.test(s)) return out;
   const add = (m: Mention) => {
     for (const o of out) if (m.start < o.end && o.start < m.end) return;
     out.push(m);
