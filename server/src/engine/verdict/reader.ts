@@ -2,7 +2,7 @@ import { maxOf, pushAll } from '../text/arrays';
 import { AGREEMENT, CLAUSE_BREAK, CONCLUDING, CONDITION_BEFORE, CONDITION_CLAUSE, CONTRAST, GUIDELINE, GUIDELINE_FRAME, MODAL, OPENER, qualifierAfter, REPORTED, REQUEST_SUBJECT, SUBORDINATOR } from './cues';
 import { Polarity, findMentions } from './lexicon';
 import { Scope, Token, clausalNegations, inScope, localNegation, tokenize, uncertainScopes } from './negation';
-import { Normalized, normalize, normalizeText } from './normalize';
+import { normalizeText } from './normalize';
 import { splitSentences } from '../text/sentences';
 
 /**
@@ -367,7 +367,7 @@ function words(s: string): string[] {
 }
 
 function keywords(item: string): Set<string> {
-  const n: Normalized = normalize(item);
+  const n = normalizeText(item); // its offsets are not needed
   const out = new Set<string>();
   for (const w0 of words(n.text.replace(XRAY, 'xray'))) {
     const w = w0;
