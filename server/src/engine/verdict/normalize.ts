@@ -43,6 +43,9 @@ export function normalizeText(src: string): { text: string; map: number[] | unde
   let lower = src.toLowerCase();
   if (lower.length !== src.length) lower = src.replace(NON_ASCII, ' ').toLowerCase();
   if (!MAYBE_SPECIAL.test(lower)) return { text: lower, map: undefined };
+  SPECIAL.lastIndex = 0;
+  const first = SPECIAL.exec(lower);
+  if (!first) return { text: lower, map: undefined };
   const parts: string[] = [];
   const map: number[] = [];
   let cursor = 0;
@@ -55,8 +58,7 @@ export function normalizeText(src: string): { text: string; map: number[] | unde
     parts.push(s);
     for (let i = 0; i < s.length; i++) map.push(spread ? at + i : at);
   };
-  SPECIAL.lastIndex = 0;
-  for (let m = SPECIAL.exec(lower); m; m = SPECIAL.exec(lower)) {
+  for (let m: RegExpExecArray | null = first; m; m = SPECIAL.exec(lower)) {
     const tok = m[0];
     const at = m.index;
     const c = tok.charCodeAt(0);
