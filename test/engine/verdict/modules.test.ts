@@ -71,6 +71,10 @@ describe('verdict reader: sentences, normalization, negation', function () {
     assert.equal(readVerdict('the request is medically necessary and '.repeat(5000)).value, 'unclear');
     const many = 'The request is not medically necessary. '.repeat(2000);
     assert.equal(readVerdict(many).value, 'not-necessary');
+    // an item word that is a key of every plain object ("constructor") once threw "not iterable"
+    for (const item of ['Constructor therapy', 'toString valueOf hasOwnProperty __proto__ prototype']) {
+      assert.equal(readVerdict('Therefore, the request is not medically necessary.', item).value, 'not-necessary');
+    }
  
   });
 

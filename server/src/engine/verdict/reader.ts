@@ -59,37 +59,37 @@ const FUNCTION_WORDS = new Set([
 const ITEM_NOISE = new Set(['left', 'right', 'bilateral', 'sessions', 'session', 'visits', 'visit', 'times', 'unit', 'units', 'purchase', 'rental', 'retrospective', 'dos', 'one', 'two', 'three', 'four', 'six', 'eight', 'twelve', 'per', 'week', 'weeks', 'month', 'months', 'day', 'days', 'tablets', 'tabs', 'quantity', 'qty', 'supply', 'outpatient', 'inpatient', 'associated', 'surgical', 'service', 'services']);
 /** Dose and form abbreviations in an item's name. */
 const DOSE_WORDS = new Set(['mg', 'mcg', 'ml', 'qty', 'tab', 'cap', 'er', 'xr', 'sr', 'cr', 'hcl', 'apap']);
-/** Words that name the same kind of thing as an item word. */
-const SYNONYMS: Record<string, string[]> = {
-  mri: ['imaging', 'scan', 'study', 'magnetic'],
-  ct: ['imaging', 'scan', 'study'],
-  xray: ['imaging', 'radiograph', 'radiographs', 'films', 'study', 'ray', 'rays'],
-  ray: ['imaging', 'radiograph', 'radiographs', 'films', 'study', 'xray', 'rays'],
-  rays: ['imaging', 'radiograph', 'radiographs', 'films', 'study', 'xray', 'ray'],
-  radiograph: ['imaging', 'ray', 'rays', 'films'],
-  ultrasound: ['imaging', 'study', 'sonography'],
-  emg: ['electrodiagnostic', 'electromyography', 'study', 'studies', 'testing', 'ncs', 'ncv'],
-  ncs: ['electrodiagnostic', 'nerve', 'study', 'studies', 'testing', 'emg'],
-  ncv: ['electrodiagnostic', 'nerve', 'study', 'studies', 'testing', 'emg'],
-  electrodiagnostic: ['emg', 'ncs', 'ncv', 'study', 'studies', 'testing'],
-  therapy: ['pt', 'therapy'],
-  pt: ['therapy', 'physical'],
-  arthroscopy: ['surgery', 'procedure', 'operation', 'surgical'],
-  release: ['surgery', 'procedure', 'operation', 'surgical'],
-  fusion: ['surgery', 'procedure', 'operation', 'surgical'],
-  repair: ['surgery', 'procedure', 'operation', 'surgical'],
-  arthroplasty: ['surgery', 'procedure', 'operation', 'surgical', 'replacement'],
-  decompression: ['surgery', 'procedure', 'operation', 'surgical'],
-  injection: ['injections', 'block', 'blocks', 'procedure'],
-  injections: ['injection', 'block', 'blocks', 'procedure'],
-  consultation: ['consult', 'referral', 'evaluation'],
-  consult: ['consultation', 'referral', 'evaluation'],
-  referral: ['consultation', 'consult', 'evaluation'],
-  evaluation: ['consultation', 'assessment', 'referral'],
-  tens: ['stimulator', 'device', 'unit'],
-  screen: ['test', 'testing', 'toxicology'],
-  toxicology: ['test', 'testing', 'screen', 'screening'],
-};
+/** Words that name the same kind of thing as an item word (a Map: an item word such as "constructor" is no key of it). */
+const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['mri', ['imaging', 'scan', 'study', 'magnetic']],
+  ['ct', ['imaging', 'scan', 'study']],
+  ['xray', ['imaging', 'radiograph', 'radiographs', 'films', 'study', 'ray', 'rays']],
+  ['ray', ['imaging', 'radiograph', 'radiographs', 'films', 'study', 'xray', 'rays']],
+  ['rays', ['imaging', 'radiograph', 'radiographs', 'films', 'study', 'xray', 'ray']],
+  ['radiograph', ['imaging', 'ray', 'rays', 'films']],
+  ['ultrasound', ['imaging', 'study', 'sonography']],
+  ['emg', ['electrodiagnostic', 'electromyography', 'study', 'studies', 'testing', 'ncs', 'ncv']],
+  ['ncs', ['electrodiagnostic', 'nerve', 'study', 'studies', 'testing', 'emg']],
+  ['ncv', ['electrodiagnostic', 'nerve', 'study', 'studies', 'testing', 'emg']],
+  ['electrodiagnostic', ['emg', 'ncs', 'ncv', 'study', 'studies', 'testing']],
+  ['therapy', ['pt', 'therapy']],
+  ['pt', ['therapy', 'physical']],
+  ['arthroscopy', ['surgery', 'procedure', 'operation', 'surgical']],
+  ['release', ['surgery', 'procedure', 'operation', 'surgical']],
+  ['fusion', ['surgery', 'procedure', 'operation', 'surgical']],
+  ['repair', ['surgery', 'procedure', 'operation', 'surgical']],
+  ['arthroplasty', ['surgery', 'procedure', 'operation', 'surgical', 'replacement']],
+  ['decompression', ['surgery', 'procedure', 'operation', 'surgical']],
+  ['injection', ['injections', 'block', 'blocks', 'procedure']],
+  ['injections', ['injection', 'block', 'blocks', 'procedure']],
+  ['consultation', ['consult', 'referral', 'evaluation']],
+  ['consult', ['consultation', 'referral', 'evaluation']],
+  ['referral', ['consultation', 'consult', 'evaluation']],
+  ['evaluation', ['consultation', 'assessment', 'referral']],
+  ['tens', ['stimulator', 'device', 'unit']],
+  ['screen', ['test', 'testing', 'toxicology']],
+  ['toxicology', ['test', 'testing', 'screen', 'screening']],
+]);
 
 export function readVerdict(text: string, item?: string): Verdict {
   const itemWords = item ? keywords(item) : undefined;
@@ -374,7 +374,7 @@ function keywords(item: string): Set<string> {
     // (a word starts with a letter: WORD)
     if (w.length < 2 || FUNCTION_WORDS.has(w) || ITEM_NOISE.has(w) || DOSE_WORDS.has(w)) continue;
     out.add(w);
-    for (const syn of SYNONYMS[w] ?? []) out.add(syn);
+    for (const syn of SYNONYMS.get(w) ?? []) out.add(syn);
   }
   return out;
 }
