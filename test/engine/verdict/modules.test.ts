@@ -33,6 +33,8 @@ describe('verdict reader: sentences, normalization, negation', function () {
     assert.equal(n.map.length, n.text.length);
     for (const m of n.map) assert.ok(m >= 0 && m < t.length);
     assert.equal(t[nth(n.map, n.text.indexOf('necessary'), 'map entry')], 'n');
+    // only the listed words are contractions, never a key every object has
+    assert.equal(normalize("constructorn't tostringn't").text, "constructorn't tostringn't");
   });
 
   it('counts negations in the phrase own verb phrase only', function () {

@@ -69,7 +69,9 @@ export function normalizeText(src: string): { text: string; map: number[] | unde
       let wordStart = at;
       while (wordStart > cursor && isLowerLetter(lower.charCodeAt(wordStart - 1))) wordStart--;
       const word = lower.slice(wordStart, at);
-      if (CONTRACTED[word] === undefined) {
+      // only the listed words: never a key every object has ("constructor")
+      const full = Object.hasOwn(CONTRACTED, word) ? CONTRACTED[word] : undefined;
+      if (full === undefined) {
         copy(at, at + tok.length);
       } else {
         if (word === 'ca' || word === 'wo') {
@@ -77,7 +79,7 @@ export function normalizeText(src: string): { text: string; map: number[] | unde
           // that ends with it: the word starts at or after the cursor)
           parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -word.length);
           map.length -= word.length;
-          put(CONTRACTED[word], wordStart, false);
+          put(full, wordStart, false);
         }
         put(' not', at, false);
       }
