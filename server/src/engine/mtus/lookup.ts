@@ -99,6 +99,35 @@ export function stripParenthesized(n: string): string {
   return out.join('').replace(/\s+/g, ' ').replace(TRAILING_PUNCTUATION, '').trim();
 }
 
+// ------------------------------------------------------------------ memos
+
+/*
+ * Memos of pure lookups, per (immutable) index or guideline object: every letter cites the same few
+ * guideline and section names. Only short inputs are kept (a name is under 100 characters) and each
+ * memo is emptied when full, so a hostile letter cannot grow them.
+ */
+const MEMO_MAX_KEY = 200;
+const MEMO_MAX_ENTRIES = 2000;
+
+function memoOf<K extends object, V>(memos: WeakMap<K, Map<string, V>>, owner: K): Map<string, V> {
+  let memo = memos.get(owner);
+  if (!memo) {
+    memo = new Map();
+    memos.set(owner, memo);
+  }
+  return memo;
+}
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+  memo.set(key, value);
+}
+
+/** resolveGuideline by year and name (null: none). */
+const resolvedCache = new WeakMap<MtusIndex, Map<string, IndexGuideline | null>>();
+/** splitSectionList by list text. */
+const sectionListCache = new WeakMap<IndexGuideline, Map<string, readonly string[]>>();
+
 // ------------------------------------------------------------------ guidelines
 
 const nameCache = new WeakMap<MtusIndex, Map<string, IndexGuideline[]>>();
@@ -135,6 +164,19 @@ function guidelineCandidates(index: MtusIndex, name: string): IndexGuideline[] {
  * Without a year: the one marked defaultForName, else the only one with that name.
  */
 export function resolveGuideline(index: MtusIndex, name: string, year?: number): IndexGuideline | undefined {
+  if (name.length > MEMO_MAX_KEY) return resolveUncached(index, name, year);
+  const memo = memoOf(resolvedCache, index);
+  // the year, then a line feed, then the name: a year's digits contain no line feed, so no two pairs share a key
+  const key = `${year ?? ''}\n${name}`;
+  let g = memo.get(key);
+  if (g === undefined) {
+    g = resolveUncached(index, name, year) ?? null;
+    remember(memo, key, g);
+  }
+  return g ?? undefined;
+}
+
+function resolveUncached(index: MtusIndex, name: string, year: number | undefined): IndexGuideline | undefined {
   const cands = guidelineCandidates(index, name);
   if (cands.length === 0) return undefined;
   if (year !== undefined) return cands.find((g) => g.year === year);
@@ -714,5 +756,13 @@ export function splitSectionSpans(guideline: IndexGuideline, text: string): Sect
 
 /** splitSectionSpans without offsets: the section names as written. */
 export function splitSectionList(guideline: IndexGuideline, text: string): string[] {
-  return splitSectionSpans(guideline, text).map((p) => p.text);
+  if (text.length > MEMO_MAX_KEY) return splitSectionSpans(guideline, text).map((p) => p.text);
+  const memo = memoOf(sectionListCache, guideline);
+  let names = memo.get(text);
+  if (!names) {
+    names = splitSectionSpans(guideline, text).map((p) => p.text);
+    remember(memo, text, names);
+  }
+  // a copy: the caller may change its array
+  return [...names];
 }

@@ -6,7 +6,6 @@ import { fromFirstLetterOfLastLine, lastLineStart, trimEndSpacesAndCommas } from
 import { CITATION_LABELS, citationJoiners } from '../vocabulary';
 
 const DECISION_BASED = /Decision\s+based\s+on\s+/gi;
-const DECISION_BASED_AT = /Decision\s+based\s+on\s+/iy;
 const MTUS_AT = /MTUS\b\s*/iy;
 const NON_MTUS_AT = /Non\s*-?\s*MTUS\b/iy;
 const NO_EVIDENCE = /did\s+not\s+cite\s+any\s+medical\s+evidence/i;
@@ -19,24 +18,28 @@ export function parseGuidelineLine(label: string, labelRange: GuidelineLine['lab
   const text = body.text;
   const citations: Citation[] = [];
   const nonMtus: NonMtusCitation[] = [];
+  // where each "Decision based on" starts, and where the text after it starts
   const starts: number[] = [];
-  for (const m of text.matchAll(DECISION_BASED)) starts.push(m.index ?? 0);
-  for (const [k, s] of starts.entries()) {
+  const bodyStarts: number[] = [];
+  DECISION_BASED.lastIndex = 0;
+  for (let m = DECISION_BASED.exec(text); m; m = DECISION_BASED.exec(text)) {
+    starts.push(m.index);
+    bodyStarts.push(m.index + m[0].length);
+  }
+  for (let k = 0; k < starts.length; k++) {
     const e = starts[k + 1] ?? text.length;
     // read at offsets (sticky), never by copying the rest of the text per "Decision based on"
-    DECISION_BASED_AT.lastIndex = s;
-    const bodyStart = s + (DECISION_BASED_AT.exec(text)?.[0].length ?? 0);
-    MTUS_AT.lastIndex = bodyStart;
-    const mtus = MTUS_AT.exec(text);
+    const bodyStart = bodyStarts[k]!;
     NON_MTUS_AT.lastIndex = bodyStart;
-    const nonM = NON_MTUS_AT.exec(text);
-    if (nonM) {
+    if (NON_MTUS_AT.test(text)) {
       const cs = bodyStart;
       const ce = trimEnd(text, cs, e);
       nonMtus.push({ text: text.slice(cs, ce), range: body.rangeOf(cs, ce) });
-    } else if (mtus) {
-      parseMtusSegment(body, bodyStart + mtus[0].length, trimEnd(text, bodyStart, e), index, citations);
+      continue;
     }
+    MTUS_AT.lastIndex = bodyStart;
+    const mtus = MTUS_AT.exec(text);
+    if (mtus) parseMtusSegment(body, bodyStart + mtus[0].length, trimEnd(text, bodyStart, e), index, citations);
   }
   let kind: GuidelineKind;
   if (NO_EVIDENCE.test(text)) kind = 'no-evidence';
@@ -75,7 +78,6 @@ function parseMtusSegment(body: JoinedText, start: number, end: number, index: M
   for (let m = joiner.exec(seg); m; m = joiner.exec(seg)) {
     const at = start + m.index;
     const next = at + m[0].length;
-    const rest = text.slice(next, end);
     if (next >= end) break;
     // only split once the citation so far is complete: it has a year, Section(s): or Page(s):
     if (complete.from !== cut) {
@@ -84,6 +86,7 @@ function parseMtusSegment(body: JoinedText, start: number, end: number, index: M
       complete = { from: cut, end: c ? start + c.index + c[0].length : Infinity };
     }
     if (complete.end > at) continue;
+    const rest = text.slice(next, end);
     const known = matchGuidelinePrefix(index, rest);
     const yearAhead = /^[A-Z][A-Za-z,&'\- ]{2,80}?\s(19|20)\d{2}\b/.exec(rest);
     if ((known && /^\s*((19|20)\d{2}\b|Guidelines?\b|[A-Z])/.test(rest.slice(known.length)) ) || (yearAhead && !/Section\s*\(s\)/i.test(yearAhead[0]))) {
