@@ -87,9 +87,7 @@ function parseMtusSegment(body: JoinedText, start: number, end: number, index: M
     }
     if (complete.end > at) continue;
     const rest = text.slice(next, end);
-    const known = matchGuidelinePrefix(index, rest);
-    const yearAhead = /^[A-Z][A-Za-z,&'\- ]{2,80}?\s(19|20)\d{2}\b/.exec(rest);
-    if ((known && /^\s*((19|20)\d{2}\b|Guidelines?\b|[A-Z])/.test(rest.slice(known.length)) ) || (yearAhead && !/Section\s*\(s\)/i.test(yearAhead[0]))) {
+    if (startsCitation(index, rest)) {
       bounds.push([cut, at]);
       cut = next;
     }
@@ -99,6 +97,23 @@ function parseMtusSegment(body: JoinedText, start: number, end: number, index: M
     const c = parseCitation(body, s, trimEnd(text, s, e), index);
     if (c) out.push(c);
   }
+}
+
+/** "<Words> <year>" at the start of a text. */
+const YEAR_AHEAD = /^[A-Z][A-Za-z,&'\- ]{2,80}?\s(19|20)\d{2}\b/;
+/** What follows a guideline name that starts a citation: a year, "Guideline(s)" or a capital. */
+const AFTER_NAME = /^\s*((19|20)\d{2}\b|Guidelines?\b|[A-Z])/;
+
+/**
+ * Whether the text after a joiner starts another citation: "<Words> <year>" (no Section(s) label among
+ * the words), or a guideline name the index knows followed by a year, "Guideline(s)" or a capital. The
+ * one pattern first: the index's name patterns are tried only when it does not decide.
+ */
+function startsCitation(index: MtusIndex, rest: string): boolean {
+  const yearAhead = YEAR_AHEAD.exec(rest);
+  if (yearAhead && !/Section\s*\(s\)/i.test(yearAhead[0])) return true;
+  const known = matchGuidelinePrefix(index, rest);
+  return known !== undefined && AFTER_NAME.test(rest.slice(known.length));
 }
 
 function parseCitation(body: JoinedText, start: number, end: number, index: MtusIndex): Citation | undefined {
