@@ -123,8 +123,8 @@ function remember<V>(memo: Map<string, V>, key: string, value: V): void {
   memo.set(key, value);
 }
 
-/** resolveGuideline by year and name (null: none). */
-const resolvedCache = new WeakMap<MtusIndex, Map<string, IndexGuideline | null>>();
+/** The guidelines of a name as written (guidelineCandidates). */
+const candidatesCache = new WeakMap<MtusIndex, Map<string, readonly IndexGuideline[]>>();
 /** splitSectionList by list text. */
 const sectionListCache = new WeakMap<IndexGuideline, Map<string, readonly string[]>>();
 
@@ -152,7 +152,18 @@ function nameTable(index: MtusIndex): Map<string, IndexGuideline[]> {
   return t;
 }
 
-function guidelineCandidates(index: MtusIndex, name: string): IndexGuideline[] {
+function guidelineCandidates(index: MtusIndex, name: string): readonly IndexGuideline[] {
+  if (name.length > MEMO_MAX_KEY) return candidatesUncached(index, name);
+  const memo = memoOf(candidatesCache, index);
+  let cands = memo.get(name);
+  if (!cands) {
+    cands = candidatesUncached(index, name);
+    remember(memo, name, cands);
+  }
+  return cands;
+}
+
+function candidatesUncached(index: MtusIndex, name: string): readonly IndexGuideline[] {
   const t = nameTable(index);
   const key = guidelineKey(name);
   return t.get(key) ?? t.get(key.replace(/ guidelines?$/, '')) ?? [];
@@ -164,19 +175,6 @@ function guidelineCandidates(index: MtusIndex, name: string): IndexGuideline[] {
  * Without a year: the one marked defaultForName, else the only one with that name.
  */
 export function resolveGuideline(index: MtusIndex, name: string, year?: number): IndexGuideline | undefined {
-  if (name.length > MEMO_MAX_KEY) return resolveUncached(index, name, year);
-  const memo = memoOf(resolvedCache, index);
-  // the year, then a line feed, then the name: a year's digits contain no line feed, so no two pairs share a key
-  const key = `${year ?? ''}\n${name}`;
-  let g = memo.get(key);
-  if (g === undefined) {
-    g = resolveUncached(index, name, year) ?? null;
-    remember(memo, key, g);
-  }
-  return g ?? undefined;
-}
-
-function resolveUncached(index: MtusIndex, name: string, year: number | undefined): IndexGuideline | undefined {
   const cands = guidelineCandidates(index, name);
   if (cands.length === 0) return undefined;
   if (year !== undefined) return cands.find((g) => g.year === year);
