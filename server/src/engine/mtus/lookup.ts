@@ -657,9 +657,25 @@ export function formatPages(spans: readonly PageSpan[]): string {
  * found from the end: that pattern rescans a run of spaces from each of its characters (quadratic).
  */
 export function withoutGuidelinesWord(s: string): string {
-  const word = /Guidelines?$/i.exec(s);
-  if (!word || word.index === 0 || !isWhiteSpace(s.charAt(word.index - 1))) return s;
-  return s.slice(0, runStartBefore(s, isWhiteSpace, word.index));
+  const at = guidelinesWordAt(s);
+  if (at <= 0 || !isWhiteSpace(s.charAt(at - 1))) return s;
+  return s.slice(0, runStartBefore(s, isWhiteSpace, at));
+}
+
+const GUIDELINE_WORD = 'guideline';
+
+/**
+ * Where /Guidelines?$/i matches `s`, or -1: compared from the end (the pattern is tried from every
+ * character of `s`). The comparison folds ASCII case only, as the pattern (no `u` flag) does.
+ */
+function guidelinesWordAt(s: string): number {
+  const end = s.length > 0 && (s.charCodeAt(s.length - 1) | 0x20) === 0x73 ? s.length - 1 : s.length; // a final "s"
+  const at = end - GUIDELINE_WORD.length;
+  if (at < 0) return -1;
+  for (let i = 0; i < GUIDELINE_WORD.length; i++) {
+    if ((s.charCodeAt(at + i) | 0x20) !== GUIDELINE_WORD.charCodeAt(i)) return -1;
+  }
+  return at;
 }
 
 // ------------------------------------------------------------------ iteration
@@ -753,7 +769,7 @@ export function splitSectionSpans(guideline: IndexGuideline, text: string): Sect
 }
 
 /** splitSectionSpans without offsets: the section names as written. */
-export function splitSectionList(guideline: IndexGuideline, text: string): string[] {
+export function splitSectionList(guideline: IndexGuideline, text: string): readonly string[] {
   if (text.length > MEMO_MAX_KEY) return splitSectionSpans(guideline, text).map((p) => p.text);
   const memo = memoOf(sectionListCache, guideline);
   let names = memo.get(text);
@@ -761,6 +777,5 @@ export function splitSectionList(guideline: IndexGuideline, text: string): strin
     names = splitSectionSpans(guideline, text).map((p) => p.text);
     remember(memo, text, names);
   }
-  // a copy: the caller may change its array
-  return [...names];
+  return names;
 }

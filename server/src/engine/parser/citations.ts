@@ -152,11 +152,14 @@ function parseCitation(body: JoinedText, start: number, end: number, index: Mtus
     while (ge > 0 && /[\s,]/.test(head.charAt(ge - 1))) ge--;
     guideline = head.slice(0, ge);
     gEnd = hs + ge;
-    const tail = head.slice(ym.index + 4).replace(/^\s*Guidelines?\b/i, '');
-    const tm = fromFirstLetterOfLastLine(tail);
-    if (tm && pages.length > 0) {
-      const ts = hs + (head.length - tail.length) + tm.index;
-      topic = { name: tm.text.trim(), range: body.rangeOf(ts, ts + tm.text.trim().length) };
+    // a page-style citation's topic: the words after the year (and "Guideline(s)")
+    if (pages.length > 0) {
+      const tail = head.slice(ym.index + 4).replace(/^\s*Guidelines?\b/i, '');
+      const tm = fromFirstLetterOfLastLine(tail);
+      if (tm) {
+        const ts = hs + (head.length - tail.length) + tm.index;
+        topic = { name: tm.text.trim(), range: body.rangeOf(ts, ts + tm.text.trim().length) };
+      }
     }
   } else if (pages.length > 0 || sections.length === 0) {
     const known = matchGuidelinePrefix(index, head);
@@ -208,7 +211,7 @@ function parseSectionList(body: JoinedText, start: number, end: number, index: M
   if (!listText) return [];
   const y = /\b(19|20)\d{2}\b/.exec(head);
   const g = resolveGuideline(index, guidelineOfHead(beforeYearOnLastLine(head)), y ? Number(y[0]) : undefined);
-  let names: string[];
+  let names: readonly string[];
   if (/^\d+(\.\d+)*\.?\s/.test(listText)) {
     // numbered opioid sections: split before each ", <number> "
     names = listText.split(/,\s+(?=\d+(?:\.\d+)*\.?\s)/);
