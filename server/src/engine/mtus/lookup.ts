@@ -313,6 +313,20 @@ export function matchGuidelinePrefix(index: MtusIndex, text: string): { guidelin
   return def ? { guideline: def, length: best.length } : best;
 }
 
+const byIdCache = new WeakMap<MtusIndex, Map<string, IndexGuideline>>();
+
+/** The guideline with that id: the first, as `index.guidelines.find` gives it, from a table made once per index. */
+export function guidelineById(index: MtusIndex, id: string | undefined): IndexGuideline | undefined {
+  if (id === undefined) return undefined;
+  let byId = byIdCache.get(index);
+  if (!byId) {
+    byId = new Map();
+    for (const g of index.guidelines) if (!byId.has(g.id)) byId.set(g.id, g);
+    byIdCache.set(index, byId);
+  }
+  return byId.get(id);
+}
+
 /** The guideline of an ACOEM chapter number ("Chapter 12" -> Low Back Complaints). */
 export function findGuidelineByChapter(index: MtusIndex, chapter: number): IndexGuideline | undefined {
   const hits = index.guidelines.filter((g) => g.chapter === chapter || (g.chapters ?? []).includes(chapter));
