@@ -37,9 +37,9 @@ export function parseGuidelineLine(label: string, labelRange: GuidelineLine['lab
       nonMtus.push({ text: text.slice(cs, ce), range: body.rangeOf(cs, ce) });
       continue;
     }
+    // test, then lastIndex: where the match ends (no match array to build)
     MTUS_AT.lastIndex = bodyStart;
-    const mtus = MTUS_AT.exec(text);
-    if (mtus) parseMtusSegment(body, bodyStart + mtus[0].length, trimEnd(text, bodyStart, e), index, citations);
+    if (MTUS_AT.test(text)) parseMtusSegment(body, MTUS_AT.lastIndex, trimEnd(text, bodyStart, e), index, citations);
   }
   let kind: GuidelineKind;
   if (NO_EVIDENCE.test(text)) kind = 'no-evidence';
@@ -82,8 +82,7 @@ function parseMtusSegment(body: JoinedText, start: number, end: number, index: M
     // only split once the citation so far is complete: it has a year, Section(s): or Page(s):
     if (complete.from !== cut) {
       COMPLETE.lastIndex = cut - start;
-      const c = COMPLETE.exec(seg);
-      complete = { from: cut, end: c ? start + c.index + c[0].length : Infinity };
+      complete = { from: cut, end: COMPLETE.test(seg) ? start + COMPLETE.lastIndex : Infinity };
     }
     if (complete.end > at) continue;
     const rest = text.slice(next, end);
@@ -209,16 +208,15 @@ function parseSectionList(body: JoinedText, start: number, end: number, index: M
   while (s < e && /\s/.test(text.charAt(s))) s++;
   const listText = text.slice(s, e);
   if (!listText) return [];
-  const y = /\b(19|20)\d{2}\b/.exec(head);
-  const g = resolveGuideline(index, guidelineOfHead(beforeYearOnLastLine(head)), y ? Number(y[0]) : undefined);
   let names: readonly string[];
   if (/^\d+(\.\d+)*\.?\s/.test(listText)) {
     // numbered opioid sections: split before each ", <number> "
     names = listText.split(/,\s+(?=\d+(?:\.\d+)*\.?\s)/);
-  } else if (g) {
-    names = splitSectionList(g, listText);
   } else {
-    names = splitOutsideParens(listText);
+    // by the cited guideline's topics (its name and year read from the head only here, where they are used)
+    const y = /\b(19|20)\d{2}\b/.exec(head);
+    const g = resolveGuideline(index, guidelineOfHead(beforeYearOnLastLine(head)), y ? Number(y[0]) : undefined);
+    names = g ? splitSectionList(g, listText) : splitOutsideParens(listText);
   }
   const refs: SectionRef[] = [];
   let cursor = s;
