@@ -125,6 +125,8 @@ function remember<V>(memo: Map<string, V>, key: string, value: V): void {
 
 /** The guidelines of a name as written (guidelineCandidates). */
 const candidatesCache = new WeakMap<MtusIndex, Map<string, readonly IndexGuideline[]>>();
+/** findTopic by name as written (null: none). */
+const topicMemo = new WeakMap<IndexGuideline, Map<string, IndexTopic | null>>();
 /** splitSectionList by list text. */
 const sectionListCache = new WeakMap<IndexGuideline, Map<string, readonly string[]>>();
 
@@ -419,6 +421,17 @@ const NUMBER_RE = /^(\d+(?:\.\d+)*)\.?(?:\s+|$)(.*)$/s;
  * finally a unique match ignoring parenthesized parts ("Tramadol" -> "Tramadol (Ultram)").
  */
 export function findTopic(guideline: IndexGuideline, name: string): IndexTopic | undefined {
+  if (name.length > MEMO_MAX_KEY) return findTopicUncached(guideline, name);
+  const memo = memoOf(topicMemo, guideline);
+  let t = memo.get(name);
+  if (t === undefined) {
+    t = findTopicUncached(guideline, name) ?? null;
+    remember(memo, name, t);
+  }
+  return t ?? undefined;
+}
+
+function findTopicUncached(guideline: IndexGuideline, name: string): IndexTopic | undefined {
   const tt = topicTable(guideline);
   const n = normalizeName(name);
   if (!n) return undefined;
