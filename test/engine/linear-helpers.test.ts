@@ -8,6 +8,7 @@ import { beforeYearOnLastLine } from '../../server/src/engine/parser/citations';
 import { CASE_LINE } from '../../server/src/engine/parser/page-breaks';
 import { JoinedText } from '../../server/src/engine/text/joined';
 import { SourceText } from '../../server/src/engine/text/source';
+import { endsWithColon, isBlankText, isWhiteSpace, leadingSpaceEnd, trailingSpaceStart } from '../../server/src/engine/text/spaces';
 
 /**
  * The helpers rewritten to run in linear time give what the old regular-expression versions gave: the
@@ -171,6 +172,17 @@ describe('linear-time helpers agree with the old patterns', () => {
         const r = repaired.rangeOf(i, i + 1);
         if (c !== ' ' || r.start.line === r.end.line) assert.ok(src.getText(r) === c || (c === ' ' && /\s/.test(src.getText(r))), `${JSON.stringify(s)} @${i}`);
       }
+    }
+  });
+
+  it('the white space scans by character code give what \\s, trim and the per-line patterns give', () => {
+    for (let c = 0; c < 0x10000; c++) assert.equal(isWhiteSpace(c), /\s/.test(String.fromCharCode(c)), c.toString(16));
+    const parts = ['a', ':', ' ', '\t', '\f', '\u00a0', '\u2003', '\ufeff', '\u2028', '.', 'Z'];
+    for (const s of strings(11, parts, 20000, 10)) {
+      assert.equal(leadingSpaceEnd(s), s.length - s.trimStart().length, JSON.stringify(s));
+      assert.equal(trailingSpaceStart(s), s.trimEnd().length, JSON.stringify(s));
+      assert.equal(isBlankText(s), /^[\s\f]*$/.test(s), JSON.stringify(s));
+      assert.equal(endsWithColon(s), /:\s*$/.test(s), JSON.stringify(s));
     }
   });
 });

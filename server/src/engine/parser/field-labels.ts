@@ -1,5 +1,6 @@
 import { LabelIssue } from '../model/determination';
 import { levenshtein } from '../text/distance';
+import { leadingSpaceEnd } from '../text/spaces';
 import { ITEM_FIELDS } from '../vocabulary';
 
 /**
@@ -66,21 +67,33 @@ const NO_COLON = /^([\s\f]*)(Claims\s+Administrator\s+guideline|MAXIMUS\s+guidel
 /** Two or three words and a colon at the start of a line. */
 const WORDS_COLON = /^([\s\f]*)([A-Za-z]+(?:[ \t]+[A-Za-z]+){1,2})([ \t]*:[ \t]*)/;
 
+/** The label it means, for exact words in any case and spacing (they match one of ITEM_FIELD_LABELS). */
+function canonicalOf(written: string): string {
+  const w = written.replace(/\s+/g, ' ').toLowerCase();
+  return ITEM_FIELD_LABELS.find((l) => l.toLowerCase() === w) as string;
+}
+
 // (the three patterns' groups take part in every match: indentation, label words, what follows them)
 export function matchItemLabel(line: string): ItemLabelMatch | undefined {
-  const exact = EXACT.exec(line);
-  const canonicalOf = (w: string) => ITEM_FIELD_LABELS.find((l) => l.toLowerCase() === w.replace(/\s+/g, ' ').toLowerCase()) as string;
-  if (exact) {
-    const indent = exact[1]!.length;
-    const written = exact[2]!;
-    return { start: indent, end: indent + written.length, bodyStart: exact[0].length, canonical: canonicalOf(written), written };
+  // cheap tests before the patterns: each starts with white space and a letter (c, m or d for the
+  // exact words), and WORDS_COLON needs a colon — most lines of a letter are prose without one
+  const lead = leadingSpaceEnd(line);
+  const first = line.charCodeAt(lead) | 0x20;
+  if (first === 0x63 || first === 0x64 || first === 0x6d) {
+    const exact = EXACT.exec(line);
+    if (exact) {
+      const indent = exact[1]!.length;
+      const written = exact[2]!;
+      return { start: indent, end: indent + written.length, bodyStart: exact[0].length, canonical: canonicalOf(written), written };
+    }
+    const bare = NO_COLON.exec(line);
+    if (bare) {
+      const indent = bare[1]!.length;
+      const written = bare[2]!;
+      return { start: indent, end: indent + written.length, bodyStart: bare[0].length, canonical: canonicalOf(written), written, issue: 'no-colon' };
+    }
   }
-  const bare = NO_COLON.exec(line);
-  if (bare) {
-    const indent = bare[1]!.length;
-    const written = bare[2]!;
-    return { start: indent, end: indent + written.length, bodyStart: bare[0].length, canonical: canonicalOf(written), written, issue: 'no-colon' };
-  }
+  if (first < 0x61 || first > 0x7a || line.indexOf(':', lead) < 0) return undefined;
   const words = WORDS_COLON.exec(line);
   if (words) {
     const written = words[2]!;

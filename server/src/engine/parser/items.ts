@@ -3,6 +3,7 @@ import { Range } from '../model/range';
 import { MtusIndex } from '../mtus/types';
 import { JoinedText } from '../text/joined';
 import { SourceText } from '../text/source';
+import { endsWithColon, isBlankText, trailingSpaceStart } from '../text/spaces';
 import { parseGuidelineLine } from './citations';
 import { LabelIssue, matchItemLabel } from './field-labels';
 import { PageBreaks } from './page-breaks';
@@ -12,6 +13,8 @@ import { DECISION_PATTERN, INTRO_LINE, ItemFieldKind, itemFieldOfLabel } from '.
 type FieldKind = ItemFieldKind;
 
 const ENDS_WITH_DECISION = new RegExp(`:\\s*(${DECISION_PATTERN})\\.?\\s*$`, 'i');
+/** ENDS_WITH_DECISION, matched at a given colon (endsWithDecision). */
+const DECISION_TAIL = new RegExp(ENDS_WITH_DECISION.source, 'iy');
 const LONE_DECISION = new RegExp(`^[\\s\\f]*(${DECISION_PATTERN})\\.?\\s*$`, 'i');
 /** A line that is nothing but a (possibly misspelled) decision word or two. */
 const LONE_WORD = /^[\s\f]*([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2})\s*$/;
@@ -30,10 +33,6 @@ interface Block {
 
 function fieldKind(label: string): FieldKind {
   return itemFieldOfLabel(label)?.kind ?? 'rationale';
-}
-
-function isBlank(line: string): boolean {
-  return /^[\s\f]*$/.test(line);
 }
 
 /**
@@ -58,7 +57,7 @@ function toBlocks(src: SourceText, from: number, to: number, pb: PageBreaks): Bl
   for (let line = from; line < to; line++) {
     const text = src.lines[line]!;
     if (pb.isIgnored(line)) continue;
-    if (isBlank(text)) {
+    if (isBlankText(text)) {
       cur = undefined;
       continue;
     }
@@ -66,43 +65,22 @@ function toBlocks(src: SourceText, from: number, to: number, pb: PageBreaks): Bl
     const intro = INTRO_LINE.test(text);
     // an item right after a field paragraph, without a blank line (a page break, or plain text):
     // its line(s) follow the field's last sentence; the decision may be on a line of its own
-    const before = prevContent(line);
-    const loneDecision = !f && cur?.field !== undefined && LONE_DECISION.test(text) && /:\s*$/.test(src.lines[before] ?? '');
-    // an item line without its decision, right before its guideline lines
-    const next = nextContent(line);
-    const bareItemLine = !f && cur?.field !== undefined && /:\s*$/.test(text) && /[.)"']\s*$/.test(src.lines[before] ?? '') && next < to && isGuidelineLabel(src.lines[next]!);
-    if (!f && cur && cur.field !== undefined && (ENDS_WITH_DECISION.test(text) || loneDecision || bareItemLine)) {
-      let start = loneDecision ? before : line;
-      // back to the sentence end before the item line (at most three lines, page breaks skipped)
-      for (let steps = 0; steps < 3; steps++) {
-        const p = prevContent(start);
-        if (p <= cur.from || /[.)"']\s*$/.test(src.lines[p]!)) break;
-        start = p;
-      }
-      // "<X> was the original request. <Y> was authorized … The remaining IMR eligible portion …: Upheld":
-      // the item starts with the sentence that names the original request, however many lines it takes
-      if (REMAINING_RE.test(joinLines(src, start, line, pb))) {
-        let origin = ORIGINAL_RE.test(joinLines(src, start, line, pb)) ? start : -1;
-        for (let p = start, steps = 0; origin < 0 && steps < 12; steps++) {
-          p = prevContent(p);
-          if (p <= cur.from) break;
-          if (ORIGINAL_RE.test(joinLines(src, p, line, pb))) origin = p;
+    // (what follows is read only inside a field's paragraph: no other line needs it)
+    if (!f && cur && cur.field !== undefined) {
+      const before = prevContent(line);
+      const loneDecision = LONE_DECISION.test(text) && endsWithColon(src.lines[before] ?? '');
+      // an item line without its decision, right before its guideline lines
+      const next = nextContent(line);
+      const bareItemLine = endsWithColon(text) && endsWithSentenceEnd(src.lines[before] ?? '') && next < to && isGuidelineLabel(src.lines[next]!);
+      if (endsWithDecision(text) || loneDecision || bareItemLine) {
+        const item = itemStart(src, cur, loneDecision ? before : line, line, pb, prevContent);
+        if (item > cur.from) {
+          cur.to = prevContent(item);
+          cur = { from: item, to: line, bodyStart: 0 };
+          blocks.push(cur);
+          if (!bareItemLine) cur = undefined;
+          continue;
         }
-        if (origin >= 0) {
-          start = origin;
-          for (let k = 0; k < 8; k++) {
-            const q = prevContent(start);
-            if (q <= cur.from || /[.)"']\s*$/.test(src.lines[q]!)) break;
-            start = q;
-          }
-        }
-      }
-      if (start > cur.from) {
-        cur.to = prevContent(start);
-        cur = { from: start, to: line, bodyStart: 0 };
-        blocks.push(cur);
-        if (!bareItemLine) cur = undefined;
-        continue;
       }
     }
     if (f || intro || !cur) {
@@ -116,18 +94,68 @@ function toBlocks(src: SourceText, from: number, to: number, pb: PageBreaks): Bl
       }
       blocks.push(cur);
       // the first item may follow the intro without a blank line; a wrapped intro ends at its colon
-      if (intro && /:\s*$/.test(text)) cur = undefined;
+      if (intro && endsWithColon(text)) cur = undefined;
       continue;
     }
     cur.to = line;
     if (isIntro(src, cur)) {
-      if (/:\s*$/.test(text)) cur = undefined;
+      if (endsWithColon(text)) cur = undefined;
       continue;
     }
     // an item line that ends with its decision closes the block (the next item may follow directly)
-    if (!cur.field && ENDS_WITH_DECISION.test(text)) cur = undefined;
+    if (!cur.field && endsWithDecision(text)) cur = undefined;
   }
   return blocks;
+}
+
+/**
+ * The first line of the item whose line (with its decision) is `line`, inside the field paragraph
+ * `cur`: from `start` back to the sentence end before it (at most three lines, page breaks skipped).
+ */
+function itemStart(src: SourceText, cur: Block, start: number, line: number, pb: PageBreaks, prevContent: (line: number) => number): number {
+  for (let steps = 0; steps < 3; steps++) {
+    const p = prevContent(start);
+    if (p <= cur.from || endsWithSentenceEnd(src.lines[p]!)) break;
+    start = p;
+  }
+  // "<X> was the original request. <Y> was authorized … The remaining IMR eligible portion …: Upheld":
+  // the item starts with the sentence that names the original request, however many lines it takes
+  if (REMAINING_RE.test(joinLines(src, start, line, pb))) {
+    let origin = ORIGINAL_RE.test(joinLines(src, start, line, pb)) ? start : -1;
+    for (let p = start, steps = 0; origin < 0 && steps < 12; steps++) {
+      p = prevContent(p);
+      if (p <= cur.from) break;
+      if (ORIGINAL_RE.test(joinLines(src, p, line, pb))) origin = p;
+    }
+    if (origin >= 0) {
+      start = origin;
+      for (let k = 0; k < 8; k++) {
+        const q = prevContent(start);
+        if (q <= cur.from || endsWithSentenceEnd(src.lines[q]!)) break;
+        start = q;
+      }
+    }
+  }
+  return start;
+}
+
+/** `/[.)"']\s*$/.test(s)`: the last character that is not white space ends a sentence (a period, a parenthesis, a quote). */
+function endsWithSentenceEnd(s: string): boolean {
+  const e = trailingSpaceStart(s);
+  if (e === 0) return false;
+  const c = s.charCodeAt(e - 1);
+  return c === 46 || c === 41 || c === 34 || c === 39;
+}
+
+/**
+ * `ENDS_WITH_DECISION.test(s)`: the tail after a colon holds no colon, so the only colon that can start
+ * the match is the last one — one sticky match from there instead of trying every colon of the line.
+ */
+function endsWithDecision(s: string): boolean {
+  const colon = s.lastIndexOf(':');
+  if (colon < 0) return false;
+  DECISION_TAIL.lastIndex = colon;
+  return DECISION_TAIL.test(s);
 }
 
 function isGuidelineLabel(line: string): boolean {
@@ -158,12 +186,12 @@ function isLoneDecision(src: SourceText, b: Block): boolean {
 function looksLikeHeader(src: SourceText, b: Block, next: Block | undefined, pb: PageBreaks): boolean {
   if (b.field || isIntro(src, b)) return false;
   const lastLine = src.lines[b.to]!;
-  if (ENDS_WITH_DECISION.test(lastLine)) return true;
+  if (endsWithDecision(lastLine)) return true;
   // the decision on its own line inside the block: "...knees:" / "Upheld"
   let before = b.to - 1;
   while (before > b.from && pb.isIgnored(before)) before--;
-  if (b.to > b.from && /:\s*$/.test(src.lines[before]!) && LONE_WORD.test(lastLine)) return true;
-  if (next && isLoneDecision(src, next) && /:\s*$/.test(lastLine)) return true;
+  if (b.to > b.from && endsWithColon(src.lines[before]!) && LONE_WORD.test(lastLine)) return true;
+  if (next && isLoneDecision(src, next) && endsWithColon(lastLine)) return true;
   // an item line whose decision is missing or misspelled, right before its guideline lines
   if (next && (next.field === 'claims' || next.field === 'maximus')) return b.to - b.from <= 6 && !/[.;,]\s*$/.test(lastLine);
   return false;
@@ -212,7 +240,7 @@ export function parseItems(src: SourceText, from: number, to: number, index: Mtu
     if (!b.field && looksLikeHeader(src, b, next, pb)) {
       closeField();
       let decisionBlock: Block | undefined;
-      if (next && isLoneDecision(src, next) && /:\s*$/.test(src.lines[b.to]!)) {
+      if (next && isLoneDecision(src, next) && endsWithColon(src.lines[b.to]!)) {
         decisionBlock = next;
         k++;
       }
