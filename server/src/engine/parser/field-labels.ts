@@ -69,9 +69,11 @@ const WORDS_COLON = /^([\s\f]*)([A-Za-z]+(?:[ \t]+[A-Za-z]+){1,2})([ \t]*:[ \t]*
 
 /** The label it means, for exact words in any case and spacing (they match one of ITEM_FIELD_LABELS). */
 function canonicalOf(written: string): string {
-  const w = written.replace(/\s+/g, ' ').toLowerCase();
-  return ITEM_FIELD_LABELS.find((l) => l.toLowerCase() === w) as string;
+  return LABEL_OF_LOWER.get(written) ?? (LABEL_OF_LOWER.get(written.replace(/\s+/g, ' ').toLowerCase()) as string);
 }
+
+/** Each label by its lower case (and by itself: a label written as the vocabulary writes it needs no lower-casing). */
+const LABEL_OF_LOWER: ReadonlyMap<string, string> = new Map(ITEM_FIELD_LABELS.flatMap((l) => [[l.toLowerCase(), l] as const, [l, l] as const]));
 
 // (the three patterns' groups take part in every match: indentation, label words, what follows them)
 export function matchItemLabel(line: string): ItemLabelMatch | undefined {

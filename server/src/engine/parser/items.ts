@@ -8,11 +8,13 @@ import { parseGuidelineLine } from './citations';
 import { LabelIssue, matchItemLabel } from './field-labels';
 import { PageBreaks } from './page-breaks';
 import { parseRationale } from './rationale';
-import { DECISION_PATTERN, INTRO_LINE, ItemFieldKind, itemFieldOfLabel } from '../vocabulary';
+import { DECISION_PATTERN, DECISION_WORDS, INTRO_LINE, ITEM_FIELDS, ItemFieldKind, itemFieldOfLabel } from '../vocabulary';
 
 type FieldKind = ItemFieldKind;
 
 const ENDS_WITH_DECISION = new RegExp(`:\\s*(${DECISION_PATTERN})\\.?\\s*$`, 'i');
+/** The last letters of the decision words, lower case (ASCII: with flag i only ASCII letters match them). */
+const DECISION_LAST_LETTERS: ReadonlySet<number> = new Set(DECISION_WORDS.map((w) => w.toLowerCase().charCodeAt(w.length - 1)));
 /** ENDS_WITH_DECISION, matched at a given colon (endsWithDecision). */
 const DECISION_TAIL = new RegExp(ENDS_WITH_DECISION.source, 'iy');
 const LONE_DECISION = new RegExp(`^[\\s\\f]*(${DECISION_PATTERN})\\.?\\s*$`, 'i');
@@ -29,10 +31,15 @@ interface Block {
   label?: string;
   /** The label is misspelled or has no colon (read as the field it means). */
   labelIssue?: LabelIssue;
+  /** isIntro's answer, once asked (the block's first line and field are set when it is made). */
+  intro?: boolean;
 }
 
+/** The item part of each label as the vocabulary writes it: what matchItemLabel's `canonical` always is. */
+const KIND_OF_LABEL: ReadonlyMap<string, FieldKind> = new Map(ITEM_FIELDS.map((f) => [f.label, f.kind]));
+
 function fieldKind(label: string): FieldKind {
-  return itemFieldOfLabel(label)?.kind ?? 'rationale';
+  return KIND_OF_LABEL.get(label) ?? itemFieldOfLabel(label)?.kind ?? 'rationale';
 }
 
 /**
@@ -152,7 +159,13 @@ function endsWithSentenceEnd(s: string): boolean {
  * the match is the last one — one sticky match from there instead of trying every colon of the line.
  */
 function endsWithDecision(s: string): boolean {
-  const colon = s.lastIndexOf(':');
+  // first a cheap test: the line (without white space and a period at its end) ends with a decision word's last letter
+  let end = trailingSpaceStart(s);
+  if (end > 0 && s.charCodeAt(end - 1) === 46) end--;
+  if (end === 0 || !DECISION_LAST_LETTERS.has(s.charCodeAt(end - 1) | 0x20)) return false;
+  // a backward scan: lastIndexOf is a call into the runtime, slower than the loop on a short line
+  let colon = end - 1;
+  while (colon >= 0 && s.charCodeAt(colon) !== 58) colon--;
   if (colon < 0) return false;
   DECISION_TAIL.lastIndex = colon;
   return DECISION_TAIL.test(s);
@@ -171,8 +184,10 @@ function joinLines(src: SourceText, from: number, to: number, pb: PageBreaks): s
   return parts.join(' ');
 }
 
+/** Whether block `b` is the issues section's opening sentence (found once per block, then kept on it). */
 function isIntro(src: SourceText, b: Block): boolean {
-  return !b.field && INTRO_LINE.test(src.lines[b.from]!);
+  b.intro ??= !b.field && INTRO_LINE.test(src.lines[b.from]!);
+  return b.intro;
 }
 
 /** A short block that is only a decision-like word (the decision wrapped onto its own line). */
