@@ -78,8 +78,9 @@ function findLabels(line: string): LabelHit[] {
   const hits: LabelHit[] = [];
   let i = 0;
   while (i < line.length) {
-    // labels start at a word boundary (character codes: no pattern run nor string made per character)
-    if (i > 0 && isAsciiLetter(line.charCodeAt(i - 1))) {
+    // labels start with a letter at a word boundary (character codes: no pattern run nor string made
+    // per character; each space between a two-column header's columns costs one test)
+    if (!isAsciiLetter(line.charCodeAt(i)) || (i > 0 && isAsciiLetter(line.charCodeAt(i - 1)))) {
       i++;
       continue;
     }
