@@ -8,6 +8,7 @@ import { beforeYearOnLastLine } from '../../server/src/engine/parser/citations';
 import { CASE_LINE } from '../../server/src/engine/parser/page-breaks';
 import { JoinedText } from '../../server/src/engine/text/joined';
 import { SourceText } from '../../server/src/engine/text/source';
+import { parseProseDate, parseUsDate } from '../../server/src/engine/text/dates';
 import { endsWithColon, isBlankText, isWhiteSpace, leadingSpaceEnd, trailingSpaceStart } from '../../server/src/engine/text/spaces';
 
 /**
@@ -184,5 +185,30 @@ describe('linear-time helpers agree with the old patterns', () => {
       assert.equal(isBlankText(s), /^[\s\f]*$/.test(s), JSON.stringify(s));
       assert.equal(endsWithColon(s), /:\s*$/.test(s), JSON.stringify(s));
     }
+  });
+
+  it('header and prose dates read by character codes and month lengths give what the pattern and Date gave', () => {
+    const oldUs = (s: string): number | undefined => {
+      const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s);
+      if (!m) return undefined;
+      const [month, day, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (month < 1 || month > 12 || day < 1 || year < 1900) return undefined;
+      if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+      return Date.UTC(year, month - 1, day);
+    };
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    for (const year of [1899, 1900, 1904, 1999, 2000, 2016, 2024, 2100, 2400, 9999]) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const s = `${pad(month, 2)}/${pad(day, 2)}/${pad(year, 4)}`;
+          assert.equal(parseUsDate(s), oldUs(s), s);
+          if (oldUs(s) !== undefined) assert.equal(parseProseDate(s), oldUs(s), s);
+        }
+      }
+    }
+    for (const s of strings(13, ['0', '1', '2', '9', '/', '-', ' ', 'a', '\u0660', '12/31/2016'], 20000, 12)) assert.equal(parseUsDate(s), oldUs(s), JSON.stringify(s));
+    assert.equal(parseProseDate('February 29, 2016'), Date.UTC(2016, 1, 29));
+    assert.equal(parseProseDate('Feb. 29 2015'), undefined);
+    assert.equal(parseProseDate('2/29/00'), Date.UTC(2000, 1, 29));
   });
 });
