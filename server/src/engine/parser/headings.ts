@@ -45,9 +45,11 @@ export function matchHeading(trimmed: string): HeadingMatch | undefined {
   for (const spec of STANDARD_HEADINGS) {
     if (trimmed === spec.canonical) return { spec, exact: true };
   }
-  const collapsed = trimmed.replace(/\s+/g, ' ');
   // Prose sentences are not headings: they end with a period or have many lowercase words after a capital.
-  if (/[.;]$/.test(collapsed)) return undefined;
+  // (collapsing white space keeps the last character: tested before the copy is made)
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  if (last === 46 || last === 59) return undefined;
+  const collapsed = trimmed.replace(/\s+/g, ' ');
   const upper = collapsed.toUpperCase().replace(/[:\s]+$/, '');
   let best: HeadingMatch | undefined;
   let bestDistance = Infinity;

@@ -41,7 +41,9 @@ export function parseLetter(input: string | SourceText, index: MtusIndex): Deter
       });
       continue;
     }
-    if (!raw.includes('(s)')) continue;
+    // the credential labels start with S or C (any case) and hold "(s)": the cheap tests before the patterns
+    const first = raw.charCodeAt(start) | 0x20;
+    if ((first !== 0x73 && first !== 0x63) || !raw.includes('(s)')) continue;
     const lic = LICENSURE_RE.exec(raw);
     if (lic && !credentials.licensure) {
       credentials.licensure = credentialValue(src, line, lic[1]!.length, raw.slice(lic[0].length).trimEnd());
