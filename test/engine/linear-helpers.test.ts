@@ -9,6 +9,9 @@ import { CASE_LINE } from '../../server/src/engine/parser/page-breaks';
 import { JoinedText } from '../../server/src/engine/text/joined';
 import { SourceText } from '../../server/src/engine/text/source';
 import { parseProseDate, parseUsDate } from '../../server/src/engine/text/dates';
+import { endsWithDecision } from '../../server/src/engine/parser/items';
+import { DECISION_PATTERN } from '../../server/src/engine/vocabulary';
+import { matchItemLabel } from '../../server/src/engine/parser/field-labels';
 import { endsWithColon, isBlankText, isWhiteSpace, leadingSpaceEnd, trailingSpaceStart } from '../../server/src/engine/text/spaces';
 
 /**
@@ -210,5 +213,35 @@ describe('linear-time helpers agree with the old patterns', () => {
     assert.equal(parseProseDate('February 29, 2016'), Date.UTC(2016, 1, 29));
     assert.equal(parseProseDate('Feb. 29 2015'), undefined);
     assert.equal(parseProseDate('2/29/00'), Date.UTC(2000, 1, 29));
+  });
+
+  it('the item line and label tests read by hand give what their patterns give', () => {
+    const endsWith = new RegExp(`:\\s*(${DECISION_PATTERN})\\.?\\s*$`, 'i');
+    const parts = ['Upheld', 'upHELD', 'Overturned', 'OVERTURNE', 'pheld', ':', ' ', '\t', '\u00a0', '.', '..', 'x', 'Decision', 'rationale', 'Claims', 'MAXIMUS', 'guideline', 'Guidline', 'Maximus', '\f', ',', 'a'];
+    let decided = 0;
+    for (const s of strings(17, parts, 40000, 7)) {
+      const want = endsWith.test(s);
+      if (want) decided++;
+      assert.equal(endsWithDecision(s), want, JSON.stringify(s));
+    }
+    // the label matcher's cheap tests only skip lines none of its patterns match
+    const exactRe = /^([\s\f]*)(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)(\s*:\s*)/i;
+    const bareRe = /^([\s\f]*)(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)(\s+)(?=[A-Z])/;
+    const wordsRe = /^([\s\f]*)([A-Za-z]+(?:[ \t]+[A-Za-z]+){1,2})([ \t]*:[ \t]*)/;
+    const lines: string[] = [];
+    for (const indent of ['', ' ', '\t', '\f ', 'x'])
+      for (const label of ['Decision rationale', 'Claims Administrator guideline', 'MAXIMUS guideline', 'Decison rationale', 'MAXIMUS guidline', 'decision  rationale', 'Decision\trationale', 'Claims Adminstrator guideline', 'Item one', 'Some words here', 'One', 'Four words are here'])
+        for (const sep of [':', ' :', '', ' ', ':  ', ',', '\t: '])
+          for (const rest of ['Upheld', 'Text', 'text', '', ' x', '5']) lines.push(indent + label + sep + rest);
+    let labels = 0;
+    for (const s of lines) {
+      const m = matchItemLabel(s);
+      if (m) labels++;
+      if (exactRe.test(s)) assert.ok(m && m.issue === undefined, JSON.stringify(s));
+      else if (bareRe.test(s)) assert.equal(m?.issue, 'no-colon', JSON.stringify(s));
+      else if (!wordsRe.test(s)) assert.equal(m, undefined, JSON.stringify(s));
+      else if (m) assert.equal(m.issue, 'misspelled', JSON.stringify(s));
+    }
+    assert.ok(decided > 200 && labels > 200, `${decided} decided, ${labels} labels`);
   });
 });

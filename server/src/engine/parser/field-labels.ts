@@ -75,13 +75,18 @@ function canonicalOf(written: string): string {
 /** Each label by its lower case (and by itself: a label written as the vocabulary writes it needs no lower-casing). */
 const LABEL_OF_LOWER: ReadonlyMap<string, string> = new Map(ITEM_FIELD_LABELS.flatMap((l) => [[l.toLowerCase(), l] as const, [l, l] as const]));
 
+/**
+ * The first two letters of each label, lower case, two codes in one: EXACT and NO_COLON match only
+ * after white space and these (the labels' first words have two letters or more).
+ */
+const EXACT_STARTS: ReadonlySet<number> = new Set(ITEM_FIELD_LABELS.map((l) => (l.toLowerCase().charCodeAt(0) << 8) | l.toLowerCase().charCodeAt(1)));
+
 // (the three patterns' groups take part in every match: indentation, label words, what follows them)
 export function matchItemLabel(line: string): ItemLabelMatch | undefined {
-  // cheap tests before the patterns: each starts with white space and a letter (c, m or d for the
-  // exact words), and WORDS_COLON needs a colon — most lines of a letter are prose without one
+  // cheap tests before the patterns: the exact words start with the labels' first two letters, and
+  // WORDS_COLON needs a letter and a colon — most lines of a letter are prose without one
   const lead = leadingSpaceEnd(line);
-  const first = line.charCodeAt(lead) | 0x20;
-  if (first === 0x63 || first === 0x64 || first === 0x6d) {
+  if (lead + 1 < line.length && EXACT_STARTS.has(((line.charCodeAt(lead) | 0x20) << 8) | (line.charCodeAt(lead + 1) | 0x20))) {
     const exact = EXACT.exec(line);
     if (exact) {
       const indent = exact[1]!.length;
@@ -95,6 +100,7 @@ export function matchItemLabel(line: string): ItemLabelMatch | undefined {
       return { start: indent, end: indent + written.length, bodyStart: bare[0].length, canonical: canonicalOf(written), written, issue: 'no-colon' };
     }
   }
+  const first = lead < line.length ? line.charCodeAt(lead) | 0x20 : 0;
   if (first < 0x61 || first > 0x7a || line.indexOf(':', lead) < 0) return undefined;
   const words = WORDS_COLON.exec(line);
   if (words) {

@@ -3,7 +3,7 @@ import { Range } from '../model/range';
 import { MtusIndex } from '../mtus/types';
 import { JoinedText } from '../text/joined';
 import { SourceText } from '../text/source';
-import { endsWithColon, isBlankText, trailingSpaceStart } from '../text/spaces';
+import { endsWithColon, isBlankText, isWhiteSpace, trailingSpaceStart } from '../text/spaces';
 import { parseGuidelineLine } from './citations';
 import { LabelIssue, matchItemLabel } from './field-labels';
 import { PageBreaks } from './page-breaks';
@@ -12,11 +12,8 @@ import { DECISION_PATTERN, DECISION_WORDS, INTRO_LINE, ITEM_FIELDS, ItemFieldKin
 
 type FieldKind = ItemFieldKind;
 
-const ENDS_WITH_DECISION = new RegExp(`:\\s*(${DECISION_PATTERN})\\.?\\s*$`, 'i');
-/** The last letters of the decision words, lower case (ASCII: with flag i only ASCII letters match them). */
-const DECISION_LAST_LETTERS: ReadonlySet<number> = new Set(DECISION_WORDS.map((w) => w.toLowerCase().charCodeAt(w.length - 1)));
-/** ENDS_WITH_DECISION, matched at a given colon (endsWithDecision). */
-const DECISION_TAIL = new RegExp(ENDS_WITH_DECISION.source, 'iy');
+/** The decision words, lower case, for endsWithDecision. */
+const DECISION_WORDS_LOWER: readonly string[] = DECISION_WORDS.map((w) => w.toLowerCase());
 const LONE_DECISION = new RegExp(`^[\\s\\f]*(${DECISION_PATTERN})\\.?\\s*$`, 'i');
 /** A line that is nothing but a (possibly misspelled) decision word or two. */
 const LONE_WORD = /^[\s\f]*([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2})\s*$/;
@@ -155,20 +152,27 @@ function endsWithSentenceEnd(s: string): boolean {
 }
 
 /**
- * `ENDS_WITH_DECISION.test(s)`: the tail after a colon holds no colon, so the only colon that can start
- * the match is the last one — one sticky match from there instead of trying every colon of the line.
+ * Whether the line ends with its decision, `:\s*(Upheld|Overturned)\.?\s*$` (flag i), read from the line's end:
+ * white space, a period, a decision word, white space, a colon — no pattern run on a line that does
+ * not end with a decision word. (The words are ASCII letters, which flag i matches in either case.)
  */
-function endsWithDecision(s: string): boolean {
-  // first a cheap test: the line (without white space and a period at its end) ends with a decision word's last letter
+export function endsWithDecision(s: string): boolean {
   let end = trailingSpaceStart(s);
   if (end > 0 && s.charCodeAt(end - 1) === 46) end--;
-  if (end === 0 || !DECISION_LAST_LETTERS.has(s.charCodeAt(end - 1) | 0x20)) return false;
-  // a backward scan: lastIndexOf is a call into the runtime, slower than the loop on a short line
-  let colon = end - 1;
-  while (colon >= 0 && s.charCodeAt(colon) !== 58) colon--;
-  if (colon < 0) return false;
-  DECISION_TAIL.lastIndex = colon;
-  return DECISION_TAIL.test(s);
+  for (const word of DECISION_WORDS_LOWER) {
+    const start = end - word.length;
+    if (start < 0 || !endsWithWordAt(s, start, word)) continue;
+    let colon = start;
+    while (colon > 0 && isWhiteSpace(s.charCodeAt(colon - 1))) colon--;
+    if (colon > 0 && s.charCodeAt(colon - 1) === 58) return true;
+  }
+  return false;
+}
+
+/** Whether s[start, start + word.length) is `word` (lower case ASCII letters) in any case. */
+function endsWithWordAt(s: string, start: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if ((s.charCodeAt(start + k) | 0x20) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 function isGuidelineLabel(line: string): boolean {

@@ -21,7 +21,9 @@ export const CASE_LINE = /^[\s\f]*(?:Case\s+(?:Number|No\.?)\s*(?::\s*)?)?([A-Z]
  * capital): most lines run neither.
  */
 function isFurnitureLine(text: string, caseNumber: string | undefined): boolean {
-  const c = text.charCodeAt(leadingSpaceEnd(text));
+  const lead = leadingSpaceEnd(text);
+  if (lead === text.length) return false; // blank: neither
+  const c = text.charCodeAt(lead);
   if ((c | 0x20) === 0x70 && FOOTER.test(text)) return true;
   return !!caseNumber && c >= 65 && c <= 90 && CASE_LINE.exec(text)?.[1] === caseNumber;
 }

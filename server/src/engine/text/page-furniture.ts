@@ -14,7 +14,8 @@ export function isPageFurniture(line: string): boolean {
 
 /** The first character after the white space is a p (any case): a cheap test before the pattern. */
 function startsWithP(line: string): boolean {
-  return (line.charCodeAt(leadingSpaceEnd(line)) | 0x20) === 0x70;
+  const i = leadingSpaceEnd(line);
+  return i < line.length && (line.charCodeAt(i) | 0x20) === 0x70;
 }
 
 /**
