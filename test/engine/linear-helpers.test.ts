@@ -8,6 +8,11 @@ import { beforeYearOnLastLine } from '../../server/src/engine/parser/citations';
 import { CASE_LINE } from '../../server/src/engine/parser/page-breaks';
 import { JoinedText } from '../../server/src/engine/text/joined';
 import { SourceText } from '../../server/src/engine/text/source';
+import { parseProseDate, parseUsDate } from '../../server/src/engine/text/dates';
+import { endsWithDecision } from '../../server/src/engine/parser/items';
+import { DECISION_PATTERN } from '../../server/src/engine/vocabulary';
+import { matchItemLabel } from '../../server/src/engine/parser/field-labels';
+import { endsWithColon, isBlankText, isWhiteSpace, leadingSpaceEnd, trailingSpaceStart } from '../../server/src/engine/text/spaces';
 
 /**
  * The helpers rewritten to run in linear time give what the old regular-expression versions gave: the
@@ -172,5 +177,71 @@ describe('linear-time helpers agree with the old patterns', () => {
         if (c !== ' ' || r.start.line === r.end.line) assert.ok(src.getText(r) === c || (c === ' ' && /\s/.test(src.getText(r))), `${JSON.stringify(s)} @${i}`);
       }
     }
+  });
+
+  it('the white space scans by character code give what \\s, trim and the per-line patterns give', () => {
+    for (let c = 0; c < 0x10000; c++) assert.equal(isWhiteSpace(c), /\s/.test(String.fromCharCode(c)), c.toString(16));
+    const parts = ['a', ':', ' ', '\t', '\f', '\u00a0', '\u2003', '\ufeff', '\u2028', '.', 'Z'];
+    for (const s of strings(11, parts, 20000, 10)) {
+      assert.equal(leadingSpaceEnd(s), s.length - s.trimStart().length, JSON.stringify(s));
+      assert.equal(trailingSpaceStart(s), s.trimEnd().length, JSON.stringify(s));
+      assert.equal(isBlankText(s), /^[\s\f]*$/.test(s), JSON.stringify(s));
+      assert.equal(endsWithColon(s), /:\s*$/.test(s), JSON.stringify(s));
+    }
+  });
+
+  it('header and prose dates read by character codes and month lengths give what the pattern and Date gave', () => {
+    const oldUs = (s: string): number | undefined => {
+      const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s);
+      if (!m) return undefined;
+      const [month, day, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (month < 1 || month > 12 || day < 1 || year < 1900) return undefined;
+      if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+      return Date.UTC(year, month - 1, day);
+    };
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    for (const year of [1899, 1900, 1904, 1999, 2000, 2016, 2024, 2100, 2400, 9999]) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const s = `${pad(month, 2)}/${pad(day, 2)}/${pad(year, 4)}`;
+          assert.equal(parseUsDate(s), oldUs(s), s);
+          if (oldUs(s) !== undefined) assert.equal(parseProseDate(s), oldUs(s), s);
+        }
+      }
+    }
+    for (const s of strings(13, ['0', '1', '2', '9', '/', '-', ' ', 'a', '\u0660', '12/31/2016'], 20000, 12)) assert.equal(parseUsDate(s), oldUs(s), JSON.stringify(s));
+    assert.equal(parseProseDate('February 29, 2016'), Date.UTC(2016, 1, 29));
+    assert.equal(parseProseDate('Feb. 29 2015'), undefined);
+    assert.equal(parseProseDate('2/29/00'), Date.UTC(2000, 1, 29));
+  });
+
+  it('the item line and label tests read by hand give what their patterns give', () => {
+    const endsWith = new RegExp(`:\\s*(${DECISION_PATTERN})\\.?\\s*$`, 'i');
+    const parts = ['Upheld', 'upHELD', 'Overturned', 'OVERTURNE', 'pheld', ':', ' ', '\t', '\u00a0', '.', '..', 'x', 'Decision', 'rationale', 'Claims', 'MAXIMUS', 'guideline', 'Guidline', 'Maximus', '\f', ',', 'a'];
+    let decided = 0;
+    for (const s of strings(17, parts, 40000, 7)) {
+      const want = endsWith.test(s);
+      if (want) decided++;
+      assert.equal(endsWithDecision(s), want, JSON.stringify(s));
+    }
+    // the label matcher's cheap tests only skip lines none of its patterns match
+    const exactRe = /^([\s\f]*)(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)(\s*:\s*)/i;
+    const bareRe = /^([\s\f]*)(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)(\s+)(?=[A-Z])/;
+    const wordsRe = /^([\s\f]*)([A-Za-z]+(?:[ \t]+[A-Za-z]+){1,2})([ \t]*:[ \t]*)/;
+    const lines: string[] = [];
+    for (const indent of ['', ' ', '\t', '\f ', 'x'])
+      for (const label of ['Decision rationale', 'Claims Administrator guideline', 'MAXIMUS guideline', 'Decison rationale', 'MAXIMUS guidline', 'decision  rationale', 'Decision\trationale', 'Claims Adminstrator guideline', 'Item one', 'Some words here', 'One', 'Four words are here'])
+        for (const sep of [':', ' :', '', ' ', ':  ', ',', '\t: '])
+          for (const rest of ['Upheld', 'Text', 'text', '', ' x', '5']) lines.push(indent + label + sep + rest);
+    let labels = 0;
+    for (const s of lines) {
+      const m = matchItemLabel(s);
+      if (m) labels++;
+      if (exactRe.test(s)) assert.ok(m && m.issue === undefined, JSON.stringify(s));
+      else if (bareRe.test(s)) assert.equal(m?.issue, 'no-colon', JSON.stringify(s));
+      else if (!wordsRe.test(s)) assert.equal(m, undefined, JSON.stringify(s));
+      else if (m) assert.equal(m.issue, 'misspelled', JSON.stringify(s));
+    }
+    assert.ok(decided > 200 && labels > 200, `${decided} decided, ${labels} labels`);
   });
 });

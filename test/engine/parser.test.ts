@@ -257,5 +257,12 @@ Decision rationale: Per ACOEM Chapter 12, Table 12-8, page 309 and pages 335-336
     assert.ok(Array.isArray(json.items) && (json.items[0] as { range?: unknown }).range, 'ranges with --ranges');
     const plain = toJson(d).json;
     assert.equal(nth(plain.items as { range?: unknown }[], 0, 'JSON item').range, undefined);
+    // the pointer map, made when first read, is the same with and without --ranges, and places each node
+    const pointers = toJson(d).ranges;
+    assert.deepEqual([...pointers], [...toJson(d, true).ranges]);
+    const item = nth(d.items, 0, 'item');
+    assert.deepEqual(pointers.get('/items/0'), item.headerRange);
+    assert.deepEqual(pointers.get('/items/0/rationale'), item.rationale?.range);
+    assert.deepEqual(pointers.get('/unparsed/0'), nth(d.unparsed, 0, 'unparsed block').range);
   });
 });

@@ -33,6 +33,8 @@ describe('verdict reader: sentences, normalization, negation', function () {
     assert.equal(n.map.length, n.text.length);
     for (const m of n.map) assert.ok(m >= 0 && m < t.length);
     assert.equal(t[nth(n.map, n.text.indexOf('necessary'), 'map entry')], 'n');
+    // only the listed words are contractions, never a key every object has
+    assert.equal(normalize("constructorn't tostringn't").text, "constructorn't tostringn't");
   });
 
   it('counts negations in the phrase own verb phrase only', function () {
@@ -71,6 +73,10 @@ describe('verdict reader: sentences, normalization, negation', function () {
     assert.equal(readVerdict('the request is medically necessary and '.repeat(5000)).value, 'unclear');
     const many = 'The request is not medically necessary. '.repeat(2000);
     assert.equal(readVerdict(many).value, 'not-necessary');
+    // an item word that is a key of every plain object ("constructor") once threw "not iterable"
+    for (const item of ['Constructor therapy', 'toString valueOf hasOwnProperty __proto__ prototype']) {
+      assert.equal(readVerdict('Therefore, the request is not medically necessary.', item).value, 'not-necessary');
+    }
  
   });
 

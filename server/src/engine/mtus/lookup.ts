@@ -99,6 +99,37 @@ export function stripParenthesized(n: string): string {
   return out.join('').replace(/\s+/g, ' ').replace(TRAILING_PUNCTUATION, '').trim();
 }
 
+// ------------------------------------------------------------------ memos
+
+/*
+ * Memos of pure lookups, per (immutable) index or guideline object: every letter cites the same few
+ * guideline and section names. Only short inputs are kept (a name is under 100 characters) and each
+ * memo is emptied when full, so a hostile letter cannot grow them.
+ */
+const MEMO_MAX_KEY = 200;
+const MEMO_MAX_ENTRIES = 2000;
+
+function memoOf<K extends object, V>(memos: WeakMap<K, Map<string, V>>, owner: K): Map<string, V> {
+  let memo = memos.get(owner);
+  if (!memo) {
+    memo = new Map();
+    memos.set(owner, memo);
+  }
+  return memo;
+}
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+  memo.set(key, value);
+}
+
+/** The guidelines of a name as written (guidelineCandidates). */
+const candidatesCache = new WeakMap<MtusIndex, Map<string, readonly IndexGuideline[]>>();
+/** findTopic by name as written (null: none). */
+const topicMemo = new WeakMap<IndexGuideline, Map<string, IndexTopic | null>>();
+/** splitSectionList by list text. */
+const sectionListCache = new WeakMap<IndexGuideline, Map<string, readonly string[]>>();
+
 // ------------------------------------------------------------------ guidelines
 
 const nameCache = new WeakMap<MtusIndex, Map<string, IndexGuideline[]>>();
@@ -123,7 +154,18 @@ function nameTable(index: MtusIndex): Map<string, IndexGuideline[]> {
   return t;
 }
 
-function guidelineCandidates(index: MtusIndex, name: string): IndexGuideline[] {
+function guidelineCandidates(index: MtusIndex, name: string): readonly IndexGuideline[] {
+  if (name.length > MEMO_MAX_KEY) return candidatesUncached(index, name);
+  const memo = memoOf(candidatesCache, index);
+  let cands = memo.get(name);
+  if (!cands) {
+    cands = candidatesUncached(index, name);
+    remember(memo, name, cands);
+  }
+  return cands;
+}
+
+function candidatesUncached(index: MtusIndex, name: string): readonly IndexGuideline[] {
   const t = nameTable(index);
   const key = guidelineKey(name);
   return t.get(key) ?? t.get(key.replace(/ guidelines?$/, '')) ?? [];
@@ -273,6 +315,20 @@ export function matchGuidelinePrefix(index: MtusIndex, text: string): { guidelin
   return def ? { guideline: def, length: best.length } : best;
 }
 
+const byIdCache = new WeakMap<MtusIndex, Map<string, IndexGuideline>>();
+
+/** The guideline with that id: the first, as `index.guidelines.find` gives it, from a table made once per index. */
+export function guidelineById(index: MtusIndex, id: string | undefined): IndexGuideline | undefined {
+  if (id === undefined) return undefined;
+  let byId = byIdCache.get(index);
+  if (!byId) {
+    byId = new Map();
+    for (const g of index.guidelines) if (!byId.has(g.id)) byId.set(g.id, g);
+    byIdCache.set(index, byId);
+  }
+  return byId.get(id);
+}
+
 /** The guideline of an ACOEM chapter number ("Chapter 12" -> Low Back Complaints). */
 export function findGuidelineByChapter(index: MtusIndex, chapter: number): IndexGuideline | undefined {
   const hits = index.guidelines.filter((g) => g.chapter === chapter || (g.chapters ?? []).includes(chapter));
@@ -365,6 +421,17 @@ const NUMBER_RE = /^(\d+(?:\.\d+)*)\.?(?:\s+|$)(.*)$/s;
  * finally a unique match ignoring parenthesized parts ("Tramadol" -> "Tramadol (Ultram)").
  */
 export function findTopic(guideline: IndexGuideline, name: string): IndexTopic | undefined {
+  if (name.length > MEMO_MAX_KEY) return findTopicUncached(guideline, name);
+  const memo = memoOf(topicMemo, guideline);
+  let t = memo.get(name);
+  if (t === undefined) {
+    t = findTopicUncached(guideline, name) ?? null;
+    remember(memo, name, t);
+  }
+  return t ?? undefined;
+}
+
+function findTopicUncached(guideline: IndexGuideline, name: string): IndexTopic | undefined {
   const tt = topicTable(guideline);
   const n = normalizeName(name);
   if (!n) return undefined;
@@ -617,9 +684,25 @@ export function formatPages(spans: readonly PageSpan[]): string {
  * found from the end: that pattern rescans a run of spaces from each of its characters (quadratic).
  */
 export function withoutGuidelinesWord(s: string): string {
-  const word = /Guidelines?$/i.exec(s);
-  if (!word || word.index === 0 || !isWhiteSpace(s.charAt(word.index - 1))) return s;
-  return s.slice(0, runStartBefore(s, isWhiteSpace, word.index));
+  const at = guidelinesWordAt(s);
+  if (at <= 0 || !isWhiteSpace(s.charAt(at - 1))) return s;
+  return s.slice(0, runStartBefore(s, isWhiteSpace, at));
+}
+
+const GUIDELINE_WORD = 'guideline';
+
+/**
+ * Where /Guidelines?$/i matches `s`, or -1: compared from the end (the pattern is tried from every
+ * character of `s`). The comparison folds ASCII case only, as the pattern (no `u` flag) does.
+ */
+function guidelinesWordAt(s: string): number {
+  const end = s.length > 0 && (s.charCodeAt(s.length - 1) | 0x20) === 0x73 ? s.length - 1 : s.length; // a final "s"
+  const at = end - GUIDELINE_WORD.length;
+  if (at < 0) return -1;
+  for (let i = 0; i < GUIDELINE_WORD.length; i++) {
+    if ((s.charCodeAt(at + i) | 0x20) !== GUIDELINE_WORD.charCodeAt(i)) return -1;
+  }
+  return at;
 }
 
 // ------------------------------------------------------------------ iteration
@@ -713,6 +796,13 @@ export function splitSectionSpans(guideline: IndexGuideline, text: string): Sect
 }
 
 /** splitSectionSpans without offsets: the section names as written. */
-export function splitSectionList(guideline: IndexGuideline, text: string): string[] {
-  return splitSectionSpans(guideline, text).map((p) => p.text);
+export function splitSectionList(guideline: IndexGuideline, text: string): readonly string[] {
+  if (text.length > MEMO_MAX_KEY) return splitSectionSpans(guideline, text).map((p) => p.text);
+  const memo = memoOf(sectionListCache, guideline);
+  let names = memo.get(text);
+  if (!names) {
+    names = splitSectionSpans(guideline, text).map((p) => p.text);
+    remember(memo, text, names);
+  }
+  return names;
 }

@@ -6,7 +6,6 @@ import { fromFirstLetterOfLastLine, lastLineStart, trimEndSpacesAndCommas } from
 import { CITATION_LABELS, citationJoiners } from '../vocabulary';
 
 const DECISION_BASED = /Decision\s+based\s+on\s+/gi;
-const DECISION_BASED_AT = /Decision\s+based\s+on\s+/iy;
 const MTUS_AT = /MTUS\b\s*/iy;
 const NON_MTUS_AT = /Non\s*-?\s*MTUS\b/iy;
 const NO_EVIDENCE = /did\s+not\s+cite\s+any\s+medical\s+evidence/i;
@@ -19,24 +18,28 @@ export function parseGuidelineLine(label: string, labelRange: GuidelineLine['lab
   const text = body.text;
   const citations: Citation[] = [];
   const nonMtus: NonMtusCitation[] = [];
+  // where each "Decision based on" starts, and where the text after it starts
   const starts: number[] = [];
-  for (const m of text.matchAll(DECISION_BASED)) starts.push(m.index ?? 0);
-  for (const [k, s] of starts.entries()) {
+  const bodyStarts: number[] = [];
+  DECISION_BASED.lastIndex = 0;
+  for (let m = DECISION_BASED.exec(text); m; m = DECISION_BASED.exec(text)) {
+    starts.push(m.index);
+    bodyStarts.push(m.index + m[0].length);
+  }
+  for (let k = 0; k < starts.length; k++) {
     const e = starts[k + 1] ?? text.length;
     // read at offsets (sticky), never by copying the rest of the text per "Decision based on"
-    DECISION_BASED_AT.lastIndex = s;
-    const bodyStart = s + (DECISION_BASED_AT.exec(text)?.[0].length ?? 0);
-    MTUS_AT.lastIndex = bodyStart;
-    const mtus = MTUS_AT.exec(text);
+    const bodyStart = bodyStarts[k]!;
     NON_MTUS_AT.lastIndex = bodyStart;
-    const nonM = NON_MTUS_AT.exec(text);
-    if (nonM) {
+    if (NON_MTUS_AT.test(text)) {
       const cs = bodyStart;
       const ce = trimEnd(text, cs, e);
       nonMtus.push({ text: text.slice(cs, ce), range: body.rangeOf(cs, ce) });
-    } else if (mtus) {
-      parseMtusSegment(body, bodyStart + mtus[0].length, trimEnd(text, bodyStart, e), index, citations);
+      continue;
     }
+    // test, then lastIndex: where the match ends (no match array to build)
+    MTUS_AT.lastIndex = bodyStart;
+    if (MTUS_AT.test(text)) parseMtusSegment(body, MTUS_AT.lastIndex, trimEnd(text, bodyStart, e), index, citations);
   }
   let kind: GuidelineKind;
   if (NO_EVIDENCE.test(text)) kind = 'no-evidence';
@@ -75,18 +78,15 @@ function parseMtusSegment(body: JoinedText, start: number, end: number, index: M
   for (let m = joiner.exec(seg); m; m = joiner.exec(seg)) {
     const at = start + m.index;
     const next = at + m[0].length;
-    const rest = text.slice(next, end);
     if (next >= end) break;
     // only split once the citation so far is complete: it has a year, Section(s): or Page(s):
     if (complete.from !== cut) {
       COMPLETE.lastIndex = cut - start;
-      const c = COMPLETE.exec(seg);
-      complete = { from: cut, end: c ? start + c.index + c[0].length : Infinity };
+      complete = { from: cut, end: COMPLETE.test(seg) ? start + COMPLETE.lastIndex : Infinity };
     }
     if (complete.end > at) continue;
-    const known = matchGuidelinePrefix(index, rest);
-    const yearAhead = /^[A-Z][A-Za-z,&'\- ]{2,80}?\s(19|20)\d{2}\b/.exec(rest);
-    if ((known && /^\s*((19|20)\d{2}\b|Guidelines?\b|[A-Z])/.test(rest.slice(known.length)) ) || (yearAhead && !/Section\s*\(s\)/i.test(yearAhead[0]))) {
+    const rest = text.slice(next, end);
+    if (startsCitation(index, rest)) {
       bounds.push([cut, at]);
       cut = next;
     }
@@ -96,6 +96,23 @@ function parseMtusSegment(body: JoinedText, start: number, end: number, index: M
     const c = parseCitation(body, s, trimEnd(text, s, e), index);
     if (c) out.push(c);
   }
+}
+
+/** "<Words> <year>" at the start of a text. */
+const YEAR_AHEAD = /^[A-Z][A-Za-z,&'\- ]{2,80}?\s(19|20)\d{2}\b/;
+/** What follows a guideline name that starts a citation: a year, "Guideline(s)" or a capital. */
+const AFTER_NAME = /^\s*((19|20)\d{2}\b|Guidelines?\b|[A-Z])/;
+
+/**
+ * Whether the text after a joiner starts another citation: "<Words> <year>" (no Section(s) label among
+ * the words), or a guideline name the index knows followed by a year, "Guideline(s)" or a capital. The
+ * one pattern first: the index's name patterns are tried only when it does not decide.
+ */
+function startsCitation(index: MtusIndex, rest: string): boolean {
+  const yearAhead = YEAR_AHEAD.exec(rest);
+  if (yearAhead && !/Section\s*\(s\)/i.test(yearAhead[0])) return true;
+  const known = matchGuidelinePrefix(index, rest);
+  return known !== undefined && AFTER_NAME.test(rest.slice(known.length));
 }
 
 function parseCitation(body: JoinedText, start: number, end: number, index: MtusIndex): Citation | undefined {
@@ -134,11 +151,14 @@ function parseCitation(body: JoinedText, start: number, end: number, index: Mtus
     while (ge > 0 && /[\s,]/.test(head.charAt(ge - 1))) ge--;
     guideline = head.slice(0, ge);
     gEnd = hs + ge;
-    const tail = head.slice(ym.index + 4).replace(/^\s*Guidelines?\b/i, '');
-    const tm = fromFirstLetterOfLastLine(tail);
-    if (tm && pages.length > 0) {
-      const ts = hs + (head.length - tail.length) + tm.index;
-      topic = { name: tm.text.trim(), range: body.rangeOf(ts, ts + tm.text.trim().length) };
+    // a page-style citation's topic: the words after the year (and "Guideline(s)")
+    if (pages.length > 0) {
+      const tail = head.slice(ym.index + 4).replace(/^\s*Guidelines?\b/i, '');
+      const tm = fromFirstLetterOfLastLine(tail);
+      if (tm) {
+        const ts = hs + (head.length - tail.length) + tm.index;
+        topic = { name: tm.text.trim(), range: body.rangeOf(ts, ts + tm.text.trim().length) };
+      }
     }
   } else if (pages.length > 0 || sections.length === 0) {
     const known = matchGuidelinePrefix(index, head);
@@ -188,16 +208,15 @@ function parseSectionList(body: JoinedText, start: number, end: number, index: M
   while (s < e && /\s/.test(text.charAt(s))) s++;
   const listText = text.slice(s, e);
   if (!listText) return [];
-  const y = /\b(19|20)\d{2}\b/.exec(head);
-  const g = resolveGuideline(index, guidelineOfHead(beforeYearOnLastLine(head)), y ? Number(y[0]) : undefined);
-  let names: string[];
+  let names: readonly string[];
   if (/^\d+(\.\d+)*\.?\s/.test(listText)) {
     // numbered opioid sections: split before each ", <number> "
     names = listText.split(/,\s+(?=\d+(?:\.\d+)*\.?\s)/);
-  } else if (g) {
-    names = splitSectionList(g, listText);
   } else {
-    names = splitOutsideParens(listText);
+    // by the cited guideline's topics (its name and year read from the head only here, where they are used)
+    const y = /\b(19|20)\d{2}\b/.exec(head);
+    const g = resolveGuideline(index, guidelineOfHead(beforeYearOnLastLine(head)), y ? Number(y[0]) : undefined);
+    names = g ? splitSectionList(g, listText) : splitOutsideParens(listText);
   }
   const refs: SectionRef[] = [];
   let cursor = s;

@@ -1,5 +1,6 @@
 import { LabelIssue } from '../model/determination';
 import { levenshtein } from '../text/distance';
+import { leadingSpaceEnd } from '../text/spaces';
 import { ITEM_FIELDS } from '../vocabulary';
 
 /**
@@ -66,21 +67,41 @@ const NO_COLON = /^([\s\f]*)(Claims\s+Administrator\s+guideline|MAXIMUS\s+guidel
 /** Two or three words and a colon at the start of a line. */
 const WORDS_COLON = /^([\s\f]*)([A-Za-z]+(?:[ \t]+[A-Za-z]+){1,2})([ \t]*:[ \t]*)/;
 
+/** The label it means, for exact words in any case and spacing (they match one of ITEM_FIELD_LABELS). */
+function canonicalOf(written: string): string {
+  return LABEL_OF_LOWER.get(written) ?? (LABEL_OF_LOWER.get(written.replace(/\s+/g, ' ').toLowerCase()) as string);
+}
+
+/** Each label by its lower case (and by itself: a label written as the vocabulary writes it needs no lower-casing). */
+const LABEL_OF_LOWER: ReadonlyMap<string, string> = new Map(ITEM_FIELD_LABELS.flatMap((l) => [[l.toLowerCase(), l] as const, [l, l] as const]));
+
+/**
+ * The first two letters of each label, lower case, two codes in one: EXACT and NO_COLON match only
+ * after white space and these (the labels' first words have two letters or more).
+ */
+const EXACT_STARTS: ReadonlySet<number> = new Set(ITEM_FIELD_LABELS.map((l) => (l.toLowerCase().charCodeAt(0) << 8) | l.toLowerCase().charCodeAt(1)));
+
 // (the three patterns' groups take part in every match: indentation, label words, what follows them)
 export function matchItemLabel(line: string): ItemLabelMatch | undefined {
-  const exact = EXACT.exec(line);
-  const canonicalOf = (w: string) => ITEM_FIELD_LABELS.find((l) => l.toLowerCase() === w.replace(/\s+/g, ' ').toLowerCase()) as string;
-  if (exact) {
-    const indent = exact[1]!.length;
-    const written = exact[2]!;
-    return { start: indent, end: indent + written.length, bodyStart: exact[0].length, canonical: canonicalOf(written), written };
+  // cheap tests before the patterns: the exact words start with the labels' first two letters, and
+  // WORDS_COLON needs a letter and a colon — most lines of a letter are prose without one
+  const lead = leadingSpaceEnd(line);
+  if (lead + 1 < line.length && EXACT_STARTS.has(((line.charCodeAt(lead) | 0x20) << 8) | (line.charCodeAt(lead + 1) | 0x20))) {
+    const exact = EXACT.exec(line);
+    if (exact) {
+      const indent = exact[1]!.length;
+      const written = exact[2]!;
+      return { start: indent, end: indent + written.length, bodyStart: exact[0].length, canonical: canonicalOf(written), written };
+    }
+    const bare = NO_COLON.exec(line);
+    if (bare) {
+      const indent = bare[1]!.length;
+      const written = bare[2]!;
+      return { start: indent, end: indent + written.length, bodyStart: bare[0].length, canonical: canonicalOf(written), written, issue: 'no-colon' };
+    }
   }
-  const bare = NO_COLON.exec(line);
-  if (bare) {
-    const indent = bare[1]!.length;
-    const written = bare[2]!;
-    return { start: indent, end: indent + written.length, bodyStart: bare[0].length, canonical: canonicalOf(written), written, issue: 'no-colon' };
-  }
+  const first = lead < line.length ? line.charCodeAt(lead) | 0x20 : 0;
+  if (first < 0x61 || first > 0x7a || line.indexOf(':', lead) < 0) return undefined;
   const words = WORDS_COLON.exec(line);
   if (words) {
     const written = words[2]!;

@@ -3,15 +3,17 @@ import { Range } from '../model/range';
 import { MtusIndex } from '../mtus/types';
 import { JoinedText } from '../text/joined';
 import { SourceText } from '../text/source';
+import { endsWithColon, isBlankText, isWhiteSpace, trailingSpaceStart } from '../text/spaces';
 import { parseGuidelineLine } from './citations';
 import { LabelIssue, matchItemLabel } from './field-labels';
 import { PageBreaks } from './page-breaks';
 import { parseRationale } from './rationale';
-import { DECISION_PATTERN, INTRO_LINE, ItemFieldKind, itemFieldOfLabel } from '../vocabulary';
+import { DECISION_PATTERN, DECISION_WORDS, INTRO_LINE, ITEM_FIELDS, ItemFieldKind, itemFieldOfLabel } from '../vocabulary';
 
 type FieldKind = ItemFieldKind;
 
-const ENDS_WITH_DECISION = new RegExp(`:\\s*(${DECISION_PATTERN})\\.?\\s*$`, 'i');
+/** The decision words, lower case, for endsWithDecision. */
+const DECISION_WORDS_LOWER: readonly string[] = DECISION_WORDS.map((w) => w.toLowerCase());
 const LONE_DECISION = new RegExp(`^[\\s\\f]*(${DECISION_PATTERN})\\.?\\s*$`, 'i');
 /** A line that is nothing but a (possibly misspelled) decision word or two. */
 const LONE_WORD = /^[\s\f]*([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2})\s*$/;
@@ -26,14 +28,15 @@ interface Block {
   label?: string;
   /** The label is misspelled or has no colon (read as the field it means). */
   labelIssue?: LabelIssue;
+  /** isIntro's answer, once asked (the block's first line and field are set when it is made). */
+  intro?: boolean;
 }
+
+/** The item part of each label as the vocabulary writes it: what matchItemLabel's `canonical` always is. */
+const KIND_OF_LABEL: ReadonlyMap<string, FieldKind> = new Map(ITEM_FIELDS.map((f) => [f.label, f.kind]));
 
 function fieldKind(label: string): FieldKind {
-  return itemFieldOfLabel(label)?.kind ?? 'rationale';
-}
-
-function isBlank(line: string): boolean {
-  return /^[\s\f]*$/.test(line);
+  return KIND_OF_LABEL.get(label) ?? itemFieldOfLabel(label)?.kind ?? 'rationale';
 }
 
 /**
@@ -58,7 +61,7 @@ function toBlocks(src: SourceText, from: number, to: number, pb: PageBreaks): Bl
   for (let line = from; line < to; line++) {
     const text = src.lines[line]!;
     if (pb.isIgnored(line)) continue;
-    if (isBlank(text)) {
+    if (isBlankText(text)) {
       cur = undefined;
       continue;
     }
@@ -66,43 +69,22 @@ function toBlocks(src: SourceText, from: number, to: number, pb: PageBreaks): Bl
     const intro = INTRO_LINE.test(text);
     // an item right after a field paragraph, without a blank line (a page break, or plain text):
     // its line(s) follow the field's last sentence; the decision may be on a line of its own
-    const before = prevContent(line);
-    const loneDecision = !f && cur?.field !== undefined && LONE_DECISION.test(text) && /:\s*$/.test(src.lines[before] ?? '');
-    // an item line without its decision, right before its guideline lines
-    const next = nextContent(line);
-    const bareItemLine = !f && cur?.field !== undefined && /:\s*$/.test(text) && /[.)"']\s*$/.test(src.lines[before] ?? '') && next < to && isGuidelineLabel(src.lines[next]!);
-    if (!f && cur && cur.field !== undefined && (ENDS_WITH_DECISION.test(text) || loneDecision || bareItemLine)) {
-      let start = loneDecision ? before : line;
-      // back to the sentence end before the item line (at most three lines, page breaks skipped)
-      for (let steps = 0; steps < 3; steps++) {
-        const p = prevContent(start);
-        if (p <= cur.from || /[.)"']\s*$/.test(src.lines[p]!)) break;
-        start = p;
-      }
-      // "<X> was the original request. <Y> was authorized … The remaining IMR eligible portion …: Upheld":
-      // the item starts with the sentence that names the original request, however many lines it takes
-      if (REMAINING_RE.test(joinLines(src, start, line, pb))) {
-        let origin = ORIGINAL_RE.test(joinLines(src, start, line, pb)) ? start : -1;
-        for (let p = start, steps = 0; origin < 0 && steps < 12; steps++) {
-          p = prevContent(p);
-          if (p <= cur.from) break;
-          if (ORIGINAL_RE.test(joinLines(src, p, line, pb))) origin = p;
+    // (what follows is read only inside a field's paragraph: no other line needs it)
+    if (!f && cur && cur.field !== undefined) {
+      const before = prevContent(line);
+      const loneDecision = LONE_DECISION.test(text) && endsWithColon(src.lines[before] ?? '');
+      // an item line without its decision, right before its guideline lines
+      const next = nextContent(line);
+      const bareItemLine = endsWithColon(text) && endsWithSentenceEnd(src.lines[before] ?? '') && next < to && isGuidelineLabel(src.lines[next]!);
+      if (endsWithDecision(text) || loneDecision || bareItemLine) {
+        const item = itemStart(src, cur, loneDecision ? before : line, line, pb, prevContent);
+        if (item > cur.from) {
+          cur.to = prevContent(item);
+          cur = { from: item, to: line, bodyStart: 0 };
+          blocks.push(cur);
+          if (!bareItemLine) cur = undefined;
+          continue;
         }
-        if (origin >= 0) {
-          start = origin;
-          for (let k = 0; k < 8; k++) {
-            const q = prevContent(start);
-            if (q <= cur.from || /[.)"']\s*$/.test(src.lines[q]!)) break;
-            start = q;
-          }
-        }
-      }
-      if (start > cur.from) {
-        cur.to = prevContent(start);
-        cur = { from: start, to: line, bodyStart: 0 };
-        blocks.push(cur);
-        if (!bareItemLine) cur = undefined;
-        continue;
       }
     }
     if (f || intro || !cur) {
@@ -116,18 +98,81 @@ function toBlocks(src: SourceText, from: number, to: number, pb: PageBreaks): Bl
       }
       blocks.push(cur);
       // the first item may follow the intro without a blank line; a wrapped intro ends at its colon
-      if (intro && /:\s*$/.test(text)) cur = undefined;
+      if (intro && endsWithColon(text)) cur = undefined;
       continue;
     }
     cur.to = line;
     if (isIntro(src, cur)) {
-      if (/:\s*$/.test(text)) cur = undefined;
+      if (endsWithColon(text)) cur = undefined;
       continue;
     }
     // an item line that ends with its decision closes the block (the next item may follow directly)
-    if (!cur.field && ENDS_WITH_DECISION.test(text)) cur = undefined;
+    if (!cur.field && endsWithDecision(text)) cur = undefined;
   }
   return blocks;
+}
+
+/**
+ * The first line of the item whose line (with its decision) is `line`, inside the field paragraph
+ * `cur`: from `start` back to the sentence end before it (at most three lines, page breaks skipped).
+ */
+function itemStart(src: SourceText, cur: Block, start: number, line: number, pb: PageBreaks, prevContent: (line: number) => number): number {
+  for (let steps = 0; steps < 3; steps++) {
+    const p = prevContent(start);
+    if (p <= cur.from || endsWithSentenceEnd(src.lines[p]!)) break;
+    start = p;
+  }
+  // "<X> was the original request. <Y> was authorized … The remaining IMR eligible portion …: Upheld":
+  // the item starts with the sentence that names the original request, however many lines it takes
+  if (REMAINING_RE.test(joinLines(src, start, line, pb))) {
+    let origin = ORIGINAL_RE.test(joinLines(src, start, line, pb)) ? start : -1;
+    for (let p = start, steps = 0; origin < 0 && steps < 12; steps++) {
+      p = prevContent(p);
+      if (p <= cur.from) break;
+      if (ORIGINAL_RE.test(joinLines(src, p, line, pb))) origin = p;
+    }
+    if (origin >= 0) {
+      start = origin;
+      for (let k = 0; k < 8; k++) {
+        const q = prevContent(start);
+        if (q <= cur.from || endsWithSentenceEnd(src.lines[q]!)) break;
+        start = q;
+      }
+    }
+  }
+  return start;
+}
+
+/** `/[.)"']\s*$/.test(s)`: the last character that is not white space ends a sentence (a period, a parenthesis, a quote). */
+function endsWithSentenceEnd(s: string): boolean {
+  const e = trailingSpaceStart(s);
+  if (e === 0) return false;
+  const c = s.charCodeAt(e - 1);
+  return c === 46 || c === 41 || c === 34 || c === 39;
+}
+
+/**
+ * Whether the line ends with its decision, `:\s*(Upheld|Overturned)\.?\s*$` (flag i), read from the line's end:
+ * white space, a period, a decision word, white space, a colon — no pattern run on a line that does
+ * not end with a decision word. (The words are ASCII letters, which flag i matches in either case.)
+ */
+export function endsWithDecision(s: string): boolean {
+  let end = trailingSpaceStart(s);
+  if (end > 0 && s.charCodeAt(end - 1) === 46) end--;
+  for (const word of DECISION_WORDS_LOWER) {
+    const start = end - word.length;
+    if (start < 0 || !endsWithWordAt(s, start, word)) continue;
+    let colon = start;
+    while (colon > 0 && isWhiteSpace(s.charCodeAt(colon - 1))) colon--;
+    if (colon > 0 && s.charCodeAt(colon - 1) === 58) return true;
+  }
+  return false;
+}
+
+/** Whether s[start, start + word.length) is `word` (lower case ASCII letters) in any case. */
+function endsWithWordAt(s: string, start: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if ((s.charCodeAt(start + k) | 0x20) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 function isGuidelineLabel(line: string): boolean {
@@ -143,8 +188,10 @@ function joinLines(src: SourceText, from: number, to: number, pb: PageBreaks): s
   return parts.join(' ');
 }
 
+/** Whether block `b` is the issues section's opening sentence (found once per block, then kept on it). */
 function isIntro(src: SourceText, b: Block): boolean {
-  return !b.field && INTRO_LINE.test(src.lines[b.from]!);
+  b.intro ??= !b.field && INTRO_LINE.test(src.lines[b.from]!);
+  return b.intro;
 }
 
 /** A short block that is only a decision-like word (the decision wrapped onto its own line). */
@@ -158,12 +205,12 @@ function isLoneDecision(src: SourceText, b: Block): boolean {
 function looksLikeHeader(src: SourceText, b: Block, next: Block | undefined, pb: PageBreaks): boolean {
   if (b.field || isIntro(src, b)) return false;
   const lastLine = src.lines[b.to]!;
-  if (ENDS_WITH_DECISION.test(lastLine)) return true;
+  if (endsWithDecision(lastLine)) return true;
   // the decision on its own line inside the block: "...knees:" / "Upheld"
   let before = b.to - 1;
   while (before > b.from && pb.isIgnored(before)) before--;
-  if (b.to > b.from && /:\s*$/.test(src.lines[before]!) && LONE_WORD.test(lastLine)) return true;
-  if (next && isLoneDecision(src, next) && /:\s*$/.test(lastLine)) return true;
+  if (b.to > b.from && endsWithColon(src.lines[before]!) && LONE_WORD.test(lastLine)) return true;
+  if (next && isLoneDecision(src, next) && endsWithColon(lastLine)) return true;
   // an item line whose decision is missing or misspelled, right before its guideline lines
   if (next && (next.field === 'claims' || next.field === 'maximus')) return b.to - b.from <= 6 && !/[.;,]\s*$/.test(lastLine);
   return false;
@@ -212,7 +259,7 @@ export function parseItems(src: SourceText, from: number, to: number, index: Mtu
     if (!b.field && looksLikeHeader(src, b, next, pb)) {
       closeField();
       let decisionBlock: Block | undefined;
-      if (next && isLoneDecision(src, next) && /:\s*$/.test(src.lines[b.to]!)) {
+      if (next && isLoneDecision(src, next) && endsWithColon(src.lines[b.to]!)) {
         decisionBlock = next;
         k++;
       }

@@ -1,4 +1,5 @@
 import { SourceText } from '../text/source';
+import { leadingSpaceEnd } from '../text/spaces';
 
 /**
  * Page breaks in a letter's text, as `pdftotext` (with or without -layout) leaves them: a form feed
@@ -13,6 +14,19 @@ const FOOTER = /^[\s\f]*Page\s+\d{1,3}\s+of\s+\d{1,3}[\s\f]*$/i;
  * backtrack quadratically on a line of "Case No" and 100,000 spaces, 6 s per lint).
  */
 export const CASE_LINE = /^[\s\f]*(?:Case\s+(?:Number|No\.?)\s*(?::\s*)?)?([A-Z]{2}\d{2}-\d{4,})[\s\f]*$/;
+
+/**
+ * A footer or a line that is only the case number `caseNumber`. The first character after the white
+ * space decides which pattern can match, if any (a footer starts with a p, a case number line with a
+ * capital): most lines run neither.
+ */
+function isFurnitureLine(text: string, caseNumber: string | undefined): boolean {
+  const lead = leadingSpaceEnd(text);
+  if (lead === text.length) return false; // blank: neither
+  const c = text.charCodeAt(lead);
+  if ((c | 0x20) === 0x70 && FOOTER.test(text)) return true;
+  return !!caseNumber && c >= 65 && c <= 90 && CASE_LINE.exec(text)?.[1] === caseNumber;
+}
 
 export class PageBreaks {
   private readonly ignored = new Set<number>();
@@ -31,7 +45,7 @@ export class PageBreaks {
     const breaks: number[] = [];
     for (let line = from; line < to; line++) {
       const text = lines[line]!;
-      if (FOOTER.test(text) || (caseNumber && CASE_LINE.exec(text)?.[1] === caseNumber)) {
+      if (isFurnitureLine(text, caseNumber)) {
         this.ignored.add(line);
         breaks.push(line);
       } else if (text.includes('\f')) {
@@ -46,7 +60,7 @@ export class PageBreaks {
       for (let l = b + 1; blank(l); l++) this.ignored.add(l);
       // furniture and a form feed line: the text part of a "\fText" line is content
       const text = lines[b]!;
-      if (text.replace(/\f/g, '').trim() && !FOOTER.test(text) && !(caseNumber && CASE_LINE.exec(text)?.[1] === caseNumber)) this.ignored.delete(b);
+      if (text.replace(/\f/g, '').trim() && !isFurnitureLine(text, caseNumber)) this.ignored.delete(b);
     }
   }
 

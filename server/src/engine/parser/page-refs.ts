@@ -85,7 +85,8 @@ export function findRationalePages(body: JoinedText): RationalePageRef[] {
   const refs: RationalePageRef[] = [];
   let prevEnd = 0;
   let prevAbout: About | undefined;
-  const sentences = new SentenceIndex(text);
+  // split into sentences only once a reference is found: most rationales cite no page
+  let sentences: SentenceIndex | undefined;
   // refs of one sentence share its text (one string, so a rule can key on it)
   let sentence = { start: -1, end: -1, text: '' };
   REF_RE.lastIndex = 0;
@@ -112,6 +113,7 @@ export function findRationalePages(body: JoinedText): RationalePageRef[] {
     }
     REF_RE.lastIndex = end;
 
+    sentences ??= new SentenceIndex(text);
     const sentenceStart = sentences.startBefore(start);
     const sentenceEnd = sentences.endAfter(end);
     if (sentence.start !== sentenceStart || sentence.end !== sentenceEnd) sentence = { start: sentenceStart, end: sentenceEnd, text: text.slice(sentenceStart, sentenceEnd) };

@@ -3,6 +3,7 @@ import { Range } from '../model/range';
 import { MtusIndex } from '../mtus/types';
 import { maskPageFurniture } from '../text/page-furniture';
 import { SourceText } from '../text/source';
+import { leadingSpaceEnd, trailingSpaceStart } from '../text/spaces';
 import { parseHeader } from './header';
 import { matchHeading } from './headings';
 import { parseItems } from './items';
@@ -20,10 +21,13 @@ export function parseLetter(input: string | SourceText, index: MtusIndex): Deter
   const credentials: Credentials = {};
   for (let line = 0; line < src.lineCount; line++) {
     const raw = src.lines[line]!;
-    const trimmed = raw.trim();
-    if (!trimmed) continue;
-    const h = trimmed.length <= 60 ? matchHeading(trimmed) : undefined;
-    if (h) {
+    // the trimmed line is made only for a line of a heading's length (matchHeading reads 10 to 60 characters)
+    const start = leadingSpaceEnd(raw);
+    if (start === raw.length) continue;
+    const length = trailingSpaceStart(raw) - start;
+    const trimmed = length >= 10 && length <= 60 ? raw.slice(start, start + length) : undefined;
+    const h = trimmed ? matchHeading(trimmed) : undefined;
+    if (trimmed && h) {
       const hr = src.trimmedLineRange(line);
       const open = sections.at(-1);
       if (open) closeSection(src, open, line);
@@ -37,7 +41,9 @@ export function parseLetter(input: string | SourceText, index: MtusIndex): Deter
       });
       continue;
     }
-    if (!raw.includes('(s)')) continue;
+    // the credential labels start with S or C (any case) and hold "(s)": the cheap tests before the patterns
+    const first = raw.charCodeAt(start) | 0x20;
+    if ((first !== 0x73 && first !== 0x63) || !raw.includes('(s)')) continue;
     const lic = LICENSURE_RE.exec(raw);
     if (lic && !credentials.licensure) {
       credentials.licensure = credentialValue(src, line, lic[1]!.length, raw.slice(lic[0].length).trimEnd());

@@ -21,36 +21,50 @@ export interface SummaryDate {
 }
 
 const DATE = String.raw`(\d{1,2}[-/]\d{1,2}[-/](?:\d{4}|\d{2})(?![\d/-])|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})`;
-const RANGE_AFTER = /^\s*(?:to|through|thru|until|-|–)\s*(?:\d|[A-Z][a-z]+\s+\d)/;
+/** A range's second date after a date (matched where the date ends: sticky, no copy of the rest of the text). */
+const RANGE_AFTER = /\s*(?:to|through|thru|until|-|–)\s*(?:\d|[A-Z][a-z]+\s+\d)/y;
 
-const PATTERNS: { kind: SummaryDate['kind']; re: RegExp }[] = [
+/**
+ * The phrasings, by kind, in the order they are read. `words`: a word every match of the pattern
+ * contains (flag i) — a cheap test before the pattern runs over the whole summary.
+ */
+const PATTERNS: { kind: SummaryDate['kind']; re: RegExp; words?: RegExp }[] = [
   // injury
   { kind: 'injury', re: new RegExp(String.raw`\b(?:date\s+of\s+(?:the\s+)?injury|injury\s+date|(?:industrial|work(?:-related)?|occupational|work\s+related)\s+injury)\s*(?:\(DOI\)\s*)?(?:on|of|was|dated|date\s+of|:)?\s*(?:on\s+)?\(?${DATE}`, 'gi') },
-  { kind: 'injury', re: new RegExp(String.raw`\b(?:injured|was\s+injured|sustained\s+(?:an?\s+)?injur(?:y|ies))\s+(?:at\s+work\s+)?on\s+${DATE}`, 'gi') },
-  { kind: 'injury', re: new RegExp(String.raw`\b(?:occupational|outpatient|industrial|workers'?\s+compensation|work\s+comp)\s+claim\s+(?:from|on|dated|of)\s+${DATE}`, 'gi') },
+  { kind: 'injury', re: new RegExp(String.raw`\b(?:injured|was\s+injured|sustained\s+(?:an?\s+)?injur(?:y|ies))\s+(?:at\s+work\s+)?on\s+${DATE}`, 'gi'), words: /injured|sustained/i },
+  { kind: 'injury', re: new RegExp(String.raw`\b(?:occupational|outpatient|industrial|workers'?\s+compensation|work\s+comp)\s+claim\s+(?:from|on|dated|of)\s+${DATE}`, 'gi'), words: /claim/i },
   // utilization review
   { kind: 'ur', re: new RegExp(String.raw`\bOn\s+\(?${DATE}\)?,?\s+(?:the\s+)?(?:Utilization\s+Review|UR)\b`, 'gi') },
   { kind: 'ur', re: new RegExp(String.raw`\b(?:Utilization\s+Review|UR)(?:\s+(?:decision|determination|letter|report))?\s*(?:dated|of|on|was\s+dated)?\s*\(?${DATE}\)?,?\s+(?:non-?\s*certified|denied|modified|determined|did\s+not\s+certify)`, 'gi') },
 ];
 
-export function findSummaryDates(src: SourceText, section: Section): SummaryDate[] {
+/** The clinical case summary's text (lines after its heading to its end, joined and repaired); undefined when it has none. */
+export function summaryText(src: SourceText, section: Section): JoinedText | undefined {
   const from = section.headingRange.start.line + 1;
   const to = section.range.end.line;
-  if (to < from) return [];
-  const body = JoinedText.fromLines(src, from, to).repairWraps();
+  if (to < from) return undefined;
+  return JoinedText.fromLines(src, from, to).repairWraps();
+}
+
+/**
+ * Visits the dates of `kind` the summary states, pattern by pattern and in text order, until `visit`
+ * returns true (the caller has what it needs: the patterns after it are not run).
+ */
+export function visitSummaryDates(body: JoinedText, kind: SummaryDate['kind'], visit: (d: SummaryDate) => boolean): void {
   const text = body.text;
-  const out: SummaryDate[] = [];
-  for (const { kind, re } of PATTERNS) {
+  for (const p of PATTERNS) {
+    if (p.kind !== kind || (p.words && !p.words.test(text))) continue;
+    const re = p.re;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const written = m[1]!; // DATE, the patterns' one group, always takes part
       const end = m.index + m[0].lastIndexOf(written) + written.length;
-      if (kind === 'injury' && RANGE_AFTER.test(text.slice(end))) continue;
+      RANGE_AFTER.lastIndex = end;
+      if (kind === 'injury' && RANGE_AFTER.test(text)) continue;
       const value = parseProseDate(written.replace(/\s+/g, ' '));
       if (value === undefined) continue;
       const start = end - written.length;
-      out.push({ kind, text: written, value, range: body.rangeOf(start, end) });
+      if (visit({ kind, text: written, value, range: body.rangeOf(start, end) })) return;
     }
   }
-  return out;
 }

@@ -1,4 +1,4 @@
-import { findTopic, formatPages, citedGuidelineName } from '../mtus/lookup';
+import { guidelineById, findTopic, formatPages, citedGuidelineName } from '../mtus/lookup';
 import { citations } from './citation-walk';
 import { Rule, Fix } from './rule';
 
@@ -18,7 +18,7 @@ export const citationPageMismatch: Rule = {
       const firstPage = citation.pages[0];
       const lastPage = citation.pages.at(-1);
       if (!firstPage || !lastPage) continue; // no pages cited
-      const g = ctx.index.guidelines.find((x) => x.id === citation.guidelineId);
+      const g = guidelineById(ctx.index, citation.guidelineId);
       if (!g) continue;
       const topicName = citation.topic?.name ?? (citation.sections.length === 1 ? citation.sections[0]?.name : undefined);
       const topic = topicName ? findTopic(g, topicName) : undefined;

@@ -1,4 +1,4 @@
-import { findTopic, findTopicByNumber } from '../mtus/lookup';
+import { guidelineById, findTopic, findTopicByNumber } from '../mtus/lookup';
 import { citations } from './citation-walk';
 import { Rule, replace } from './rule';
 
@@ -15,7 +15,7 @@ export const citationSectionNumberMismatch: Rule = {
   },
   check(ctx) {
     for (const { citation } of citations(ctx.determination)) {
-      const g = ctx.index.guidelines.find((x) => x.id === citation.guidelineId);
+      const g = guidelineById(ctx.index, citation.guidelineId);
       if (!g || !g.numberedSections) continue;
       for (const s of citation.sections) {
         if (!s.number || !s.title || !s.numberRange) continue;

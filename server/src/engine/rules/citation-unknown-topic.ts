@@ -1,8 +1,10 @@
-import { findTopic, resolveGuideline, citedGuidelineName } from '../mtus/lookup';
+import { findTopic, guidelineById, resolveGuideline, citedGuidelineName } from '../mtus/lookup';
+import { Citation } from '../model/determination';
+import { Range } from '../model/range';
 import { IndexGuideline } from '../mtus/types';
 import { nearestTopics } from '../mtus/nearest-topics';
 import { citations } from './citation-walk';
-import { Rule, replaceWrapped, Fix } from './rule';
+import { Rule, RuleContext, replaceWrapped, Fix } from './rule';
 
 /** Unknown names per letter that get suggestions. */
 const MAX_SUGGESTED = 200;
@@ -24,33 +26,43 @@ export const citationUnknownTopic: Rule = {
   check(ctx) {
     // each suggestion is a fuzzy match against every topic of the guideline: a letter gets them for its
     // first MAX_SUGGESTED unknown names (a real letter has a handful), the rest are reported without
-    let suggested = 0;
+    const state = { suggested: 0 };
     for (const { citation } of citations(ctx.determination)) {
       const g: IndexGuideline | undefined = citation.guidelineId
-        ? ctx.index.guidelines.find((x) => x.id === citation.guidelineId)
+        ? guidelineById(ctx.index, citation.guidelineId)
         : resolveGuideline(ctx.index, citation.guideline, citation.year);
       if (!g) continue;
-      const names = [...citation.sections.map((s) => ({ name: s.number ? (s.title ?? s.name) : s.name, full: s.name, range: s.range, numbered: !!s.number }))];
-      if (citation.topic && citation.pages.length > 0) names.push({ name: citation.topic.name, full: citation.topic.name, range: citation.topic.range, numbered: false });
-      for (const n of names) {
-        if (findTopic(g, n.full) || (n.numbered && findTopic(g, n.name))) continue;
-        if (/^\d+$/.test(n.full.trim())) {
-          ctx.report({ messageId: 'number', data: { cited: n.full }, params: { guideline: citedGuidelineName(citation.guideline, g) }, range: n.range });
-          continue;
-        }
-        const suggestions = suggested++ < MAX_SUGGESTED ? nearestTopics(g, n.name) : [];
-        const edits: Fix[] = n.numbered ? [] : suggestions.map((t) => replaceWrapped(ctx.source, n.range, t.name, `Replace with "${t.name}"`));
-        const [nearest] = suggestions;
-        const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((t) => `"${t.number ? t.number + ' ' : ''}${t.name}"`).join(', ')}?` : '';
-        ctx.report({
-          messageId: 'unknown',
-          data: { cited: n.full },
-          params: { guideline: citedGuidelineName(citation.guideline, g), hint },
-          range: n.range,
-          suggestions: edits,
-          related: nearest ? [{ message: `Index entry: ${nearest.name}`, file: nearest.file, line: nearest.line }] : undefined,
-        });
-      }
+      for (const s of citation.sections) checkName(ctx, state, citation, g, { name: s.number ? (s.title ?? s.name) : s.name, full: s.name, range: s.range, numbered: !!s.number });
+      if (citation.topic && citation.pages.length > 0) checkName(ctx, state, citation, g, { name: citation.topic.name, full: citation.topic.name, range: citation.topic.range, numbered: false });
     }
   },
 };
+
+/** A cited section or topic: the name looked up (a numbered section's title), as written, where, and whether numbered. */
+interface CitedName {
+  name: string;
+  full: string;
+  range: Range;
+  numbered: boolean;
+}
+
+/** Reports a cited name that is not a topic of `g`, with the nearest topics while the letter has suggestions left. */
+function checkName(ctx: RuleContext, state: { suggested: number }, citation: Citation, g: IndexGuideline, n: CitedName): void {
+  if (findTopic(g, n.full) || (n.numbered && findTopic(g, n.name))) return;
+  if (/^\d+$/.test(n.full.trim())) {
+    ctx.report({ messageId: 'number', data: { cited: n.full }, params: { guideline: citedGuidelineName(citation.guideline, g) }, range: n.range });
+    return;
+  }
+  const suggestions = state.suggested++ < MAX_SUGGESTED ? nearestTopics(g, n.name) : [];
+  const edits: Fix[] = n.numbered ? [] : suggestions.map((t) => replaceWrapped(ctx.source, n.range, t.name, `Replace with "${t.name}"`));
+  const [nearest] = suggestions;
+  const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((t) => `"${t.number ? t.number + ' ' : ''}${t.name}"`).join(', ')}?` : '';
+  ctx.report({
+    messageId: 'unknown',
+    data: { cited: n.full },
+    params: { guideline: citedGuidelineName(citation.guideline, g), hint },
+    range: n.range,
+    suggestions: edits,
+    related: nearest ? [{ message: `Index entry: ${nearest.name}`, file: nearest.file, line: nearest.line }] : undefined,
+  });
+}

@@ -6,12 +6,17 @@ export interface CitationVisit {
   citation: Citation;
 }
 
-/** Every MTUS citation of every guideline line, in letter order. */
-export function* citations(det: Determination): Generator<CitationVisit> {
+/** Every MTUS citation of every guideline line, in letter order (an array: cheaper to walk than a generator's resumes). */
+export function citations(det: Determination): CitationVisit[] {
+  const out: CitationVisit[] = [];
   for (const item of det.items) {
-    for (const line of [item.claimsAdministratorGuideline, item.maximusGuideline]) {
-      if (!line) continue;
-      for (const citation of line.citations) yield { item, line, citation };
-    }
+    addCitations(out, item, item.claimsAdministratorGuideline);
+    addCitations(out, item, item.maximusGuideline);
   }
+  return out;
+}
+
+function addCitations(out: CitationVisit[], item: Item, line: GuidelineLine | undefined): void {
+  if (!line) return;
+  for (const citation of line.citations) out.push({ item, line, citation });
 }

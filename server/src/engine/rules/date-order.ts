@@ -44,6 +44,7 @@ export const dateOrder: Rule = {
       if (f && v !== undefined) dates.push({ key, value: v });
     }
     const late = outOfOrder(dates.map((d) => d.value));
+    if (late.size === 0) return; // in order: nothing to blame
     const blamed = new Set(dates.filter((_, i) => late.has(i)).map((d) => d.key));
     for (const d of dates) {
       if (!blamed.has(d.key)) continue;

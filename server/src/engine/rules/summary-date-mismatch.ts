@@ -1,5 +1,6 @@
 import { HeaderFieldKey } from '../model/determination';
-import { findSummaryDates, SummaryDate } from '../parser/summary-dates';
+import { summaryText, SummaryDate, visitSummaryDates } from '../parser/summary-dates';
+import { JoinedText } from '../text/joined';
 import { parseUsDate } from '../text/dates';
 import { Rule } from './rule';
 
@@ -22,15 +23,23 @@ export const summaryDateMismatch: Rule = {
     const det = ctx.determination;
     const summary = det.sections.find((s) => s.id === 'clinicalCaseSummary');
     if (!summary) return;
-    const stated = findSummaryDates(ctx.source, summary);
+    let body: JoinedText | undefined | null = null; // the summary's text, read once when a header date needs it
     for (const kind of ['injury', 'ur'] as const) {
       const field = det.header.fields[FIELD[kind]];
       const want = field ? parseUsDate(field.value) : undefined;
       if (!field || want === undefined) continue;
-      const dates = stated.filter((d) => d.kind === kind);
+      if (body === null) body = summaryText(ctx.source, summary);
+      if (!body) return;
       // several reviews or a restated date: quiet as soon as one of them agrees with the header
-      const [first] = dates;
-      if (!first || dates.some((d) => d.value === want)) continue;
+      // (the dates after one that agrees are not read)
+      let first: SummaryDate | undefined;
+      let agrees = false;
+      visitSummaryDates(body, kind, (d) => {
+        first ??= d;
+        agrees = d.value === want;
+        return agrees;
+      });
+      if (!first || agrees) continue;
       ctx.report({
         messageId: kind,
         data: { stated: first.text, header: field.value },

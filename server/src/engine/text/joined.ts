@@ -40,19 +40,21 @@ export class JoinedText {
       while (s < e && isSpace(raw.charCodeAt(s))) s++;
       while (e > s && isSpace(raw.charCodeAt(e - 1))) e--;
       if (s >= e) continue;
-      const base = source.offsetAt({ line, character: 0 });
+      const base = source.lineStart(line);
       if (parts.length > 0) {
         parts.push(' ');
         pieces.push({ at: total, src: base + s - 1, length: 1, synthetic: true });
         total++;
       }
-      let piece = raw.slice(s, e);
-      if (piece.includes('\t') || piece.includes('\f')) piece = piece.replace(/[\t\f]/g, ' ');
-      parts.push(piece);
-      pieces.push({ at: total, src: base + s, length: piece.length, synthetic: false });
-      total += piece.length;
+      parts.push(raw.slice(s, e));
+      pieces.push({ at: total, src: base + s, length: e - s, synthetic: false });
+      total += e - s;
     }
-    return new JoinedText(source, parts.join(''), pieces);
+    // tabs and form feeds read as spaces: one character for one, so the pieces stay as they are (one
+    // search of the joined text instead of two of every line)
+    let text = parts.join('');
+    if (text.includes('\t') || text.includes('\f')) text = text.replace(/[\t\f]/g, ' ');
+    return new JoinedText(source, text, pieces);
   }
 
   /**
@@ -86,14 +88,24 @@ export class JoinedText {
     if (drops.length === 0) return this;
     const parts: string[] = [];
     const pieces: Piece[] = [];
+    const from = this.pieces;
     let total = 0;
     let cursor = 0;
+    let pi = 0;
+    /** Keeps joined offsets [start, end): its text, and the pieces covering it trimmed to it. */
     const keep = (start: number, end: number) => {
       if (end <= start) return;
       parts.push(t.slice(start, end));
-      for (const p of this.slicePieces(start, end)) {
-        pieces.push({ ...p, at: total });
-        total += p.length;
+      // kept ranges go forward, so does the piece that contains `start` (no binary search per range)
+      while (pi + 1 < from.length && from[pi + 1]!.at <= start) pi++;
+      for (let i = pi; i < from.length; i++) {
+        const p = from[i]!;
+        if (p.at >= end) break;
+        const s = Math.max(start, p.at);
+        const e = Math.min(end, p.at + p.length);
+        if (e <= s) continue;
+        pieces.push({ at: total, src: p.synthetic ? p.src : p.src + (s - p.at), length: e - s, synthetic: p.synthetic });
+        total += e - s;
       }
     };
     for (const [s, e] of drops) {
@@ -102,20 +114,6 @@ export class JoinedText {
     }
     keep(cursor, t.length);
     return new JoinedText(this.source, parts.join(''), pieces);
-  }
-
-  /** The pieces covering joined offsets [start, end), trimmed to it (their `at` is not adjusted). */
-  private slicePieces(start: number, end: number): Piece[] {
-    const out: Piece[] = [];
-    for (let i = this.pieceIndex(start); i < this.pieces.length; i++) {
-      const p = this.pieces[i]!;
-      if (p.at >= end) break;
-      const s = Math.max(start, p.at);
-      const e = Math.min(end, p.at + p.length);
-      if (e <= s) continue;
-      out.push({ at: s, src: p.synthetic ? p.src : p.src + (s - p.at), length: e - s, synthetic: p.synthetic });
-    }
-    return out;
   }
 
   /** Index of the piece that contains joined offset `offset` (the last one for offsets past the end; 0 when there are none). */

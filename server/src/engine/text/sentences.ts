@@ -9,8 +9,8 @@ export interface Span {
 }
 
 const BOUNDARY = /[.!?]["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(\[]?[A-Z0-9])/g;
-/** The word just before a period. */
-const WORD_BEFORE = /(?:^|[\s("'\[])([A-Za-z]+(?:\.[A-Za-z]+)*)$/;
+/** What may stand before the word before a period (or the start of the 16 characters looked at). */
+const BEFORE_WORD = /[\s("'\[]/;
 const ABBREVIATIONS = new Set([
   'e.g', 'i.e', 'eg', 'ie', 'dr', 'drs', 'mr', 'mrs', 'ms', 'vs', 'etc.al', 'al', 'p', 'pp', 'pg', 'pgs', 'fig', 'figs', 'approx',
   'jr', 'sr', 'st', 'vol', 'ch', 'chap', 'sec', 'secs', 'ed', 'eds', 'u.s', 'a.m', 'p.m', 'inc', 'co', 'corp', 'ltd', 'dept',
@@ -34,7 +34,7 @@ export function splitSentences(text: string): Span[] {
 }
 
 function isSentenceEnd(text: string, dot: number, next: number): boolean {
-  const w = WORD_BEFORE.exec(text.slice(Math.max(0, dot - 16), dot))?.[1];
+  const w = wordBefore(text, dot);
   if (w === undefined) return true;
   const word = w.toLowerCase();
   if (ABBREVIATIONS.has(word)) return false;
@@ -42,6 +42,29 @@ function isSentenceEnd(text: string, dot: number, next: number): boolean {
   if (w.length === 1 && /[A-Z]/.test(w) && w !== 'I') return false;
   if (BEFORE_NUMBER.has(word) && /[0-9]/.test(text[next] ?? '')) return false;
   return true;
+}
+
+/**
+ * The word just before a period, as /(?:^|[\s("'\[])([A-Za-z]+(?:\.[A-Za-z]+)*)$/ finds it in the 16
+ * characters before it: the longest run of letters and single inner dots that ends there, when it
+ * starts those 16 characters or follows a space, a bracket or a quote (a backward scan, no slice).
+ */
+function wordBefore(text: string, dot: number): string | undefined {
+  const from = Math.max(0, dot - 16);
+  let start = dot;
+  // a run of letters, then another before each single dot
+  while (start > from && isAsciiLetter(text.charCodeAt(start - 1))) {
+    do start--;
+    while (start > from && isAsciiLetter(text.charCodeAt(start - 1)));
+    if (start - 2 < from || text[start - 1] !== '.' || !isAsciiLetter(text.charCodeAt(start - 2))) break;
+    start--;
+  }
+  if (start === dot) return undefined;
+  return start === from || BEFORE_WORD.test(text[start - 1]!) ? text.slice(start, dot) : undefined;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {

@@ -40,6 +40,11 @@ export class SourceText {
     return this.lineStarts[line]! + ch;
   }
 
+  /** Offset of the start of line `line` (a line of the text). */
+  lineStart(line: number): number {
+    return this.lineStarts[line]!;
+  }
+
   positionAt(offset: number): Position {
     const o = Math.min(Math.max(offset, 0), this.text.length);
     let lo = 0;

@@ -35,10 +35,10 @@ const MEDICALLY = new RegExp(
   `\\b(?:medically|clinically)\\s+(${ADJ})\\b(?:\\s*,?\\s*(?:(?:and|or|nor|and/or)\\s+)?(?:(?:medically|clinically)\\s+)?(?:${ADJ})\\b)*`,
   'g',
 );
-/** A verdict adjective as the predicate: "is indicated", "are not warranted", "was determined to be appropriate". */
+/** A verdict adjective as the predicate: "is indicated", "are not warranted", "was determined to be appropriate" (groups: the words between, the adjective, the coordinated ones). */
 const PREDICATE = new RegExp(
-  `\\b(?:is|are|was|were|be|been|being|remains|remain|deemed|considered|found|determined|judged|felt|seems|appears)\\b((?:\\s+(?!medically\\b|clinically\\b)[a-z]+){0,4}?)\\s+(${ADJ})\\b(?:\\s*,?\\s*(?:and|or|nor)\\s+(?:${ADJ})\\b)*`,
-  'dg',
+  `\\b(?:is|are|was|were|be|been|being|remains|remain|deemed|considered|found|determined|judged|felt|seems|appears)\\b((?:\\s+(?!medically\\b|clinically\\b)[a-z]+){0,4}?)\\s+(${ADJ})\\b((?:\\s*,?\\s*(?:and|or|nor)\\s+(?:${ADJ})\\b)*)`,
+  'g',
 );
 /** Certification and denial: "is approved", "should be authorized", "is non certified", "is denied". */
 const DECISION_VERB = /\b(?:is|are|was|were|be|been|being|hereby)\b((?:\s+[a-z]+){0,3}?)\s+(approved|authorized|authorised|certified|non certified|noncertified|denied|allowed|granted)\b/g;
@@ -56,16 +56,26 @@ const UPHELD_WORDS = /upheld|affirmed|sustained|maintained|overturned|reversed|o
 const UPHELD = /upheld|affirmed|sustained|maintained/;
 const ACTION_WORDS = /certification|approval|authorization|denial/;
 const DECISION_WORDS = /approved|authori[sz]ed|certified|denied|allowed|granted/;
+/** Any of the three: most sentences have none, and one scan for all costs less than a scan for each. */
+const ANY_KEY_WORD = new RegExp([UPHELD_WORDS, ACTION_WORDS, DECISION_WORDS].map((re) => re.source).join('|'));
+/**
+ * A word every mention holds: a verdict adjective (PREDICATE, MEDICALLY), "medically"/"clinically",
+ * "medical necessity" or a key word above. Half the sentences with a verdict stem have none: one scan
+ * of them instead of PREDICATE's.
+ */
+const MENTION_WORD = new RegExp(`${ADJ}|medically|clinically|medical necessity|${ANY_KEY_WORD.source}`);
 
 export function findMentions(s: string): Mention[] {
   const out: Mention[] = [];
+  if (!MENTION_WORD.test(s)) return out;
   const add = (m: Mention) => {
     for (const o of out) if (m.start < o.end && o.start < m.end) return;
     out.push(m);
   };
   // each family is tried only where its key word occurs (cheap substring tests before the patterns)
   const necessity = s.includes('medical necessity');
-  if (UPHELD_WORDS.test(s)) each(DENIAL_DECISION, s, (m) => {
+  const keyWord = ANY_KEY_WORD.test(s);
+  if (keyWord && UPHELD_WORDS.test(s)) each(DENIAL_DECISION, s, (m) => {
     const decision = m[1]!; // the pattern's one group, not optional
     const upheld = UPHELD.test(decision);
     add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length - decision.length, base: upheld ? -1 : 1, strong: true, decisionOfDenial: true });
@@ -76,17 +86,18 @@ export function findMentions(s: string): Mention[] {
   if (necessity) each(NECESSITY_MET, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: 1, strong: true }));
   if (necessity) each(NECESSITY_LACKING, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: -1, strong: true }));
   if (s.includes('medically') || s.includes('clinically')) each(MEDICALLY, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: NEGATIVE.has(m[1]!) ? -1 : 1, strong: true }));
-  if (ACTION_WORDS.test(s)) each(RECOMMEND_ACTION, s, (m) => {
+  if (keyWord && ACTION_WORDS.test(s)) each(RECOMMEND_ACTION, s, (m) => {
     const noun = m[1] ?? m[2] ?? ''; // one of the two alternatives matched
     add({ start: m.index, end: m.index + m[0].length, head: m.index, base: /non|denial/.test(noun) ? -1 : 1, strong: true });
   });
-  if (DECISION_WORDS.test(s)) each(DECISION_VERB, s, (m) => {
+  if (keyWord && DECISION_WORDS.test(s)) each(DECISION_VERB, s, (m) => {
     const word = m[2]!;
     const head = m.index + m[0].length - word.length;
     add({ start: m.index, end: m.index + m[0].length, head, base: /denied|non/.test(word) ? -1 : 1, strong: true, kind: 'decision' });
   });
   each(PREDICATE, s, (m) => {
-    const head = m.indices?.[2]?.[0] ?? m.index;
+    // the adjective (group 2) is followed by the coordinated ones (group 3) up to the end of the match
+    const head = m.index + m[0].length - m[3]!.length - m[2]!.length;
     add({ start: m.index, end: m.index + m[0].length, head, base: NEGATIVE.has(m[2]!) ? -1 : 1, strong: false });
   });
   return out.sort((a, b) => a.start - b.start);

@@ -21,13 +21,33 @@ export interface Token {
   end: number;
 }
 
-const TOKEN = /[a-z0-9']+|[^\sa-z0-9']/g;
+const SPACE = /\s/;
 
+/**
+ * The tokens of /[a-z0-9']+|[^\sa-z0-9']/g: runs of word characters, and every other character that is
+ * not white space on its own (a scan of the characters: a sentence is tokenized whenever it has a verdict).
+ */
 export function tokenize(s: string): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(s); m; m = TOKEN.exec(s)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  let i = 0;
+  while (i < s.length) {
+    const start = i;
+    const c = s.charCodeAt(i);
+    if (isWordChar(c)) {
+      do i++;
+      while (i < s.length && isWordChar(s.charCodeAt(i)));
+    } else {
+      i++;
+      if (c === 32 || (c < 128 ? c >= 9 && c <= 13 : SPACE.test(s[start]!))) continue;
+    }
+    out.push({ text: s.slice(start, i), start, end: i });
+  }
   return out;
+}
+
+/** a-z, 0-9 or an apostrophe. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
 }
 
 /** The scope window: how many words back from the phrase a trigger may stand. */
@@ -56,13 +76,12 @@ const PSEUDO_AFTER_NOT = new Set(['only', 'just', 'merely', 'simply', 'exceed', 
 
 /** Local negations of the phrase whose first word starts at `head`: their count, and where the first one starts. */
 export function localNegation(tokens: Token[], head: number): { count: number; start?: number } {
-  let i = tokens.findIndex((t) => t.start >= head) - 1;
-  if (i < -1) i = tokens.length - 1;
+  const headTok = tokens.findIndex((t) => t.start >= head);
+  let i = headTok === -1 ? tokens.length - 1 : headTok - 1;
   let count = 0;
   let first: number | undefined;
   let words = 0;
   let passedFinite = false;
-  const headTok = tokens.findIndex((t) => t.start >= head);
   for (; i >= 0 && words < WINDOW; i--) {
     const tok = tokens[i]!; // 0 <= i < tokens.length
     const t = tok.text;

@@ -24,9 +24,28 @@ const CONTRACTION = /^n['\u2019]t$/;
 const HYPHEN = /[-\u2010\u2011\u00ad]\s?/g;
 const CONTRACTED: Record<string, string> = { is: 'is', was: 'was', are: 'are', were: 'were', does: 'does', do: 'do', did: 'did', has: 'has', have: 'have', had: 'had', could: 'could', would: 'would', should: 'should', ca: 'can', wo: 'will', need: 'need' };
 
+/**
+ * A cheap test before SPECIAL: every SPECIAL match holds a character outside printable ASCII, a hyphen,
+ * an apostrophe, two spaces or "cannot". Most sentences hold none and are only lower-cased.
+ */
+const MAYBE_SPECIAL = /[^\x20-\x7e]|[-']| {2}|cannot/;
+
 export function normalize(src: string): Normalized {
+  const n = normalizeText(src);
+  return { text: n.text, map: n.map ?? identityMap(n.text.length) };
+}
+
+/**
+ * normalize() without the identity map: `map` is undefined when normalized offset i is source offset i
+ * (most sentences have nothing to rewrite, and the verdict reader maps only the offsets of its verdict).
+ */
+export function normalizeText(src: string): { text: string; map: number[] | undefined } {
   let lower = src.toLowerCase();
   if (lower.length !== src.length) lower = src.replace(NON_ASCII, ' ').toLowerCase();
+  if (!MAYBE_SPECIAL.test(lower)) return { text: lower, map: undefined };
+  SPECIAL.lastIndex = 0;
+  const first = SPECIAL.exec(lower);
+  if (!first) return { text: lower, map: undefined };
   const parts: string[] = [];
   const map: number[] = [];
   let cursor = 0;
@@ -39,8 +58,7 @@ export function normalize(src: string): Normalized {
     parts.push(s);
     for (let i = 0; i < s.length; i++) map.push(spread ? at + i : at);
   };
-  SPECIAL.lastIndex = 0;
-  for (let m = SPECIAL.exec(lower); m; m = SPECIAL.exec(lower)) {
+  for (let m: RegExpExecArray | null = first; m; m = SPECIAL.exec(lower)) {
     const tok = m[0];
     const at = m.index;
     const c = tok.charCodeAt(0);
@@ -51,7 +69,9 @@ export function normalize(src: string): Normalized {
       let wordStart = at;
       while (wordStart > cursor && isLowerLetter(lower.charCodeAt(wordStart - 1))) wordStart--;
       const word = lower.slice(wordStart, at);
-      if (CONTRACTED[word] === undefined) {
+      // only the listed words: never a key every object has ("constructor")
+      const full = Object.hasOwn(CONTRACTED, word) ? CONTRACTED[word] : undefined;
+      if (full === undefined) {
         copy(at, at + tok.length);
       } else {
         if (word === 'ca' || word === 'wo') {
@@ -59,7 +79,7 @@ export function normalize(src: string): Normalized {
           // that ends with it: the word starts at or after the cursor)
           parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -word.length);
           map.length -= word.length;
-          put(CONTRACTED[word], wordStart, false);
+          put(full, wordStart, false);
         }
         put(' not', at, false);
       }
@@ -80,6 +100,13 @@ export function normalize(src: string): Normalized {
   }
   copy(cursor, lower.length);
   return { text: parts.join(''), map };
+}
+
+/** [0, 1, …, length - 1]. */
+function identityMap(length: number): number[] {
+  const map = new Array<number>(length);
+  for (let i = 0; i < length; i++) map[i] = i;
+  return map;
 }
 
 /** a-z (the text is lower-cased). */

@@ -1,8 +1,8 @@
 import { maxOf, pushAll } from '../text/arrays';
 import { AGREEMENT, CLAUSE_BREAK, CONCLUDING, CONDITION_BEFORE, CONDITION_CLAUSE, CONTRAST, GUIDELINE, GUIDELINE_FRAME, MODAL, OPENER, qualifierAfter, REPORTED, REQUEST_SUBJECT, SUBORDINATOR } from './cues';
 import { Polarity, findMentions } from './lexicon';
-import { Scope, clausalNegations, inScope, localNegation, tokenize, uncertainScopes } from './negation';
-import { Normalized, normalize } from './normalize';
+import { Scope, Token, clausalNegations, inScope, localNegation, tokenize, uncertainScopes } from './negation';
+import { normalizeText } from './normalize';
 import { splitSentences } from '../text/sentences';
 
 /**
@@ -41,7 +41,6 @@ const MARGIN = 3;
 /** A sentence without any of these word stems states no verdict (a cheap test before the real reading). */
 const VERDICT_STEMS = /necess|indicat|appropriat|warrant|reasonabl|need|requir|justif|support|recommend|substantiat|essential|approv|authori[sz]|certif|denied|allowed|granted|upheld|affirm|sustain|maintain|overturn|revers|overrul|agree|uphold|side|medic|clinic|essary|concur|excessive|opinion|i find|i conclude|i believe|i consider|i determine|i judge/i;
 
-const COMMA = /[,;]/;
 const XRAY = /\bx ?rays?\b/g;
 const DISAGREE = /dis|not|unable/;
 const OWN_FINDING = /\bin my\b|\bi (?:find|conclude|believe|consider|determine|judge)\b/;
@@ -58,37 +57,39 @@ const FUNCTION_WORDS = new Set([
 ]);
 /** Item words that say nothing about what the item is. */
 const ITEM_NOISE = new Set(['left', 'right', 'bilateral', 'sessions', 'session', 'visits', 'visit', 'times', 'unit', 'units', 'purchase', 'rental', 'retrospective', 'dos', 'one', 'two', 'three', 'four', 'six', 'eight', 'twelve', 'per', 'week', 'weeks', 'month', 'months', 'day', 'days', 'tablets', 'tabs', 'quantity', 'qty', 'supply', 'outpatient', 'inpatient', 'associated', 'surgical', 'service', 'services']);
-/** Words that name the same kind of thing as an item word. */
-const SYNONYMS: Record<string, string[]> = {
-  mri: ['imaging', 'scan', 'study', 'magnetic'],
-  ct: ['imaging', 'scan', 'study'],
-  xray: ['imaging', 'radiograph', 'radiographs', 'films', 'study', 'ray', 'rays'],
-  ray: ['imaging', 'radiograph', 'radiographs', 'films', 'study', 'xray', 'rays'],
-  rays: ['imaging', 'radiograph', 'radiographs', 'films', 'study', 'xray', 'ray'],
-  radiograph: ['imaging', 'ray', 'rays', 'films'],
-  ultrasound: ['imaging', 'study', 'sonography'],
-  emg: ['electrodiagnostic', 'electromyography', 'study', 'studies', 'testing', 'ncs', 'ncv'],
-  ncs: ['electrodiagnostic', 'nerve', 'study', 'studies', 'testing', 'emg'],
-  ncv: ['electrodiagnostic', 'nerve', 'study', 'studies', 'testing', 'emg'],
-  electrodiagnostic: ['emg', 'ncs', 'ncv', 'study', 'studies', 'testing'],
-  therapy: ['pt', 'therapy'],
-  pt: ['therapy', 'physical'],
-  arthroscopy: ['surgery', 'procedure', 'operation', 'surgical'],
-  release: ['surgery', 'procedure', 'operation', 'surgical'],
-  fusion: ['surgery', 'procedure', 'operation', 'surgical'],
-  repair: ['surgery', 'procedure', 'operation', 'surgical'],
-  arthroplasty: ['surgery', 'procedure', 'operation', 'surgical', 'replacement'],
-  decompression: ['surgery', 'procedure', 'operation', 'surgical'],
-  injection: ['injections', 'block', 'blocks', 'procedure'],
-  injections: ['injection', 'block', 'blocks', 'procedure'],
-  consultation: ['consult', 'referral', 'evaluation'],
-  consult: ['consultation', 'referral', 'evaluation'],
-  referral: ['consultation', 'consult', 'evaluation'],
-  evaluation: ['consultation', 'assessment', 'referral'],
-  tens: ['stimulator', 'device', 'unit'],
-  screen: ['test', 'testing', 'toxicology'],
-  toxicology: ['test', 'testing', 'screen', 'screening'],
-};
+/** Dose and form abbreviations in an item's name. */
+const DOSE_WORDS = new Set(['mg', 'mcg', 'ml', 'qty', 'tab', 'cap', 'er', 'xr', 'sr', 'cr', 'hcl', 'apap']);
+/** Words that name the same kind of thing as an item word (a Map: an item word such as "constructor" is no key of it). */
+const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['mri', ['imaging', 'scan', 'study', 'magnetic']],
+  ['ct', ['imaging', 'scan', 'study']],
+  ['xray', ['imaging', 'radiograph', 'radiographs', 'films', 'study', 'ray', 'rays']],
+  ['ray', ['imaging', 'radiograph', 'radiographs', 'films', 'study', 'xray', 'rays']],
+  ['rays', ['imaging', 'radiograph', 'radiographs', 'films', 'study', 'xray', 'ray']],
+  ['radiograph', ['imaging', 'ray', 'rays', 'films']],
+  ['ultrasound', ['imaging', 'study', 'sonography']],
+  ['emg', ['electrodiagnostic', 'electromyography', 'study', 'studies', 'testing', 'ncs', 'ncv']],
+  ['ncs', ['electrodiagnostic', 'nerve', 'study', 'studies', 'testing', 'emg']],
+  ['ncv', ['electrodiagnostic', 'nerve', 'study', 'studies', 'testing', 'emg']],
+  ['electrodiagnostic', ['emg', 'ncs', 'ncv', 'study', 'studies', 'testing']],
+  ['therapy', ['pt', 'therapy']],
+  ['pt', ['therapy', 'physical']],
+  ['arthroscopy', ['surgery', 'procedure', 'operation', 'surgical']],
+  ['release', ['surgery', 'procedure', 'operation', 'surgical']],
+  ['fusion', ['surgery', 'procedure', 'operation', 'surgical']],
+  ['repair', ['surgery', 'procedure', 'operation', 'surgical']],
+  ['arthroplasty', ['surgery', 'procedure', 'operation', 'surgical', 'replacement']],
+  ['decompression', ['surgery', 'procedure', 'operation', 'surgical']],
+  ['injection', ['injections', 'block', 'blocks', 'procedure']],
+  ['injections', ['injection', 'block', 'blocks', 'procedure']],
+  ['consultation', ['consult', 'referral', 'evaluation']],
+  ['consult', ['consultation', 'referral', 'evaluation']],
+  ['referral', ['consultation', 'consult', 'evaluation']],
+  ['evaluation', ['consultation', 'assessment', 'referral']],
+  ['tens', ['stimulator', 'device', 'unit']],
+  ['screen', ['test', 'testing', 'toxicology']],
+  ['toxicology', ['test', 'testing', 'screen', 'screening']],
+]);
 
 export function readVerdict(text: string, item?: string): Verdict {
   const itemWords = item ? keywords(item) : undefined;
@@ -102,71 +103,61 @@ export function readVerdict(text: string, item?: string): Verdict {
     if (span.end - span.start > MAX_SENTENCE) continue;
     const raw = text.slice(span.start, span.end);
     if (!VERDICT_STEMS.test(raw)) continue;
-    const n = normalize(raw);
+    const n = normalizeText(raw);
     const s = n.text;
     const mentions = findMentions(s);
-    const agreement = AGREEMENT.exec(s);
-    if (mentions.length === 0 && !agreement) continue;
+    // without a mention, only an agreement with an opinion reported before can say anything
+    if (mentions.length === 0 && lastReported === undefined) continue;
+    const cues = new SentenceCues(s);
+    if (mentions.length === 0 && !cues.agreement) continue;
     anyMention ||= mentions.length > 0;
-    // the sentence has a verdict stem, so its normalized text (one map entry a character) is not empty
-    const toText = (a: number, b: number): [number, number] => [span.start + n.map[Math.min(a, n.map.length - 1)]!, span.start + n.map[Math.max(a, Math.min(b, n.map.length) - 1)]! + 1];
-    const tokens = tokenize(s);
-    const concluding = CONCLUDING.test(s);
-    const opener = OPENER.exec(s);
-    const clausal = clausalNegations(s);
-    const uncertain = uncertainScopes(s);
-    const quotes = quoteSpans(s);
-    const guideline = guidelineScopes(s);
-    const framed = GUIDELINE_FRAME.test(s);
-    const reported = agreement ? undefined : reportedScope(s);
-    const conditions = starts(CONDITION_BEFORE, s);
-    const conditionClauses = spans(CONDITION_CLAUSE, s);
-    const subordinators = starts(SUBORDINATOR, s);
-    const contrasts = starts(CONTRAST, s);
-    const breaks = starts(CLAUSE_BREAK, s);
     const own: Candidate[] = [];
     for (const m of mentions) {
-      if (inSpans(quotes, m.start) || inScope(uncertain, m.start) > 0) continue;
-      const neg = localNegation(tokens, m.head);
-      const flips = neg.count + inScope(clausal, m.start);
+      if (inSpans(cues.quotes, m.start) || inScope(cues.uncertain, m.start) > 0) continue;
+      const neg = localNegation(cues.tokens, m.head);
+      const flips = neg.count + inScope(cues.clausal, m.start);
       const polarity = (flips % 2 === 0 ? m.base : -m.base) as Polarity;
+      const reported = cues.reported;
       if (reported && m.start >= reported.start && m.start < reported.end && !m.decisionOfDenial) {
         lastReported = polarity;
         continue;
       }
-      if (!m.decisionOfDenial && (inSpans(guideline, m.start) || (framed && !m.strong))) continue;
-      if (conditions.some((c) => c < m.start) || inSpans(conditionClauses, m.start)) continue;
-      const clauseStart = Math.max(0, ...breaks.filter((b) => b < m.start));
+      if (!m.decisionOfDenial && (inSpans(cues.guideline, m.start) || (!m.strong && cues.framed))) continue;
+      if (cues.conditionBefore(m.start) || inSpans(cues.conditionClauses, m.start)) continue;
+      const clauseStart = lastBefore(cues.breaks, m.start) ?? 0;
       const modal = modalIn(s, clauseStart, m.head);
       if (modal === 'hypothetical') continue;
       const after = s.slice(m.end, m.end + 60);
       if (qualifierAfter(after)) continue;
       const subject = s.slice(clauseStart, Math.min(m.start, neg.start ?? m.start));
-      const subordinate = subordinators.some((x) => x < m.start && !COMMA.test(s.slice(x, m.start)));
-      const aboutRequest = REQUEST_SUBJECT.test(subject.trim()) || (itemWords !== undefined && overlaps(subject, itemWords));
+      const requestSubject = REQUEST_SUBJECT.test(subject.trim());
+      const aboutRequest = requestSubject || (itemWords !== undefined && overlaps(subject, itemWords));
       const aboutOther = itemWords !== undefined && !aboutRequest && hasContent(subject);
       // "Ondansetron is approved for chemotherapy": an agent's indication, not a decision on the request
-      if (m.kind === 'decision' && !REQUEST_SUBJECT.test(subject.trim()) && GENERIC_DECISION.test(after)) continue;
+      if (m.kind === 'decision' && !requestSubject && GENERIC_DECISION.test(after)) continue;
+      const contrasts = cues.contrasts;
       let score = 1;
       if (m.strong) score += 2;
       if (aboutRequest || m.decisionOfDenial) score += 2;
-      if (concluding) score += 2;
-      if (contrasts.some((c) => c < m.start)) score += 2;
+      if (cues.concluding) score += 2;
+      if (contrasts.length > 0 && contrasts[0]! < m.start) score += 2;
       if (modal === 'hedged') score -= 2;
-      if (subordinate) score -= 3;
+      if (cues.subordinate(m.start)) score -= 3;
       // conceded before a contrast in the same sentence: "X was necessary; however, further X is not"
-      if (contrasts.some((c) => c > m.end)) score -= 2;
-      const [start, end] = toText(Math.min(m.start, neg.start ?? m.start), m.end);
+      if (contrasts.length > 0 && contrasts[contrasts.length - 1]! > m.end) score -= 2;
+      const [start, end] = sourceRange(n, span.start, Math.min(m.start, neg.start ?? m.start), m.end);
       own.push({ polarity, score, aboutOther, sentence: si, start, end });
     }
-    if (opener && own.length > 0) {
+    const opener = own.length > 0 ? cues.opener : null;
+    if (opener) {
       const said: Polarity = opener[1] === 'yes' ? 1 : -1;
       for (const c of own) if (c.polarity === said) c.score += 3;
     }
-    if (agreement && own.length === 0 && lastReported !== undefined) {
+    const agreement = own.length === 0 && lastReported !== undefined ? cues.agreement : null;
+    if (agreement && lastReported !== undefined) {
       // "I do not agree." after the UR's "not medically necessary": the reviewer's verdict is the opposite
       const disagree = DISAGREE.test(agreement[0]) && !OWN_FINDING.test(agreement[0]);
-      const [start, end] = toText(agreement.index, agreement.index + agreement[0].length);
+      const [start, end] = sourceRange(n, span.start, agreement.index, agreement.index + agreement[0].length);
       own.push({ polarity: (disagree ? -lastReported : lastReported) as Polarity, score: 6, aboutOther: false, sentence: si, start, end });
     }
     pushAll(cands, own);
@@ -190,6 +181,116 @@ export function readVerdict(text: string, item?: string): Verdict {
   const winner = !neg ? pos : !pos ? neg : pos.score - neg.score >= MARGIN ? pos : neg.score - pos.score >= MARGIN ? neg : undefined;
   if (!winner) return unclear();
   return { value: winner.polarity === 1 ? 'necessary' : 'not-necessary', start: winner.start, end: winner.end };
+}
+
+/**
+ * Offsets in the text of normalized offsets [a, b) of the sentence starting at `base` (its normalized
+ * text is not empty); without a map, normalized offset i is offset i of the sentence.
+ */
+function sourceRange(n: { text: string; map: number[] | undefined }, base: number, a: number, b: number): [number, number] {
+  const length = n.text.length;
+  const at = (i: number) => (n.map ? n.map[i]! : i);
+  return [base + at(Math.min(a, length - 1)), base + at(Math.max(a, Math.min(b, length) - 1)) + 1];
+}
+
+/**
+ * The cue scans of one normalized sentence, each run on its first use: most verdict phrases are set
+ * aside (quoted, a guideline's, a condition's) before the later scans are needed, and a sentence
+ * without any phrase that counts needs none of them.
+ */
+class SentenceCues {
+  private tokenList?: Token[];
+  private quoteList?: Scope[];
+  private uncertainList?: Scope[];
+  private clausalList?: Scope[];
+  private reportedScope?: Scope | null;
+  private agreementMatch?: RegExpExecArray | null;
+  private guidelineList?: Scope[];
+  private framedFlag?: boolean;
+  private firstCondition?: number;
+  private conditionList?: Scope[];
+  private breakList?: number[];
+  private subordinatorList?: number[];
+  private contrastList?: number[];
+  private concludingFlag?: boolean;
+
+  constructor(private readonly s: string) {}
+
+  get tokens(): Token[] {
+    return (this.tokenList ??= tokenize(this.s));
+  }
+  get quotes(): Scope[] {
+    return (this.quoteList ??= quoteSpans(this.s));
+  }
+  get uncertain(): Scope[] {
+    return (this.uncertainList ??= uncertainScopes(this.s));
+  }
+  get clausal(): Scope[] {
+    return (this.clausalList ??= clausalNegations(this.s));
+  }
+  /** The reviewer agreeing or disagreeing ("I agree with the UR"). */
+  get agreement(): RegExpExecArray | null {
+    if (this.agreementMatch === undefined) this.agreementMatch = AGREEMENT.exec(this.s);
+    return this.agreementMatch;
+  }
+  /** Someone else's opinion reported, unless the reviewer speaks in the same sentence. */
+  get reported(): Scope | null {
+    if (this.reportedScope === undefined) this.reportedScope = this.agreement ? null : reportedScope(this.s) ?? null;
+    return this.reportedScope;
+  }
+  get guideline(): Scope[] {
+    return (this.guidelineList ??= guidelineScopes(this.s));
+  }
+  get framed(): boolean {
+    return (this.framedFlag ??= GUIDELINE_FRAME.test(this.s));
+  }
+  /** A condition ("if", "unless") stands before offset `at` (the first one is enough). */
+  conditionBefore(at: number): boolean {
+    this.firstCondition ??= this.s.search(CONDITION_BEFORE);
+    return this.firstCondition >= 0 && this.firstCondition < at;
+  }
+  get conditionClauses(): Scope[] {
+    return (this.conditionList ??= spans(CONDITION_CLAUSE, this.s));
+  }
+  get breaks(): number[] {
+    return (this.breakList ??= starts(CLAUSE_BREAK, this.s));
+  }
+  get contrasts(): number[] {
+    return (this.contrastList ??= starts(CONTRAST, this.s));
+  }
+  get concluding(): boolean {
+    return (this.concludingFlag ??= CONCLUDING.test(this.s));
+  }
+  get opener(): RegExpExecArray | null {
+    return OPENER.exec(this.s);
+  }
+  /**
+   * Offset `at` is inside a subordinate clause: a subordinator stands before it with no comma or
+   * semicolon in between (checking the last subordinator before it is enough: an earlier one spans it).
+   */
+  subordinate(at: number): boolean {
+    const x = lastBefore((this.subordinatorList ??= starts(SUBORDINATOR, this.s)), at);
+    return x !== undefined && !hasClausePunctuation(this.s, x, at);
+  }
+}
+
+/** The last of the ascending offsets `list` that is below `at`. */
+function lastBefore(list: number[], at: number): number | undefined {
+  let found: number | undefined;
+  for (const x of list) {
+    if (x >= at) break;
+    found = x;
+  }
+  return found;
+}
+
+/** A comma or semicolon in s[from, to). */
+function hasClausePunctuation(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 44 || c === 59) return true;
+  }
+  return false;
 }
 
 /** Regions a guideline speaks in: from "The MTUS recommends" to the end of that clause. */
@@ -266,13 +367,14 @@ function words(s: string): string[] {
 }
 
 function keywords(item: string): Set<string> {
-  const n: Normalized = normalize(item);
+  const n = normalizeText(item); // its offsets are not needed
   const out = new Set<string>();
   for (const w0 of words(n.text.replace(XRAY, 'xray'))) {
     const w = w0;
-    if (w.length < 2 || FUNCTION_WORDS.has(w) || ITEM_NOISE.has(w) || /^\d/.test(w) || /^(?:mg|mcg|ml|qty|tab|cap|er|xr|sr|cr|hcl|apap)$/.test(w)) continue;
+    // (a word starts with a letter: WORD)
+    if (w.length < 2 || FUNCTION_WORDS.has(w) || ITEM_NOISE.has(w) || DOSE_WORDS.has(w)) continue;
     out.add(w);
-    for (const syn of SYNONYMS[w] ?? []) out.add(syn);
+    for (const syn of SYNONYMS.get(w) ?? []) out.add(syn);
   }
   return out;
 }
