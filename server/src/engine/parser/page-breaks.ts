@@ -30,7 +30,7 @@ function isFurnitureLine(text: string, caseNumber: string | undefined): boolean 
 
 export class PageBreaks {
   /** 1 for a line that belongs to a page break, by line number (a flag per line: no hashing per lookup). */
-  private readonly ignored: Uint8Array;
+  private readonly ignored: number[];
 
   /** Lines [from, to) of `src`; `caseNumber` (from the header) identifies a repeated case number line. */
   constructor(
@@ -40,7 +40,8 @@ export class PageBreaks {
     caseNumber?: string,
   ) {
     const lines = src.lines;
-    this.ignored = new Uint8Array(lines.length);
+    // a plain array: a small typed array costs more to make than its reads save
+    this.ignored = new Array<number>(lines.length).fill(0);
     // lines [from, to) of the letter: every index read below is a line of `lines`
     from = Math.max(from, 0);
     to = Math.min(to, lines.length);
@@ -69,7 +70,7 @@ export class PageBreaks {
 
   /** A line that belongs to a page break (furniture, a bare form feed, a blank line beside one). */
   isIgnored(line: number): boolean {
-    // the bounds first: a read past a typed array's end is slow in V8
+    // the bounds first: a read past an array's end is slow in V8
     return line >= 0 && line < this.ignored.length && this.ignored[line] === 1;
   }
 
