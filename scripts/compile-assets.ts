@@ -32,8 +32,9 @@ function write(rel: string, text: string): void {
 
 function compileValidator(id: SchemaId): void {
   const text = fs.readFileSync(path.join(ROOT, SCHEMA_SPECS[id].file), 'utf8');
-  const ajv = createAjv(id, { source: true, formats: _`require(${FORMATS_MODULE}).SCHEMA_FORMATS` });
-  const validate = ajv.compile(JSON.parse(text) as object);
+  const schema = JSON.parse(text) as object;
+  const ajv = createAjv(id, schema, { source: true, formats: _`require(${FORMATS_MODULE}).SCHEMA_FORMATS` });
+  const validate = ajv.compile(schema);
   const code = `${standaloneCode(ajv, validate)}\nmodule.exports.sourceStamp = ${JSON.stringify(contentStamp(text))};\n`;
   // inline ajv's runtime helpers and the formats, so the file needs nothing at run time
   const out = esbuild.buildSync({

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { compiledBundledIndex, GENERATED_INDEX_FILE } from '../../server/src/engine/compiled/bundled-index';
-import { createAjv, generatedValidatorFile, SCHEMA_SPECS, SchemaId, schemaValidator } from '../../server/src/engine/compiled/validators';
+import { createAjv, generatedValidatorFile, lengthsReadAsCodeUnits, SCHEMA_SPECS, SchemaId, schemaValidator } from '../../server/src/engine/compiled/validators';
 import { contentStamp } from '../../server/src/engine/compiled/stamp';
 import { parseIndexText } from '../../server/src/engine/mtus/yaml-index';
 import { bundledIndexPath } from '../../server/src/engine/mtus/load';
@@ -20,7 +20,8 @@ import { nth } from '../helpers/checked';
 const IDS = Object.keys(SCHEMA_SPECS) as SchemaId[];
 
 function compiledNow(id: SchemaId): ValidateFunction {
-  return createAjv(id).compile(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, SCHEMA_SPECS[id].file), 'utf8')) as object);
+  const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, SCHEMA_SPECS[id].file), 'utf8')) as object;
+  return createAjv(id, schema).compile(schema);
 }
 
 /** What a consumer reads from an error (parentSchema only for its x-rule, the one thing the linter uses). */
@@ -91,6 +92,20 @@ describe('data compiled at build time (generated/)', () => {
       for (const b of broken) if (!agree('determination', toJson(parseLetter(new SourceText(b(text)), index)).json)) invalid++;
     }
     assert.ok(invalid >= broken.length, 'the broken letters were not all invalid: the comparison proves little');
+  });
+
+  it('lengths compared as .length only where code points could not differ (minLength 0 or 1, no maxLength)', () => {
+    assert.ok(lengthsReadAsCodeUnits({ properties: { a: { type: 'string', minLength: 1 } }, items: [{ minLength: 0 }] }));
+    assert.ok(!lengthsReadAsCodeUnits({ properties: { a: { type: 'string', minLength: 2 } } }));
+    assert.ok(!lengthsReadAsCodeUnits({ items: [{ maxLength: 10 }] }));
+    assert.ok(!lengthsReadAsCodeUnits({ definitions: { d: { minLength: '1' } } }));
+    for (const id of IDS) {
+      const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, SCHEMA_SPECS[id].file), 'utf8')) as object;
+      assert.ok(lengthsReadAsCodeUnits(schema), `${id}: a length bound where code points and code units differ`);
+    }
+    // a one-character item text outside the BMP (one code point, two code units), and a lone surrogate
+    const det = (text: string) => ({ header: {}, sections: {}, items: [{ text, decision: 'Upheld', claimsAdministratorGuideline: { text: 'x', kind: 'other' }, maximusGuideline: { text: 'x', kind: 'other' }, rationale: { text } }] });
+    for (const text of ['\u{1F600}', '\ud83d', 'a', '']) agree('determination', det(text));
   });
 
   it('the config validator agrees with compiling the schema', () => {

@@ -40,15 +40,39 @@ export function schemaPath(id: SchemaId): string {
   return file;
 }
 
-/** An ajv instance set up for a schema (keywords, formats); `code` for generating standalone code. */
-export function createAjv(id: SchemaId, code?: CodeOptions): Ajv {
+/**
+ * An ajv instance set up for `schema` (the JSON of schema `id`: keywords, formats); `code` for
+ * generating standalone code.
+ */
+export function createAjv(id: SchemaId, schema: unknown, code?: CodeOptions): Ajv {
   // ajv is loaded only when a schema has to be compiled (never on a run with current generated files)
   const { default: AjvClass } = require('ajv') as typeof import('ajv');
   const spec = SCHEMA_SPECS[id];
   const ajv = new AjvClass(code ? { ...spec.options, code } : spec.options);
+  // ajv counts a string's code points for minLength/maxLength (ucs2length: a walk of every string it
+  // checks, most of validating a letter: its rationales). Where the count cannot differ from .length, it
+  // compares .length. The option is deprecated (a warning when passed to the constructor) but still read
+  // when the keywords are compiled; set on the instance.
+  if (lengthsReadAsCodeUnits(schema)) ajv.opts.unicode = false;
   if (spec.xRule) ajv.addKeyword({ keyword: 'x-rule', schemaType: 'string' });
   for (const [name, format] of Object.entries(SCHEMA_FORMATS)) ajv.addFormat(name, format);
   return ajv;
+}
+
+/**
+ * Whether every string length `schema` bounds reads the same in UTF-16 code units as in code points: no
+ * maxLength, and no minLength above 1 (a string has a code point exactly when it has a code unit). Any
+ * key of that name counts, even a property's (a safe answer, not a precise one).
+ */
+export function lengthsReadAsCodeUnits(schema: unknown): boolean {
+  if (Array.isArray(schema)) return schema.every(lengthsReadAsCodeUnits);
+  if (typeof schema !== 'object' || schema === null) return true;
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'maxLength') return false;
+    if (key === 'minLength' && !(typeof value === 'number' && value <= 1)) return false;
+    if (!lengthsReadAsCodeUnits(value)) return false;
+  }
+  return true;
 }
 
 const cache = new Map<SchemaId, { file: string; validate: ValidateFunction }>();
@@ -59,9 +83,13 @@ export function schemaValidator(id: SchemaId): ValidateFunction {
   const hit = cache.get(id);
   if (hit && hit.file === file) return hit.validate;
   const text = fs.readFileSync(file, 'utf8');
-  const validate = generatedValidator(id, contentStamp(text)) ?? createAjv(id).compile(JSON.parse(text) as object);
+  const validate = generatedValidator(id, contentStamp(text)) ?? compileNow(id, JSON.parse(text) as unknown);
   cache.set(id, { file, validate });
   return validate;
+}
+
+function compileNow(id: SchemaId, schema: unknown): ValidateFunction {
+  return createAjv(id, schema).compile(schema as object);
 }
 
 function generatedValidator(id: SchemaId, stamp: string): ValidateFunction | undefined {

@@ -1,5 +1,5 @@
 import { SourceText } from '../text/source';
-import { leadingSpaceEnd } from '../text/spaces';
+import { isBlankText, leadingSpaceEnd } from '../text/spaces';
 
 /**
  * Page breaks in a letter's text, as `pdftotext` (with or without -layout) leaves them: a form feed
@@ -29,7 +29,8 @@ function isFurnitureLine(text: string, caseNumber: string | undefined): boolean 
 }
 
 export class PageBreaks {
-  private readonly ignored = new Set<number>();
+  /** 1 for a line that belongs to a page break, by line number (a flag per line: no hashing per lookup). */
+  private readonly ignored: number[];
 
   /** Lines [from, to) of `src`; `caseNumber` (from the header) identifies a repeated case number line. */
   constructor(
@@ -39,6 +40,8 @@ export class PageBreaks {
     caseNumber?: string,
   ) {
     const lines = src.lines;
+    // a plain array: a small typed array costs more to make than its reads save
+    this.ignored = new Array<number>(lines.length).fill(0);
     // lines [from, to) of the letter: every index read below is a line of `lines`
     from = Math.max(from, 0);
     to = Math.min(to, lines.length);
@@ -46,32 +49,34 @@ export class PageBreaks {
     for (let line = from; line < to; line++) {
       const text = lines[line]!;
       if (isFurnitureLine(text, caseNumber)) {
-        this.ignored.add(line);
+        this.ignored[line] = 1;
         breaks.push(line);
       } else if (text.includes('\f')) {
-        if (!text.replace(/\f/g, '').trim()) this.ignored.add(line);
+        // a form feed is white space: isBlankText is "nothing left once the form feeds are gone and the rest trimmed"
+        if (isBlankText(text)) this.ignored[line] = 1;
         breaks.push(line);
       }
     }
     // blank lines next to a break are the break's, not paragraph ends
-    const blank = (line: number) => line >= from && line < to && !lines[line]!.replace(/\f/g, '').trim();
+    const blank = (line: number) => line >= from && line < to && isBlankText(lines[line]!);
     for (const b of breaks) {
-      for (let l = b - 1; blank(l); l--) this.ignored.add(l);
-      for (let l = b + 1; blank(l); l++) this.ignored.add(l);
+      for (let l = b - 1; blank(l); l--) this.ignored[l] = 1;
+      for (let l = b + 1; blank(l); l++) this.ignored[l] = 1;
       // furniture and a form feed line: the text part of a "\fText" line is content
       const text = lines[b]!;
-      if (text.replace(/\f/g, '').trim() && !isFurnitureLine(text, caseNumber)) this.ignored.delete(b);
+      if (!isBlankText(text) && !isFurnitureLine(text, caseNumber)) this.ignored[b] = 0;
     }
   }
 
   /** A line that belongs to a page break (furniture, a bare form feed, a blank line beside one). */
   isIgnored(line: number): boolean {
-    return this.ignored.has(line);
+    // the bounds first: a read past an array's end is slow in V8
+    return line >= 0 && line < this.ignored.length && this.ignored[line] === 1;
   }
 
   /** Page furniture: a footer or a repeated case number line (text that is no part of the letter's prose). */
   isFurniture(line: number): boolean {
     // `ignored` holds lines of the letter only
-    return this.ignored.has(line) && !!this.src.lines[line]!.replace(/\f/g, '').trim();
+    return this.isIgnored(line) && !isBlankText(this.src.lines[line]!);
   }
 }

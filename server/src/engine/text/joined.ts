@@ -28,7 +28,7 @@ export class JoinedText {
 
   /** Joins source lines [from, to] (inclusive), starting at `startChar` of the first line; `skip` leaves lines out (page furniture). */
   static fromLines(source: SourceText, from: number, to: number, startChar = 0, skip?: (line: number) => boolean): JoinedText {
-    const parts: string[] = [];
+    let text = '';
     const pieces: Piece[] = [];
     let total = 0;
     for (let line = from; line <= to; line++) {
@@ -41,18 +41,17 @@ export class JoinedText {
       while (e > s && isSpace(raw.charCodeAt(e - 1))) e--;
       if (s >= e) continue;
       const base = source.lineStart(line);
-      if (parts.length > 0) {
-        parts.push(' ');
+      if (total > 0) {
+        text += ' ';
         pieces.push({ at: total, src: base + s - 1, length: 1, synthetic: true });
         total++;
       }
-      parts.push(raw.slice(s, e));
+      text += raw.slice(s, e);
       pieces.push({ at: total, src: base + s, length: e - s, synthetic: false });
       total += e - s;
     }
     // tabs and form feeds read as spaces: one character for one, so the pieces stay as they are (one
     // search of the joined text instead of two of every line)
-    let text = parts.join('');
     if (text.includes('\t') || text.includes('\f')) text = text.replace(/[\t\f]/g, ' ');
     return new JoinedText(source, text, pieces);
   }
@@ -116,9 +115,12 @@ export class JoinedText {
     return new JoinedText(this.source, parts.join(''), pieces);
   }
 
-  /** Index of the piece that contains joined offset `offset` (the last one for offsets past the end; 0 when there are none). */
-  private pieceIndex(offset: number): number {
-    let lo = 0;
+  /**
+   * Index of the piece that contains joined offset `offset` (the last one for offsets past the end; 0
+   * when there are none), searched from piece `from` on (one that starts at or before `offset`).
+   */
+  private pieceIndex(offset: number, from: number): number {
+    let lo = from;
     let hi = this.pieces.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1; // in (lo, hi]: a piece
@@ -128,9 +130,9 @@ export class JoinedText {
     return lo;
   }
 
-  /** Source offset of joined offset `offset` (there is at least one piece: rangeOf checks). */
-  private sourceOffset(offset: number): number {
-    const p = this.pieces[this.pieceIndex(offset)]!;
+  /** Source offset of joined offset `offset`, in piece `index` (the piece that holds it). */
+  private sourceOffset(offset: number, index: number): number {
+    const p = this.pieces[index]!;
     return p.synthetic ? p.src : p.src + Math.min(offset - p.at, p.length - 1);
   }
 
@@ -141,8 +143,13 @@ export class JoinedText {
       return { start: p, end: p };
     }
     const last = this.text.length - 1;
-    const s = this.sourceOffset(Math.min(Math.max(start, 0), last));
-    const e = end > start ? this.sourceOffset(Math.min(Math.max(end - 1, 0), last)) + 1 : s;
+    const first = Math.min(Math.max(start, 0), last);
+    const firstPiece = this.pieceIndex(first, 0);
+    const s = this.sourceOffset(first, firstPiece);
+    if (end <= start) return this.source.rangeOf(s, s);
+    const final = Math.min(Math.max(end - 1, 0), last);
+    // the end's piece is the start's or one after it: search from there when the end is not before the start
+    const e = this.sourceOffset(final, this.pieceIndex(final, final >= first ? firstPiece : 0)) + 1;
     return this.source.rangeOf(s, e);
   }
 

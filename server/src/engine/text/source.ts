@@ -47,6 +47,12 @@ export class SourceText {
 
   positionAt(offset: number): Position {
     const o = Math.min(Math.max(offset, 0), this.text.length);
+    const line = this.lineOf(o);
+    return { line, character: o - this.lineStarts[line]! };
+  }
+
+  /** The line that holds offset `o` (in [0, text.length]): the last line starting at or before it. */
+  private lineOf(o: number): number {
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     // lo and mid stay within [0, lineStarts.length - 1], and there is always a line
@@ -55,11 +61,21 @@ export class SourceText {
       if (this.lineStarts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.lineStarts[lo]! };
+    return lo;
   }
 
   rangeOf(startOffset: number, endOffset: number): Range {
-    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+    const s = Math.min(Math.max(startOffset, 0), this.text.length);
+    const e = Math.min(Math.max(endOffset, 0), this.text.length);
+    const startLine = this.lineOf(s);
+    // most ranges end on the line they start on: no second search then
+    const next = startLine + 1;
+    const sameLine = e >= this.lineStarts[startLine]! && (next === this.lineStarts.length || e < this.lineStarts[next]!);
+    const endLine = sameLine ? startLine : this.lineOf(e);
+    return {
+      start: { line: startLine, character: s - this.lineStarts[startLine]! },
+      end: { line: endLine, character: e - this.lineStarts[endLine]! },
+    };
   }
 
   lineRange(line: number): Range {
