@@ -56,6 +56,22 @@ describe('engine: checked reads (files/read-checked)', () => {
     assert.equal(code(() => readTextChecked(f, 5)), 'EFBIG');
   });
 
+  it('reads on after a short read: a pipe whose writer pauses, files of every size around the read chunk', () => {
+    // a short read ends in a one-byte probe (not another 64 KB buffer): what comes after the pause is still read
+    const engine = path.resolve(__dirname, '..', '..', 'server', 'src', 'engine', 'files', 'read-checked.js');
+    const reader = `process.stdout.write(String(require(${JSON.stringify(engine)}).readFdBounded(0, 1 << 20, '<stdin>').length))`;
+    const writer = `process.stdout.write('abc'); setTimeout(() => process.stdout.write('x'.repeat(100000)), 300)`;
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" -e "$W" | "${process.execPath}" -e "$R"`], { env: { ...process.env, W: writer, R: reader }, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.stderr, '');
+    assert.equal(r.stdout, '100003');
+    for (const size of [0, 1, 65535, 65536, 65537, 200_000]) {
+      const f = path.join(dir, `size-${size}.imr`);
+      const bytes = Buffer.alloc(size, 0x61);
+      fs.writeFileSync(f, bytes);
+      assert.ok(readFileChecked(f, READ_LIMITS.letter).bytes.equals(bytes), `${size} bytes`);
+    }
+  });
+
   it('refuses a 3 GB (sparse) file from its size, without reading it', function () {
     const f = path.join(dir, 'big.imr');
     if (!sparse(f, 3 * 1024 * 1024 * 1024)) this.skip(); // no sparse files on this file system
