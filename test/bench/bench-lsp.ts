@@ -6,7 +6,8 @@
  *   - didChange → publishDiagnostics for the largest real letter of ../shared/corpus/dev (a generated
  *     letter when the corpus is absent) and for a generated 1 MB letter of 500 items,
  *   - completion and hover latency (median / p95 of 50),
- *   - the server's resident memory with 50 letters open (VmRSS from /proc/<pid>/status).
+ *   - the server's resident memory with 50 letters open (VmRSS from /proc/<pid>/status), and with the
+ *     1 MB letter open, right after its edits and once the server was idle (its lint workers let go).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -202,10 +203,16 @@ async function main(): Promise<void> {
     rows.push(row('document symbols, 1 MB letter', (await requestLatency(client, 'textDocument/documentSymbol', { textDocument: { uri: bigUri } }, 20)).times, 250));
 
     const afterBig = rssMb(pid);
+    // idle: the lint pool lets its workers go (lint-pool.ts); then one edit, linted by the fresh worker
+    const tracesBefore = client.traces.length;
+    await client.waitForTrace(/^idle lint worker (replaced|kept)/, tracesBefore, 120_000);
+    await editLatency(client, realUri, 1);
+    const afterIdle = rssMb(pid);
     await client.close(bigUri);
     await client.close(realUri);
     rows.push(await fiftyLetters(corpus.length > 0 ? corpus.map((c) => c.text) : [real.text], dir));
     rows.push({ what: '  (RSS of the server above, after the 1 MB letter)', median: afterBig, p95: afterBig, unit: 'MB', target: 150 });
+    rows.push({ what: '  (the same, 1 MB letter open, once the server was idle)', median: afterIdle, p95: afterIdle, unit: 'MB', target: 150 });
 
     printTable(rows);
     console.log(`\nload average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPU(s)`);

@@ -36,6 +36,58 @@ describe('language server: lint pool (worker threads)', function () {
     }
   });
 
+  /** Traces of a pool, and a wait for the first one matching a pattern (event-driven: no sleeps). */
+  function traced(): { trace: (m: string) => void; next: (re: RegExp) => Promise<string> } {
+    const seen: string[] = [];
+    const waiting: { re: RegExp; resolve: (m: string) => void }[] = [];
+    return {
+      trace: (m) => {
+        // a message goes to the first waiter it matches, else it is kept for a later wait
+        const at = waiting.findIndex((w) => w.re.test(m));
+        if (at >= 0) waiting.splice(at, 1)[0]!.resolve(m);
+        else seen.push(m);
+      },
+      next: (re) => new Promise((resolve) => {
+        const at = seen.findIndex((m) => re.test(m));
+        if (at >= 0) resolve(seen.splice(0, at + 1).pop()!);
+        else waiting.push({ re, resolve });
+      }),
+    };
+  }
+
+  it('gives memory back when idle: an extra worker ends, the first stays (with a small heap) and still lints', async () => {
+    const t = traced();
+    const pool = new LintPool({ size: 2, idleMs: 200, trace: t.trace });
+    try {
+      // two documents at once: the second worker starts
+      const outs = await Promise.all([pool.run(request('a', DEFECTS)), pool.run(request('b', CLEAN))]);
+      assert.deepStrictEqual(outs.map((o) => o.kind), ['done', 'done']);
+      assert.strictEqual(pool.workers, 2);
+      const idle = [await t.next(/^idle lint worker/), await t.next(/^idle lint worker/)].map((m) => m.replace(/ \(.*/, '')).sort();
+      assert.deepStrictEqual(idle, ['idle lint worker ended', 'idle lint worker kept']);
+      assert.strictEqual(pool.workers, 1, 'the extra worker ended, the first one is kept');
+      const again = await pool.run(request('a', DEFECTS));
+      assert.strictEqual(again.kind, 'done');
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('replaces an idle first worker whose heap grew past the limit with a fresh one, which lints', async () => {
+    const t = traced();
+    const pool = new LintPool({ size: 1, idleMs: 200, recycleHeapBytes: 1, trace: t.trace });
+    try {
+      assert.strictEqual((await pool.run(request('a', CLEAN))).kind, 'done');
+      assert.match(await t.next(/^idle lint worker/), /^idle lint worker replaced by a fresh one \(heap \d+ MB\)$/);
+      assert.strictEqual(pool.workers, 1, 'a fresh worker is waiting for the next letter');
+      const out = await pool.run(request('a', DEFECTS));
+      assert.strictEqual(out.kind, 'done');
+      if (out.kind === 'done') assert.strictEqual(out.result.findings.length, 4);
+    } finally {
+      pool.dispose();
+    }
+  });
+
   it('a worker that cannot start is retried three times, then jobs fail and the server is told once', async () => {
     const told: string[] = [];
     const pool = new LintPool({ script: path.join(os.tmpdir(), 'no-such-imr-lint-worker.js'), broken: (m) => told.push(m) });

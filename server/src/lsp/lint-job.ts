@@ -34,5 +34,6 @@ export interface LintJobResult {
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'started'; id: number }
-  | { type: 'done'; id: number; result: LintJobResult }
+  /** `heapBytes`: the worker's V8 heap after the lint (the pool recycles a worker a large letter grew). */
+  | { type: 'done'; id: number; result: LintJobResult; heapBytes: number }
   | { type: 'failed'; id: number; message: string };

@@ -9,6 +9,12 @@
  * when a newer job for the same document arrives (its version is stale). A worker that dies is
  * replaced; after three workers in a row die before they are ready (a broken installation), jobs fail
  * instead of restarting workers for ever.
+ *
+ * The pool gives memory back when it is idle. Each worker is a V8 isolate with its own heap, and V8
+ * keeps a heap at the size the largest lint grew it to (a 1 MB letter: about twice a fresh worker's).
+ * A worker idle for `idleMs` is therefore let go: an extra worker ends (the next burst of work starts
+ * one again), and the first worker, which stays so that the next keystroke finds one ready, is
+ * replaced by a fresh one when its heap has grown past `recycleHeapBytes`.
  */
 import * as path from 'path';
 import { Worker } from 'worker_threads';
@@ -42,6 +48,10 @@ interface Slot {
   ready: boolean;
   job?: Pending;
   timer?: NodeJS.Timeout;
+  /** Runs when the worker has been idle for idleMs (cleared when it gets a job). */
+  idleTimer?: NodeJS.Timeout;
+  /** The worker's heap after its last lint. */
+  heapBytes: number;
 }
 
 export interface LintPoolOptions {
@@ -51,9 +61,16 @@ export interface LintPoolOptions {
   trace?(message: string): void;
   /** Called once when workers keep dying before they are ready: letters are not linted any more. */
   broken?(message: string): void;
+  /** Milliseconds a worker may stay idle before it is let go (see above); default 15 s. */
+  idleMs?: number;
+  /** The first worker's heap size past which an idle one is replaced by a fresh one; default 48 MB. */
+  recycleHeapBytes?: number;
 }
 
 const MAX_EARLY_DEATHS = 3;
+const DEFAULT_IDLE_MS = 15_000;
+/** A fresh worker's heap is about 28 MB once it has linted its warm-up letter; 48 MB is a grown one. */
+const DEFAULT_RECYCLE_HEAP_BYTES = 48 * 1024 * 1024;
 
 export class LintPool {
   private readonly slots: Slot[];
@@ -66,7 +83,7 @@ export class LintPool {
 
   constructor(private readonly opts: LintPoolOptions = {}) {
     this.script = opts.script ?? path.join(__dirname, 'lint-worker.js');
-    this.slots = Array.from({ length: Math.max(1, opts.size ?? 2) }, () => ({ ready: false }));
+    this.slots = Array.from({ length: Math.max(1, opts.size ?? 2) }, () => ({ ready: false, heapBytes: 0 }));
   }
 
   /** Starts the first worker now, so that the first letter does not wait for it to load. */
@@ -117,6 +134,7 @@ export class LintPool {
         this.spawn(slot);
       }
       const job = this.queue.shift()!;
+      this.clearIdle(slot);
       slot.job = job;
       const { key: _key, budgetMs: _budget, ...message } = job.request;
       slot.worker!.postMessage({ ...message, id: job.id } satisfies LintJob);
@@ -127,6 +145,7 @@ export class LintPool {
     const worker = new Worker(this.script);
     slot.worker = worker;
     slot.ready = false;
+    slot.heapBytes = 0;
     worker.on('message', (m: WorkerMessage) => {
       if (slot.worker !== worker) return;
       if (m.type === 'ready') {
@@ -143,9 +162,12 @@ export class LintPool {
         return;
       }
       this.finish(slot);
-      if (m.type === 'done') job.resolve({ kind: 'done', result: m.result });
-      else job.reject(new Error(`lint failed: ${m.message}`));
+      if (m.type === 'done') {
+        slot.heapBytes = m.heapBytes;
+        job.resolve({ kind: 'done', result: m.result });
+      } else job.reject(new Error(`lint failed: ${m.message}`));
       this.dispatch();
+      if (!slot.job) this.idleAfter(slot);
     });
     // an uncaught error in the worker ends it; 'exit' follows
     worker.on('error', (e) => this.opts.trace?.(`lint worker error: ${e.message}`));
@@ -173,9 +195,41 @@ export class LintPool {
     else if (slot === this.slots[0]) this.spawn(slot);
   }
 
+  /** The slot's worker has no job: after idleMs without one, it is let go (see the module comment). */
+  private idleAfter(slot: Slot): void {
+    this.clearIdle(slot);
+    const idleMs = this.opts.idleMs ?? DEFAULT_IDLE_MS;
+    if (this.disposed || !(idleMs > 0)) return;
+    slot.idleTimer = setTimeout(() => this.release(slot), idleMs);
+    // an idle timer never keeps the server process alive
+    slot.idleTimer.unref();
+  }
+
+  private release(slot: Slot): void {
+    slot.idleTimer = undefined;
+    if (this.disposed || !slot.worker || slot.job) return;
+    if (slot !== this.slots[0]) {
+      this.opts.trace?.('idle lint worker ended');
+      this.stop(slot);
+      return;
+    }
+    const heap = `heap ${Math.round(slot.heapBytes / 1048576)} MB`;
+    if (slot.heapBytes > (this.opts.recycleHeapBytes ?? DEFAULT_RECYCLE_HEAP_BYTES)) {
+      this.opts.trace?.(`idle lint worker replaced by a fresh one (${heap})`);
+      this.stop(slot);
+      this.spawn(slot);
+    } else this.opts.trace?.(`idle lint worker kept (${heap})`);
+  }
+
+  private clearIdle(slot: Slot): void {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = undefined;
+  }
+
   /** Terminates the slot's worker; its job (if any) is rejected with `reason`. */
   private stop(slot: Slot, reason?: Error): void {
     const { worker, job } = slot;
+    this.clearIdle(slot);
     this.finish(slot);
     slot.worker = undefined;
     slot.ready = false;

@@ -5,6 +5,7 @@
  * (LintEnvironment), cached until the configuration generation changes. The main thread stops it at
  * the time budget (lint-pool.ts) by terminating it, so nothing here needs to watch the clock.
  */
+import { getHeapStatistics } from 'v8';
 import { parentPort } from 'worker_threads';
 import { defaultConfig, lintText, parseLetter } from '../engine';
 import { expandTemplate, findTemplate } from '../templates/templates';
@@ -58,6 +59,6 @@ port.on('message', (job: LintJob) => {
     post({ type: 'failed', id: job.id, message: e instanceof Error ? e.message : String(e) });
     return;
   }
-  post({ type: 'done', id: job.id, result });
+  post({ type: 'done', id: job.id, result, heapBytes: getHeapStatistics().total_heap_size });
 });
 post({ type: 'ready' });
