@@ -288,9 +288,15 @@ class SentenceCues {
     if (this.agreementMatch === undefined) this.agreementMatch = AGREEMENT.exec(this.s);
     return this.agreementMatch;
   }
-  /** Someone else's opinion reported, unless the reviewer speaks in the same sentence. */
+  /**
+   * Someone else's opinion reported, unless the reviewer speaks in the same sentence (the report is
+   * looked for first: most sentences have none, and then whether the reviewer speaks does not matter).
+   */
   get reported(): Scope | null {
-    if (this.reportedScope === undefined) this.reportedScope = this.agreement ? null : reportedScope(this.s) ?? null;
+    if (this.reportedScope === undefined) {
+      const scope = reportedScope(this.s);
+      this.reportedScope = scope && !this.agreement ? scope : null;
+    }
     return this.reportedScope;
   }
   get guideline(): Scope[] {
