@@ -1,6 +1,6 @@
 import { maxOf, pushAll } from '../text/arrays';
 import { AGREEMENT, CLAUSE_BREAK, CONCLUDING, CONDITION_BEFORE, CONDITION_CLAUSE, CONTRAST, GUIDELINE, GUIDELINE_FRAME, MODAL, OPENER, qualifierAfter, REPORTED, REQUEST_SUBJECT, SUBORDINATOR } from './cues';
-import { Polarity, findMentions } from './lexicon';
+import { Mention, Polarity, findMentions } from './lexicon';
 import { Scope, Token, clausalNegations, inScope, localNegation, tokenize, uncertainScopes } from './negation';
 import { normalizeText } from './normalize';
 import { splitSentences } from '../text/sentences';
@@ -158,12 +158,9 @@ export function readRationale(text: string): RationaleReading {
     const own: Reading[] = [];
     for (const m of mentions) {
       if (inSpans(cues.quotes, m.start) || inScope(cues.uncertain, m.start) > 0) continue;
-      const neg = localNegation(cues.tokens, m.head);
-      const flips = neg.count + inScope(cues.clausal, m.start);
-      const polarity = (flips % 2 === 0 ? m.base : -m.base) as Polarity;
       const reported = cues.reported;
       if (reported && m.start >= reported.start && m.start < reported.end && !m.decisionOfDenial) {
-        lastReported = polarity;
+        lastReported = polarityOf(m, localNegation(cues.tokens, m.head), cues);
         continue;
       }
       if (!m.decisionOfDenial && (inSpans(cues.guideline, m.start) || (!m.strong && cues.framed))) continue;
@@ -173,6 +170,9 @@ export function readRationale(text: string): RationaleReading {
       if (modal === 'hypothetical') continue;
       const after = s.slice(m.end, m.end + 60);
       if (qualifierAfter(after)) continue;
+      // the negation is read only now: a phrase set aside above needs none (nor its sentence the tokens)
+      const neg = localNegation(cues.tokens, m.head);
+      const polarity = polarityOf(m, neg, cues);
       const subject = s.slice(clauseStart, Math.min(m.start, neg.start ?? m.start));
       const requestSubject = REQUEST_SUBJECT.test(subject.trim());
       // "Ondansetron is approved for chemotherapy": an agent's indication, not a decision on the request
@@ -236,6 +236,12 @@ export function weighFor(reading: RationaleReading, item?: string): Verdict {
   const winner = !neg ? pos : !pos ? neg : pos.score - neg.score >= MARGIN ? pos : neg.score - pos.score >= MARGIN ? neg : undefined;
   if (!winner) return unclear();
   return { value: winner.polarity === 1 ? 'necessary' : 'not-necessary', start: winner.start, end: winner.end };
+}
+
+/** The polarity of mention `m` once its local negations `neg` and the clausal ones around it are counted. */
+function polarityOf(m: Mention, neg: { count: number }, cues: SentenceCues): Polarity {
+  const flips = neg.count + inScope(cues.clausal, m.start);
+  return (flips % 2 === 0 ? m.base : -m.base) as Polarity;
 }
 
 /**
