@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { findMentions } from '../../../server/src/engine/verdict/lexicon';
 import { clausalNegations, inScope, localNegation, tokenize } from '../../../server/src/engine/verdict/negation';
 import { normalize } from '../../../server/src/engine/verdict/normalize';
-import { readVerdict } from '../../../server/src/engine/verdict/reader';
+import { LetterVerdicts, readVerdict } from '../../../server/src/engine/verdict/reader';
 import { splitSentences } from '../../../server/src/engine/text/sentences';
 import { nth } from '../../helpers/checked';
 
@@ -78,6 +78,19 @@ describe('verdict reader: sentences, normalization, negation', function () {
       assert.equal(readVerdict('Therefore, the request is not medically necessary.', item).value, 'not-necessary');
     }
  
+  });
+
+  it('reads a rationale that several items share once, and weighs it for each item as readVerdict does', function () {
+    const t = 'The MRI of the lumbar spine is not medically necessary. Physical therapy is medically necessary for this patient.';
+    const other = 'Therefore, the request is not medically necessary.';
+    const verdicts = new LetterVerdicts();
+    // each item twice, in turn: weighing for one item must leave the shared reading as it was
+    for (const item of ['MRI lumbar spine', 'Physical therapy 6 sessions', undefined, '', 'MRI lumbar spine', 'Physical therapy 6 sessions']) {
+      assert.deepEqual(verdicts.verdict(t, item), readVerdict(t, item));
+      assert.deepEqual(verdicts.verdict(other, item), readVerdict(other, item));
+    }
+    assert.equal(verdicts.verdict(t, 'MRI lumbar spine').value, 'not-necessary');
+    assert.equal(verdicts.verdict(t, 'Physical therapy 6 sessions').value, 'necessary');
   });
 
   it('reads a phrase followed by a rule line of dashes at once (the qualifier test backtracked for 20 s)', function () {

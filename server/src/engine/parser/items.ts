@@ -8,6 +8,7 @@ import { parseGuidelineLine } from './citations';
 import { LabelIssue, matchItemLabel } from './field-labels';
 import { PageBreaks } from './page-breaks';
 import { parseRationale } from './rationale';
+import { LetterVerdicts } from '../verdict/reader';
 import { DECISION_PATTERN, DECISION_WORDS, INTRO_LINE, ITEM_FIELDS, ItemFieldKind, itemFieldOfLabel } from '../vocabulary';
 
 type FieldKind = ItemFieldKind;
@@ -229,6 +230,8 @@ export function parseItems(src: SourceText, from: number, to: number, index: Mtu
   const items: Item[] = [];
   const unparsed: UnparsedBlock[] = [];
   let current: Item | undefined;
+  // this parse's rationales, each read once (several items may repeat one): dropped with the parse
+  const verdicts = new LetterVerdicts();
   /**
    * The field being read: its label block (`first`) and the last of its continuation blocks, which
    * run on to it (double-spaced letters put blank lines inside a field).
@@ -240,7 +243,7 @@ export function parseItems(src: SourceText, from: number, to: number, index: Mtu
     const { first, last } = open;
     const body = JoinedText.fromLines(src, first.from, last.to, first.bodyStart, skip).repairWraps();
     if (open.kind === 'rationale') {
-      current.rationale = parseRationale(first.labelRange as Range, body, current.text);
+      current.rationale = parseRationale(first.labelRange as Range, body, current.text, verdicts);
       if (first.labelIssue) current.rationale.labelIssue = first.labelIssue;
     } else {
       const line: GuidelineLine = parseGuidelineLine(first.label ?? '', first.labelRange as Range, body, index);

@@ -1,6 +1,6 @@
 import { maxOf, pushAll } from '../text/arrays';
 import { AGREEMENT, CLAUSE_BREAK, CONCLUDING, CONDITION_BEFORE, CONDITION_CLAUSE, CONTRAST, GUIDELINE, GUIDELINE_FRAME, MODAL, OPENER, qualifierAfter, REPORTED, REQUEST_SUBJECT, SUBORDINATOR } from './cues';
-import { Polarity, findMentions } from './lexicon';
+import { Mention, Polarity, findMentions } from './lexicon';
 import { Scope, Token, clausalNegations, inScope, localNegation, tokenize, uncertainScopes } from './negation';
 import { normalizeText } from './normalize';
 import { splitSentences } from '../text/sentences';
@@ -23,6 +23,7 @@ export interface Verdict {
   end?: number;
 }
 
+/** A verdict phrase weighed for the item. */
 interface Candidate {
   polarity: Polarity;
   score: number;
@@ -31,6 +32,29 @@ interface Candidate {
   sentence: number;
   start: number;
   end: number;
+}
+
+/** A verdict phrase as the text reads it: weighed by every cue but whether its clause is about the item. */
+interface Reading {
+  polarity: Polarity;
+  /** The weight of its cues, without the bonus of a clause about the request or the item. */
+  score: number;
+  /** About the request whatever the item: the clause's subject is "the request", "it" …, or it decides on the denial. */
+  aboutRequest: boolean;
+  /**
+   * The clause's words before the phrase, when its subject is not the request itself: the clause is about
+   * the item when they name it, else about something else when they have content. Absent for an agreement.
+   */
+  subject?: string;
+  sentence: number;
+  start: number;
+  end: number;
+}
+
+/** What a rationale says, whatever its item: its verdict phrases that count, and whether it has any at all. */
+export interface RationaleReading {
+  readonly readings: readonly Reading[];
+  readonly anyMention: boolean;
 }
 
 /** A verdict needs this weight; the other polarity must trail it by MARGIN, else the reading is unclear. */
@@ -92,9 +116,29 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
 ]);
 
 export function readVerdict(text: string, item?: string): Verdict {
-  const itemWords = item ? keywords(item) : undefined;
+  return weighFor(readRationale(text), item);
+}
+
+/**
+ * The verdicts of one letter's rationales. Items grouped under one rationale each repeat its text: it is
+ * read once (readRationale), then weighed for each item. Make one per parse of a letter: it keeps the
+ * texts it has read, and must never outlive the letter.
+ */
+export class LetterVerdicts {
+  private readonly read: { text: string; reading: RationaleReading }[] = [];
+
+  verdict(text: string, item?: string): Verdict {
+    // a letter has a handful of rationales: a scan comparing lengths first costs less than hashing each text
+    let known = this.read.find((r) => r.text.length === text.length && r.text === text);
+    if (!known) this.read.push((known = { text, reading: readRationale(text) }));
+    return weighFor(known.reading, item);
+  }
+}
+
+/** Every verdict phrase of `text` that counts, read sentence by sentence (nothing here depends on the item). */
+export function readRationale(text: string): RationaleReading {
   const sentences = splitSentences(text);
-  const cands: Candidate[] = [];
+  const readings: Reading[] = [];
   let anyMention = false;
   let lastReported: Polarity | undefined;
   for (let si = 0; si < sentences.length; si++) {
@@ -111,15 +155,12 @@ export function readVerdict(text: string, item?: string): Verdict {
     const cues = new SentenceCues(s);
     if (mentions.length === 0 && !cues.agreement) continue;
     anyMention ||= mentions.length > 0;
-    const own: Candidate[] = [];
+    const own: Reading[] = [];
     for (const m of mentions) {
       if (inSpans(cues.quotes, m.start) || inScope(cues.uncertain, m.start) > 0) continue;
-      const neg = localNegation(cues.tokens, m.head);
-      const flips = neg.count + inScope(cues.clausal, m.start);
-      const polarity = (flips % 2 === 0 ? m.base : -m.base) as Polarity;
       const reported = cues.reported;
       if (reported && m.start >= reported.start && m.start < reported.end && !m.decisionOfDenial) {
-        lastReported = polarity;
+        lastReported = polarityOf(m, localNegation(cues.tokens, m.head), cues);
         continue;
       }
       if (!m.decisionOfDenial && (inSpans(cues.guideline, m.start) || (!m.strong && cues.framed))) continue;
@@ -129,16 +170,16 @@ export function readVerdict(text: string, item?: string): Verdict {
       if (modal === 'hypothetical') continue;
       const after = s.slice(m.end, m.end + 60);
       if (qualifierAfter(after)) continue;
+      // the negation is read only now: a phrase set aside above needs none (nor its sentence the tokens)
+      const neg = localNegation(cues.tokens, m.head);
+      const polarity = polarityOf(m, neg, cues);
       const subject = s.slice(clauseStart, Math.min(m.start, neg.start ?? m.start));
       const requestSubject = REQUEST_SUBJECT.test(subject.trim());
-      const aboutRequest = requestSubject || (itemWords !== undefined && overlaps(subject, itemWords));
-      const aboutOther = itemWords !== undefined && !aboutRequest && hasContent(subject);
       // "Ondansetron is approved for chemotherapy": an agent's indication, not a decision on the request
       if (m.kind === 'decision' && !requestSubject && GENERIC_DECISION.test(after)) continue;
       const contrasts = cues.contrasts;
       let score = 1;
       if (m.strong) score += 2;
-      if (aboutRequest || m.decisionOfDenial) score += 2;
       if (cues.concluding) score += 2;
       if (contrasts.length > 0 && contrasts[0]! < m.start) score += 2;
       if (modal === 'hedged') score -= 2;
@@ -146,7 +187,8 @@ export function readVerdict(text: string, item?: string): Verdict {
       // conceded before a contrast in the same sentence: "X was necessary; however, further X is not"
       if (contrasts.length > 0 && contrasts[contrasts.length - 1]! > m.end) score -= 2;
       const [start, end] = sourceRange(n, span.start, Math.min(m.start, neg.start ?? m.start), m.end);
-      own.push({ polarity, score, aboutOther, sentence: si, start, end });
+      const aboutRequest = requestSubject || m.decisionOfDenial === true;
+      own.push({ polarity, score, aboutRequest, subject: requestSubject ? undefined : subject, sentence: si, start, end });
     }
     const opener = own.length > 0 ? cues.opener : null;
     if (opener) {
@@ -158,10 +200,23 @@ export function readVerdict(text: string, item?: string): Verdict {
       // "I do not agree." after the UR's "not medically necessary": the reviewer's verdict is the opposite
       const disagree = DISAGREE.test(agreement[0]) && !OWN_FINDING.test(agreement[0]);
       const [start, end] = sourceRange(n, span.start, agreement.index, agreement.index + agreement[0].length);
-      own.push({ polarity: (disagree ? -lastReported : lastReported) as Polarity, score: 6, aboutOther: false, sentence: si, start, end });
+      own.push({ polarity: (disagree ? -lastReported : lastReported) as Polarity, score: 6, aboutRequest: false, sentence: si, start, end });
     }
-    pushAll(cands, own);
+    pushAll(readings, own);
   }
+  return { readings, anyMention };
+}
+
+/** The verdict of a rationale read by readRationale on `item`: its phrases weighed by what their clauses are about. */
+export function weighFor(reading: RationaleReading, item?: string): Verdict {
+  // the item's words are needed only for a clause whose subject is not the request itself (a third of the rationales)
+  let itemWords: Set<string> | undefined;
+  const cands: Candidate[] = reading.readings.map((r) => {
+    const aboutItem = item && r.subject !== undefined ? overlaps(r.subject, (itemWords ??= keywords(item))) : false;
+    const score = r.aboutRequest || aboutItem ? r.score + 2 : r.score;
+    const aboutOther = !!item && r.subject !== undefined && !aboutItem && hasContent(r.subject);
+    return { polarity: r.polarity, score, aboutOther, sentence: r.sentence, start: r.start, end: r.end };
+  });
   const kept = cands.filter((c) => c.score >= THRESHOLD);
   const [first] = kept;
   if (first) {
@@ -175,12 +230,18 @@ export function readVerdict(text: string, item?: string): Verdict {
   const neg = best(-1);
   const unclear = (): Verdict => {
     const any = pos ?? neg;
-    return anyMention && any ? { value: 'unclear', start: any.start, end: any.end } : { value: 'unclear' };
+    return reading.anyMention && any ? { value: 'unclear', start: any.start, end: any.end } : { value: 'unclear' };
   };
   if (!pos && !neg) return unclear();
   const winner = !neg ? pos : !pos ? neg : pos.score - neg.score >= MARGIN ? pos : neg.score - pos.score >= MARGIN ? neg : undefined;
   if (!winner) return unclear();
   return { value: winner.polarity === 1 ? 'necessary' : 'not-necessary', start: winner.start, end: winner.end };
+}
+
+/** The polarity of mention `m` once its local negations `neg` and the clausal ones around it are counted. */
+function polarityOf(m: Mention, neg: { count: number }, cues: SentenceCues): Polarity {
+  const flips = neg.count + inScope(cues.clausal, m.start);
+  return (flips % 2 === 0 ? m.base : -m.base) as Polarity;
 }
 
 /**
@@ -233,9 +294,15 @@ class SentenceCues {
     if (this.agreementMatch === undefined) this.agreementMatch = AGREEMENT.exec(this.s);
     return this.agreementMatch;
   }
-  /** Someone else's opinion reported, unless the reviewer speaks in the same sentence. */
+  /**
+   * Someone else's opinion reported, unless the reviewer speaks in the same sentence (the report is
+   * looked for first: most sentences have none, and then whether the reviewer speaks does not matter).
+   */
   get reported(): Scope | null {
-    if (this.reportedScope === undefined) this.reportedScope = this.agreement ? null : reportedScope(this.s) ?? null;
+    if (this.reportedScope === undefined) {
+      const scope = reportedScope(this.s);
+      this.reportedScope = scope && !this.agreement ? scope : null;
+    }
     return this.reportedScope;
   }
   get guideline(): Scope[] {
