@@ -1,4 +1,4 @@
-import { ConfigResolver, IndexProvider, LintInput, lintEachWithinBudget, lintWithinBudget } from '../engine';
+import { ConfigResolver, Finding, IndexProvider, LintInput, lintEachWithinBudget, lintWithinBudget } from '../engine';
 import { FileResult } from './formatters/types';
 import { readLetterChecked } from './io';
 import { resolveSetup } from './setup';
@@ -27,9 +27,20 @@ export function lintOne(text: string, filePath: string, o: LintOptions, configPa
   return { filePath, findings: lintWithinBudget(lintInput(text, o, configPath), o.budgetMs, 'error').findings, text };
 }
 
+/**
+ * A folder's result for the report: the text is kept only when a finding has a fix or suggestion, the
+ * one thing a formatter reads it for (their offsets, formatters/eslint-results.ts). Holding every
+ * letter's text until the report made the garbage collector copy and keep it (1,950 letters: ~17 MB);
+ * without it the text dies with the lint. --fix and --stdin keep the text (lintOne).
+ */
+function folderResult(filePath: string, findings: Finding[], text: string): FileResult {
+  return findings.some((f) => f.fix || f.suggestions) ? { filePath, findings, text } : { filePath, findings };
+}
+
 /** Reads and lints a letter file (config found from its path); an unreadable file is a ToolError. */
 export function lintFile(file: string, o: LintOptions): FileResult {
-  return lintOne(readLetterChecked(file).text, file, o, file);
+  const text = readLetterChecked(file).text;
+  return folderResult(file, lintOne(text, file, o, file).findings, text);
 }
 
 /** Letters read per batch by lintFiles (their texts are held until the batch is linted). */
@@ -46,7 +57,7 @@ export function lintFiles(files: readonly string[], o: LintOptions): FileResult[
     const batch = files.slice(at, at + READ_BATCH);
     const inputs = batch.map((file) => lintInput(readLetterChecked(file).text, o, file));
     const linted = lintEachWithinBudget(inputs, o.budgetMs, 'error');
-    inputs.forEach((input, i) => results.push({ filePath: batch[i]!, findings: linted[i]!.findings, text: input.text }));
+    inputs.forEach((input, i) => results.push(folderResult(batch[i]!, linted[i]!.findings, input.text)));
   }
   return results;
 }
