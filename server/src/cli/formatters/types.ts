@@ -3,7 +3,7 @@ import { Finding } from '../../engine';
 export interface FileResult {
   filePath: string;
   findings: Finding[];
-  /** The text that was linted (for fix offsets in JSON output); undefined when unreadable. */
+  /** The text that was linted, for the offsets of fixes and suggestions in ESLint-shaped output; a folder's letter without any fix or suggestion has none (lint-one.ts). */
   text?: string;
   /** Set by --fix / --fix-dry-run when fixes were applied (or would be): how many, by rule id. */
   fixed?: { byRule: Record<string, number>; total: number; written: boolean };

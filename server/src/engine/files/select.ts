@@ -226,22 +226,126 @@ export function createFileSelector(options: FileSelectorOptions): FileSelector {
     return undefined;
   };
 
-  const relToConfig = (config: LintConfig, abs: string): string => {
-    const rel = toPosix(path.relative(config.baseDir, abs));
-    if (!rel.startsWith('../') && rel !== '..' && !path.isAbsolute(rel)) return rel;
-    // outside the config's folder (--config elsewhere): relative to cwd, else the bare name
-    const fromCwd = toPosix(path.relative(cwd, abs));
-    return fromCwd.startsWith('../') || path.isAbsolute(fromCwd) ? path.basename(abs) : fromCwd;
+  /**
+   * The part of `explain` that is the same for every file of a folder, worked out once per folder (a
+   * folder of 1,950 letters made the same path arithmetic, config lookup and folder matching 1,950
+   * times). A file's own path is then `prefix/name`: `path.relative` from a folder above it is the
+   * folder's path from there plus its name (a normalized absolute path, a name without separators).
+   */
+  interface FolderFacts {
+    /** The ignore file ignores this folder or one above it (pattern "drafts/"). */
+    ignoredFolder: boolean;
+    /** The folder's posix path from the ignore file's folder ('' = that folder); undefined outside it. */
+    ignorePrefix: string | undefined;
+    /** The .gitignore that ignores this folder or one above it, inside its work tree. */
+    gitignoredFolder: string | undefined;
+    /** The .gitignore files from the work tree's root down to this folder, each with the folder's posix path from its own folder. */
+    gitChain: { gi: IgnoreFile; prefix: string }[];
+    config: LintConfig | undefined;
+    /** The folder part of a file's path as the config's globs see it ('' = none; see relToConfig). */
+    configPrefix: string;
+    /** Per exclude pattern of the config: whether it matches this folder or a folder above it (below the config's folder). */
+    excludedFolder: boolean[];
+    /** The include globs (config's or default, then --ext) and their matchers. */
+    include: string[];
+    includeMatchers: picomatch.Matcher[];
+  }
+  const factsOf = new Map<string, FolderFacts>();
+
+  /** `prefix/name`, or `name` alone when the prefix is empty. */
+  const under = (prefix: string, name: string): string => (prefix ? `${prefix}/${name}` : name);
+
+  /** A relative path that does not leave its folder (not "..", "../…" or another drive). */
+  const inside = (rel: string): boolean => rel !== '..' && !rel.startsWith('../') && !path.isAbsolute(rel);
+
+  /**
+   * The folder part of a file's path relative to the config's folder, as relToConfig made it per file:
+   * relative to the config's folder; outside it (--config elsewhere) relative to cwd; else none (the
+   * bare name).
+   */
+  const configPrefixOf = (config: LintConfig, dir: string): string => {
+    const rel = toPosix(path.relative(config.baseDir, dir));
+    if (inside(rel)) return rel;
+    const fromCwd = toPosix(path.relative(cwd, dir));
+    return inside(fromCwd) ? fromCwd : '';
+  };
+
+  /** The .gitignore chain of `dir` and whether it or a folder above it is ignored (as `gitignored` checks a file's folders). */
+  const gitFactsOf = (dir: string): Pick<FolderFacts, 'gitignoredFolder' | 'gitChain'> => {
+    const root = options.noIgnore ? undefined : gitRoot(dir);
+    if (!root) return { gitignoredFolder: undefined, gitChain: [] };
+    const relDir = path.relative(root, dir);
+    const parts = relDir === '' ? [] : relDir.split(path.sep);
+    // the folders from the root down to dir, as gitignored joins them
+    const folders = [root, ...parts.map((_, j) => path.join(root, ...parts.slice(0, j + 1)))];
+    let gitignoredFolder: string | undefined;
+    for (let i = 0; i < parts.length && gitignoredFolder === undefined; i++) {
+      const target = folders[i + 1]!;
+      let verdict: { file: string; ignored: boolean } | undefined;
+      for (const d of folders.slice(0, i + 1)) {
+        const gi = gitignoreIn(d);
+        if (!gi) continue;
+        const test = gi.ig.test(`${toPosix(path.relative(d, target))}/`);
+        if (test.ignored) verdict = { file: gi.file, ignored: true };
+        else if (test.unignored) verdict = { file: gi.file, ignored: false };
+      }
+      if (verdict?.ignored) gitignoredFolder = verdict.file;
+    }
+    const gitChain: FolderFacts['gitChain'] = [];
+    for (const d of folders) {
+      const gi = gitignoreIn(d);
+      if (gi) gitChain.push({ gi, prefix: toPosix(path.relative(d, dir)) });
+    }
+    return { gitignoredFolder, gitChain };
+  };
+
+  const folderFacts = (dir: string, abs: string): FolderFacts => {
+    let facts = factsOf.get(dir);
+    if (facts) return facts;
+    let ignoredFolder = false;
+    let ignorePrefix: string | undefined;
+    if (ignoreFile) {
+      // a file inside an ignored folder (pattern "drafts/")
+      for (let d = dir; d.length > ignoreFile.base.length && d.startsWith(ignoreFile.base); d = path.dirname(d)) {
+        if (ignoredBy(ignoreFile, d, true)) {
+          ignoredFolder = true;
+          break;
+        }
+      }
+      const rel = toPosix(path.relative(ignoreFile.base, dir));
+      ignorePrefix = inside(rel) ? rel : undefined;
+    }
+    // the config of a letter is its folder's (the nearest config file upward, or the one given)
+    const config = configFor(abs);
+    const configPrefix = config ? configPrefixOf(config, dir) : '';
+    const folderParts = configPrefix ? configPrefix.split('/') : [];
+    const excludedFolder = (config?.exclude ?? []).map((raw) => {
+      const m = matchers.get(raw.endsWith('/') ? raw.slice(0, -1) : raw);
+      for (let i = 1; i <= folderParts.length; i++) if (m(folderParts.slice(0, i).join('/'))) return true;
+      return false;
+    });
+    const include = config ? [...(config.include.length > 0 ? config.include : DEFAULT_INCLUDE), ...extraInclude] : [];
+    facts = { ignoredFolder, ignorePrefix, ...gitFactsOf(dir), config, configPrefix, excludedFolder, include, includeMatchers: include.map((g) => matchers.get(g)) };
+    factsOf.set(dir, facts);
+    return facts;
+  };
+
+  /** The .gitignore that ignores the file `name` of a folder (its folders are checked by folderFacts), the deepest deciding. */
+  const gitignoredName = (facts: FolderFacts, name: string): string | undefined => {
+    let verdict: { file: string; ignored: boolean } | undefined;
+    for (const { gi, prefix } of facts.gitChain) {
+      const test = gi.ig.test(under(prefix, name));
+      if (test.ignored) verdict = { file: gi.file, ignored: true };
+      else if (test.unignored) verdict = { file: gi.file, ignored: false };
+    }
+    return verdict?.ignored ? verdict.file : undefined;
   };
 
   /** The exclude pattern matching the file or one of its folders (below the config's folder). */
-  const excludedBy = (config: LintConfig, rel: string): string | undefined => {
-    const parts = rel.split('/');
-    for (const raw of config.exclude) {
-      const glob = raw.endsWith('/') ? raw.slice(0, -1) : raw;
-      const m = matchers.get(glob);
-      if (!raw.endsWith('/') && m(rel)) return raw;
-      for (let i = 1; i < parts.length; i++) if (m(parts.slice(0, i).join('/'))) return raw;
+  const excludedBy = (config: LintConfig, facts: FolderFacts, rel: string): string | undefined => {
+    for (const [k, raw] of config.exclude.entries()) {
+      if (!raw.endsWith('/') && matchers.get(raw)(rel)) return raw;
+      if (facts.excludedFolder[k]) return raw;
     }
     return undefined;
   };
@@ -250,29 +354,24 @@ export function createFileSelector(options: FileSelectorOptions): FileSelector {
 
   const explain = (absPath: string): Explanation => {
     const abs = path.resolve(cwd, absPath);
-    const shown = path.relative(cwd, abs) || abs;
-    if (ignoreFile && ignoredBy(ignoreFile, abs, false)) return { selected: false, reason: 'ignored', message: `${shown}: ignored by ${path.relative(cwd, ignoreFile.file) || ignoreFile.file}` };
-    if (ignoreFile) {
-      // a file inside an ignored folder (pattern "drafts/")
-      let d = path.dirname(abs);
-      while (d.length > ignoreFile.base.length && d.startsWith(ignoreFile.base)) {
-        if (ignoredBy(ignoreFile, d, true)) return { selected: false, reason: 'ignored', message: `${shown}: ignored by ${path.relative(cwd, ignoreFile.file) || ignoreFile.file}` };
-        d = path.dirname(d);
-      }
+    const name = path.basename(abs);
+    const facts = folderFacts(path.dirname(abs), abs);
+    // what is shown only when the file is skipped
+    const shown = () => path.relative(cwd, abs) || abs;
+    if (ignoreFile && (facts.ignoredFolder || (facts.ignorePrefix !== undefined && ignoreFile.ig.ignores(under(facts.ignorePrefix, name))))) {
+      return { selected: false, reason: 'ignored', message: `${shown()}: ignored by ${path.relative(cwd, ignoreFile.file) || ignoreFile.file}` };
     }
-    if (!options.noIgnore) {
-      const gi = gitignored(abs, false);
-      if (gi) return { selected: false, reason: 'gitignored', message: `${shown}: ignored by ${path.relative(cwd, gi) || gi}` };
-    }
-    const config = configFor(abs);
+    const gi = facts.gitignoredFolder ?? gitignoredName(facts, name);
+    if (gi) return { selected: false, reason: 'gitignored', message: `${shown()}: ignored by ${path.relative(cwd, gi) || gi}` };
+    const { config } = facts;
     if (!config) return { selected: true };
-    const rel = relToConfig(config, abs);
-    const ex = excludedBy(config, rel);
-    if (ex !== undefined) return { selected: false, reason: 'excluded', message: `${shown}: excluded by "${ex}" (exclude in ${where(config)})` };
-    const include = [...(config.include.length > 0 ? config.include : DEFAULT_INCLUDE), ...extraInclude];
-    if (!include.some((g) => matchers.get(g)(rel))) {
+    const rel = under(facts.configPrefix, name);
+    const ex = excludedBy(config, facts, rel);
+    if (ex !== undefined) return { selected: false, reason: 'excluded', message: `${shown()}: excluded by "${ex}" (exclude in ${where(config)})` };
+    if (!facts.includeMatchers.some((m) => m(rel))) {
+      const { include } = facts;
       const given = extraInclude.length > 0 ? `; ${extraInclude.join(', ')} from --ext` : '';
-      return { selected: false, reason: 'not-included', message: `${shown}: matches no include pattern (${include.slice(0, include.length - extraInclude.length).join(', ')} in ${where(config)}${given})` };
+      return { selected: false, reason: 'not-included', message: `${shown()}: matches no include pattern (${include.slice(0, include.length - extraInclude.length).join(', ')} in ${where(config)}${given})` };
     }
     return { selected: true };
   };
