@@ -82,6 +82,8 @@ function guidelineKey(s: string): string {
 
 /** Removes parenthesized / bracketed parts: "tramadol (ultram)" -> "tramadol". Input already normalized. */
 export function stripParenthesized(n: string): string {
+  // without a bracket there is nothing to remove: no pass over the characters (most names have none)
+  if (!n.includes('(') && !n.includes('[')) return withoutTrailingPunctuation(n);
   // one pass with a stack of open brackets: each closing bracket removes the group it closes with the
   // spaces before it (what removing innermost groups until none is left gives, without a pass per level)
   const out: string[] = [];
@@ -96,7 +98,12 @@ export function stripParenthesized(n: string): string {
       out.length = open.pop() as number;
     } else out.push(c);
   }
-  return out.join('').replace(/\s+/g, ' ').replace(TRAILING_PUNCTUATION, '').trim();
+  return withoutTrailingPunctuation(out.join(''));
+}
+
+/** White space runs as one space, without the trailing punctuation and the spaces around. */
+function withoutTrailingPunctuation(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(TRAILING_PUNCTUATION, '').trim();
 }
 
 // ------------------------------------------------------------------ memos
