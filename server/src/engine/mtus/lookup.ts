@@ -222,8 +222,20 @@ export function suggestGuideline(index: MtusIndex, name: string, year?: number):
 export function citedGuidelineName(written: string | undefined, g: IndexGuideline): string {
   const w = withoutGuidelinesWord(written ?? '').replace(/\s+/g, ' ').trim();
   const key = w ? guidelineKey(w) : '';
-  const known = key && [...g.names, g.title].some((n) => guidelineKey(n).replace(/ guidelines?$/, '') === key.replace(/ guidelines?$/, ''));
+  const known = key && nameKeysOf(g).has(key.replace(/ guidelines?$/, ''));
   return `${known ? w : g.title} ${g.year}`;
+}
+
+const nameKeysCache = new WeakMap<IndexGuideline, ReadonlySet<string>>();
+
+/** The keys of a guideline's names and title without a final "guideline(s)": made once per guideline, not per message. */
+function nameKeysOf(g: IndexGuideline): ReadonlySet<string> {
+  let keys = nameKeysCache.get(g);
+  if (!keys) {
+    keys = new Set([...g.names, g.title].map((n) => guidelineKey(n).replace(/ guidelines?$/, '')));
+    nameKeysCache.set(g, keys);
+  }
+  return keys;
 }
 
 interface PrefixMatcher {
