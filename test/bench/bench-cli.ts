@@ -2,8 +2,9 @@
  * `npm run bench`: imr-lint against a bare `node -e 0` and against markdownlint-cli2 (the familiar
  * baseline), side by side in ONE run, each as the process pre-commit or CI starts:
  *   - `node -e 0`, imr-lint on one letter, markdownlint-cli2 on one letter (median of REPEAT runs),
- *   - imr-lint and markdownlint-cli2 on a folder of N letters (default 1,950), once each; imr-lint also
- *     with `--concurrency 2` (a worker thread beside the main one, whatever auto decides on this machine),
+ *   - imr-lint and markdownlint-cli2 on a folder of N letters (default 1,950): imr-lint the median of 3
+ *     runs, markdownlint-cli2 once (it takes 5-7 times as long); imr-lint also with `--concurrency 2`
+ *     (a worker thread beside the main one, whatever auto decides on this machine),
  *   - the engine in-process on the same letters: the slowest single letter's lint time.
  * Each process is timed for wall clock, CPU (user+sys) and peak RSS (GNU time when /usr/bin/time
  * exists, else wall clock and VmHWM polled from /proc). The N letters are copies of the dev corpus
@@ -153,15 +154,17 @@ async function main(): Promise<void> {
     rows.push(['imr-lint letter.imr.txt', imrOne]);
     const mdlOne = await medianRun(REPEAT, [MDL, 'letter.imr.txt'], one);
     rows.push(['markdownlint-cli2 letter.imr.txt', mdlOne]);
-    const imrMany = await timeProcess([IMR_LINT, '--format', 'json', '.'], many);
+    // imr-lint on the folder: median of 3 (one run of ~1.5 s moves by a tenth with the machine's load)
+    const MANY_REPEAT = Math.min(3, REPEAT);
+    const imrMany = await medianRun(MANY_REPEAT, [IMR_LINT, '--format', 'json', '.'], many);
     rows.push([`imr-lint . (${N} letters)`, imrMany]);
-    const imrTwoThreads = await timeProcess([IMR_LINT, '--concurrency', '2', '--format', 'json', '.'], many);
+    const imrTwoThreads = await medianRun(MANY_REPEAT, [IMR_LINT, '--concurrency', '2', '--format', 'json', '.'], many);
     rows.push([`imr-lint --concurrency 2 . (${N} letters)`, imrTwoThreads]);
     const mdlMany = await timeProcess([MDL, '*.imr.txt'], many);
     rows.push([`markdownlint-cli2 *.imr.txt (${N} letters)`, mdlMany]);
     const slow = perLetter(files);
 
-    console.log(`letters: ${N} varied copies of ${texts.length} (${label}); one-letter rows: median of ${REPEAT} runs`);
+    console.log(`letters: ${N} varied copies of ${texts.length} (${label}); one-letter rows: median of ${REPEAT} runs; imr-lint on the folder: median of ${Math.min(3, REPEAT)}`);
     console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}, node ${process.version}`);
     console.log('');
     const w = Math.max(...rows.map(([n]) => n.length));
