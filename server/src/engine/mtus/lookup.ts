@@ -13,6 +13,9 @@ export { levenshtein };
 
 // ------------------------------------------------------------------ names
 
+/** The longest input the memos of this module keep (a name is under 100 characters). */
+const MEMO_MAX_KEY = 200;
+
 /**
  * Normalizes a guideline or topic name for comparison: Unicode-compatible form, lowercase,
  * ®/™/© removed, dashes unified to "-", a PDF wrap artefact "Electro- diagnostic" rejoined,
@@ -20,6 +23,8 @@ export { levenshtein };
  * trailing punctuation dropped.
  */
 export function normalizeName(s: string): string {
+  // only a name is remembered: a longer text (a run-on section list, a paste) is normalized each time
+  if (s.length > MEMO_MAX_KEY) return normalizeUncached(s);
   let n = normalizedCache.get(s);
   if (n === undefined) {
     n = normalizeUncached(s);
@@ -110,10 +115,9 @@ function withoutTrailingPunctuation(s: string): string {
 
 /*
  * Memos of pure lookups, per (immutable) index or guideline object: every letter cites the same few
- * guideline and section names. Only short inputs are kept (a name is under 100 characters) and each
- * memo is emptied when full, so a hostile letter cannot grow them.
+ * guideline and section names. Only short inputs are kept (MEMO_MAX_KEY, above) and each memo is
+ * emptied when full, so a hostile letter cannot grow them.
  */
-const MEMO_MAX_KEY = 200;
 const MEMO_MAX_ENTRIES = 2000;
 
 function memoOf<K extends object, V>(memos: WeakMap<K, Map<string, V>>, owner: K): Map<string, V> {
