@@ -36,6 +36,23 @@ describe('language server: lint pool (worker threads)', function () {
     }
   });
 
+  it('lints a document on one worker at a time: its newer version waits, another document takes the second worker', async () => {
+    const pool = new LintPool({ size: 2 });
+    try {
+      const order: string[] = [];
+      const first = pool.run(request('doc', DEFECTS)).then((o) => (order.push('first'), o));
+      const second = pool.run(request('doc', CLEAN)).then((o) => (order.push('second'), o));
+      assert.strictEqual(pool.workers, 1, 'the newer version waits for the worker linting the older one');
+      const other = pool.run(request('other', CLEAN));
+      assert.strictEqual(pool.workers, 2, 'another document is linted beside it');
+      const outs = await Promise.all([first, second, other]);
+      assert.deepStrictEqual(outs.map((o) => o.kind), ['done', 'done', 'done']);
+      assert.deepStrictEqual(order, ['first', 'second']);
+    } finally {
+      pool.dispose();
+    }
+  });
+
   /** Traces of a pool, and a wait for the first one matching a pattern (event-driven: no sleeps). */
   function traced(): { trace: (m: string) => void; next: (re: RegExp) => Promise<string> } {
     const seen: string[] = [];

@@ -5,8 +5,9 @@
  * the budget the worker is terminated (V8 stops it wherever it is, a backtracking regex too), the
  * lint's result is "overrun", and a new worker takes its place.
  *
- * Up to `size` workers (default 2), started when there is work; a job waiting for a worker is dropped
- * when a newer job for the same document arrives (its version is stale). A worker that dies is
+ * Up to `size` workers (default 2), started when there is work; a document is linted by one worker at a
+ * time, and a job waiting for a worker is dropped when a newer job for the same document arrives (its
+ * version is stale). A worker that dies is
  * replaced; after three workers in a row die before they are ready (a broken installation), jobs fail
  * instead of restarting workers for ever.
  *
@@ -118,7 +119,15 @@ export class LintPool {
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0) {
+    for (let at = 0; at < this.queue.length; ) {
+      const waiting = this.queue[at]!;
+      // one lint of a document at a time: a newer version waits for the worker linting the older one
+      // (it is free again within one lint, and the newest version replaces it while it waits) instead
+      // of starting another worker, whose heap would hold a second copy of a large letter
+      if (this.slots.some((s) => s.job?.request.key === waiting.request.key)) {
+        at++;
+        continue;
+      }
       // an idle live worker first; else a slot without one
       const slot = this.slots.find((s) => s.worker && !s.job) ?? this.slots.find((s) => !s.worker);
       if (!slot) return;
@@ -133,7 +142,7 @@ export class LintPool {
         }
         this.spawn(slot);
       }
-      const job = this.queue.shift()!;
+      const [job] = this.queue.splice(at, 1) as [Pending];
       this.clearIdle(slot);
       slot.job = job;
       const { key: _key, budgetMs: _budget, ...message } = job.request;
