@@ -199,48 +199,23 @@ export function createFileSelector(options: FileSelectorOptions): FileSelector {
     return gitignoreOf.get(dir);
   };
 
-  /** The .gitignore (folder-relative) that ignores `abs`, checking `abs` and its folders like git. */
-  const gitignored = (abs: string, isDir: boolean): string | undefined => {
-    const root = gitRoot(path.dirname(abs));
-    if (!root) return undefined;
-    // git: once a folder is ignored, nothing below it can be re-included
-    const rel = path.relative(root, abs).split(path.sep);
-    let cur = root;
-    for (const [i, part] of rel.entries()) {
-      const target = path.join(cur, part);
-      const targetIsDir = i < rel.length - 1 || isDir;
-      // the .gitignore files from the root down to target's folder, the deepest deciding
-      let verdict: { file: string; ignored: boolean } | undefined;
-      const chain = [root, ...rel.slice(0, i).map((_, j) => path.join(root, ...rel.slice(0, j + 1)))];
-      for (const d of chain) {
-        const gi = gitignoreIn(d);
-        if (!gi) continue;
-        const r = toPosix(path.relative(d, target));
-        const test = gi.ig.test(targetIsDir ? `${r}/` : r);
-        if (test.ignored) verdict = { file: gi.file, ignored: true };
-        else if (test.unignored) verdict = { file: gi.file, ignored: false };
-      }
-      if (verdict?.ignored) return verdict.file;
-      cur = target;
-    }
-    return undefined;
-  };
-
   /**
    * The part of `explain` that is the same for every file of a folder, worked out once per folder (a
    * folder of 1,950 letters made the same path arithmetic, config lookup and folder matching 1,950
    * times). A file's own path is then `prefix/name`: `path.relative` from a folder above it is the
    * folder's path from there plus its name (a normalized absolute path, a name without separators).
    */
-  interface FolderFacts {
-    /** The ignore file ignores this folder or one above it (pattern "drafts/"). */
-    ignoredFolder: boolean;
-    /** The folder's posix path from the ignore file's folder ('' = that folder); undefined outside it. */
-    ignorePrefix: string | undefined;
+  interface GitFacts {
     /** The .gitignore that ignores this folder or one above it, inside its work tree. */
     gitignoredFolder: string | undefined;
     /** The .gitignore files from the work tree's root down to this folder, each with the folder's posix path from its own folder. */
     gitChain: { gi: IgnoreFile; prefix: string }[];
+  }
+  interface FolderFacts extends GitFacts {
+    /** The ignore file ignores this folder or one above it (pattern "drafts/"). */
+    ignoredFolder: boolean;
+    /** The folder's posix path from the ignore file's folder ('' = that folder); undefined outside it. */
+    ignorePrefix: string | undefined;
     config: LintConfig | undefined;
     /** The folder part of a file's path as the config's globs see it ('' = none; see relToConfig). */
     configPrefix: string;
@@ -270,33 +245,49 @@ export function createFileSelector(options: FileSelectorOptions): FileSelector {
     return inside(fromCwd) ? fromCwd : '';
   };
 
-  /** The .gitignore chain of `dir` and whether it or a folder above it is ignored (as `gitignored` checks a file's folders). */
-  const gitFactsOf = (dir: string): Pick<FolderFacts, 'gitignoredFolder' | 'gitChain'> => {
+  /**
+   * The .gitignore that ignores `rel` (a path below a folder, "name" or "name/" for a folder), read
+   * through the .gitignore files of that folder's chain: the deepest that decides wins, as in git.
+   */
+  const decidingIgnore = (chain: FolderFacts['gitChain'], rel: string): string | undefined => {
+    let verdict: { file: string; ignored: boolean } | undefined;
+    for (const { gi, prefix } of chain) {
+      const test = gi.ig.test(under(prefix, rel));
+      if (test.ignored) verdict = { file: gi.file, ignored: true };
+      else if (test.unignored) verdict = { file: gi.file, ignored: false };
+    }
+    return verdict?.ignored ? verdict.file : undefined;
+  };
+
+  /**
+   * The .gitignore that ignores folder `name` of a folder with git facts `parent`: a folder above it, or
+   * the folder itself (git: once a folder is ignored, nothing below it can be re-included).
+   */
+  const ignoredChild = (parent: GitFacts, name: string): string | undefined => parent.gitignoredFolder ?? decidingIgnore(parent.gitChain, `${name}/`);
+
+  const gitFactsMemo = new Map<string, GitFacts>();
+  /**
+   * The .gitignore chain of `dir` (from its work tree's root down) and whether it or a folder above it is
+   * ignored: its parent's facts and its own name, worked out once per folder.
+   */
+  const gitFactsOf = (dir: string): GitFacts => {
+    let facts = gitFactsMemo.get(dir);
+    if (facts) return facts;
     const root = options.noIgnore ? undefined : gitRoot(dir);
-    if (!root) return { gitignoredFolder: undefined, gitChain: [] };
-    const relDir = path.relative(root, dir);
-    const parts = relDir === '' ? [] : relDir.split(path.sep);
-    // the folders from the root down to dir, as gitignored joins them
-    const folders = [root, ...parts.map((_, j) => path.join(root, ...parts.slice(0, j + 1)))];
-    let gitignoredFolder: string | undefined;
-    for (let i = 0; i < parts.length && gitignoredFolder === undefined; i++) {
-      const target = folders[i + 1]!;
-      let verdict: { file: string; ignored: boolean } | undefined;
-      for (const d of folders.slice(0, i + 1)) {
-        const gi = gitignoreIn(d);
-        if (!gi) continue;
-        const test = gi.ig.test(`${toPosix(path.relative(d, target))}/`);
-        if (test.ignored) verdict = { file: gi.file, ignored: true };
-        else if (test.unignored) verdict = { file: gi.file, ignored: false };
-      }
-      if (verdict?.ignored) gitignoredFolder = verdict.file;
+    const own = (): FolderFacts['gitChain'] => {
+      const gi = gitignoreIn(dir);
+      return gi ? [{ gi, prefix: '' }] : [];
+    };
+    if (!root) facts = { gitignoredFolder: undefined, gitChain: [] };
+    else if (dir === root) facts = { gitignoredFolder: undefined, gitChain: own() };
+    else {
+      // below the root, the parent is in the same work tree
+      const parent = gitFactsOf(path.dirname(dir));
+      const name = path.basename(dir);
+      facts = { gitignoredFolder: ignoredChild(parent, name), gitChain: [...parent.gitChain.map(({ gi, prefix }) => ({ gi, prefix: under(prefix, name) })), ...own()] };
     }
-    const gitChain: FolderFacts['gitChain'] = [];
-    for (const d of folders) {
-      const gi = gitignoreIn(d);
-      if (gi) gitChain.push({ gi, prefix: toPosix(path.relative(d, dir)) });
-    }
-    return { gitignoredFolder, gitChain };
+    gitFactsMemo.set(dir, facts);
+    return facts;
   };
 
   const folderFacts = (dir: string, abs: string): FolderFacts => {
@@ -330,17 +321,6 @@ export function createFileSelector(options: FileSelectorOptions): FileSelector {
     return facts;
   };
 
-  /** The .gitignore that ignores the file `name` of a folder (its folders are checked by folderFacts), the deepest deciding. */
-  const gitignoredName = (facts: FolderFacts, name: string): string | undefined => {
-    let verdict: { file: string; ignored: boolean } | undefined;
-    for (const { gi, prefix } of facts.gitChain) {
-      const test = gi.ig.test(under(prefix, name));
-      if (test.ignored) verdict = { file: gi.file, ignored: true };
-      else if (test.unignored) verdict = { file: gi.file, ignored: false };
-    }
-    return verdict?.ignored ? verdict.file : undefined;
-  };
-
   /** The exclude pattern matching the file or one of its folders (below the config's folder). */
   const excludedBy = (config: LintConfig, facts: FolderFacts, rel: string): string | undefined => {
     for (const [k, raw] of config.exclude.entries()) {
@@ -361,7 +341,7 @@ export function createFileSelector(options: FileSelectorOptions): FileSelector {
     if (ignoreFile && (facts.ignoredFolder || (facts.ignorePrefix !== undefined && ignoreFile.ig.ignores(under(facts.ignorePrefix, name))))) {
       return { selected: false, reason: 'ignored', message: `${shown()}: ignored by ${path.relative(cwd, ignoreFile.file) || ignoreFile.file}` };
     }
-    const gi = facts.gitignoredFolder ?? gitignoredName(facts, name);
+    const gi = facts.gitignoredFolder ?? decidingIgnore(facts.gitChain, name);
     if (gi) return { selected: false, reason: 'gitignored', message: `${shown()}: ignored by ${path.relative(cwd, gi) || gi}` };
     const { config } = facts;
     if (!config) return { selected: true };
@@ -380,7 +360,8 @@ export function createFileSelector(options: FileSelectorOptions): FileSelector {
   const skipFolder = (dir: string, name: string): boolean => {
     if (SKIPPED_FOLDERS.has(name)) return true;
     if (ignoreFile && ignoredBy(ignoreFile, dir, true)) return true;
-    if (!options.noIgnore && gitignored(dir, true)) return true;
+    // the parent's work tree decides, also for a folder that is a work tree of its own
+    if (!options.noIgnore && ignoredChild(gitFactsOf(path.dirname(dir)), name)) return true;
     return false;
   };
 
