@@ -7,9 +7,8 @@
  *
  * Up to `size` workers (default 2), started when there is work; a document is linted by one worker at a
  * time, and a job waiting for a worker is dropped when a newer job for the same document arrives (its
- * version is stale). A worker that dies is
- * replaced; after three workers in a row die before they are ready (a broken installation), jobs fail
- * instead of restarting workers for ever.
+ * version is stale). A worker that dies is replaced; after three workers in a row die before they are
+ * ready (a broken installation), jobs fail instead of restarting workers for ever.
  *
  * The pool gives memory back when it is idle. Each worker is a V8 isolate with its own heap, and V8
  * keeps a heap at the size the largest lint grew it to (a 1 MB letter: about twice a fresh worker's).

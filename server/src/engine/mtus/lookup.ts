@@ -65,7 +65,7 @@ function withShortTrailingRun(s: string): string {
 }
 
 function normalizeUncached(s: string): string {
-  return withShortTrailingRun(s)
+  const n = withShortTrailingRun(s)
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[®™©]/g, '')
@@ -74,10 +74,8 @@ function normalizeUncached(s: string): string {
     .replace(/(\p{L})- +(\p{Ll})/gu, '$1-$2')
     .replace(AMPERSAND, ' and ')
     .replace(COMMA, ', ')
-    .replace(COLON, ': ')
-    .replace(/\s+/g, ' ')
-    .replace(TRAILING_PUNCTUATION, '')
-    .trim();
+    .replace(COLON, ': ');
+  return spacedAndTrimmed(n);
 }
 
 /** Looser key for guideline names: also ignores commas ("Forearm, Wrist and Hand" = "Forearm Wrist, and Hand"). */
@@ -88,7 +86,7 @@ function guidelineKey(s: string): string {
 /** Removes parenthesized / bracketed parts: "tramadol (ultram)" -> "tramadol". Input already normalized. */
 export function stripParenthesized(n: string): string {
   // without a bracket there is nothing to remove: no pass over the characters (most names have none)
-  if (!n.includes('(') && !n.includes('[')) return withoutTrailingPunctuation(n);
+  if (!n.includes('(') && !n.includes('[')) return spacedAndTrimmed(n);
   // one pass with a stack of open brackets: each closing bracket removes the group it closes with the
   // spaces before it (what removing innermost groups until none is left gives, without a pass per level)
   const out: string[] = [];
@@ -103,11 +101,11 @@ export function stripParenthesized(n: string): string {
       out.length = open.pop() as number;
     } else out.push(c);
   }
-  return withoutTrailingPunctuation(out.join(''));
+  return spacedAndTrimmed(out.join(''));
 }
 
-/** White space runs as one space, without the trailing punctuation and the spaces around. */
-function withoutTrailingPunctuation(s: string): string {
+/** White space runs as one space, without the trailing punctuation and the spaces around (the last steps of a normalized name). */
+function spacedAndTrimmed(s: string): string {
   return s.replace(/\s+/g, ' ').replace(TRAILING_PUNCTUATION, '').trim();
 }
 
@@ -226,8 +224,13 @@ export function suggestGuideline(index: MtusIndex, name: string, year?: number):
 export function citedGuidelineName(written: string | undefined, g: IndexGuideline): string {
   const w = withoutGuidelinesWord(written ?? '').replace(/\s+/g, ' ').trim();
   const key = w ? guidelineKey(w) : '';
-  const known = key && nameKeysOf(g).has(key.replace(/ guidelines?$/, ''));
+  const known = key && nameKeysOf(g).has(withoutGuidelinesEnd(key));
   return `${known ? w : g.title} ${g.year}`;
+}
+
+/** A guideline key without a final "guideline(s)", for comparing a cited name with the index's names. */
+function withoutGuidelinesEnd(key: string): string {
+  return key.replace(/ guidelines?$/, '');
 }
 
 const nameKeysCache = new WeakMap<IndexGuideline, ReadonlySet<string>>();
@@ -236,7 +239,7 @@ const nameKeysCache = new WeakMap<IndexGuideline, ReadonlySet<string>>();
 function nameKeysOf(g: IndexGuideline): ReadonlySet<string> {
   let keys = nameKeysCache.get(g);
   if (!keys) {
-    keys = new Set([...g.names, g.title].map((n) => guidelineKey(n).replace(/ guidelines?$/, '')));
+    keys = new Set([...g.names, g.title].map((n) => withoutGuidelinesEnd(guidelineKey(n))));
     nameKeysCache.set(g, keys);
   }
   return keys;

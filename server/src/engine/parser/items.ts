@@ -243,7 +243,7 @@ export function parseItems(src: SourceText, from: number, to: number, index: Mtu
     const { first, last } = open;
     const body = JoinedText.fromLines(src, first.from, last.to, first.bodyStart, skip).repairWraps();
     if (open.kind === 'rationale') {
-      current.rationale = parseRationale(first.labelRange as Range, body, current.text, verdicts);
+      current.rationale = parseRationale(first.labelRange as Range, body, verdicts, current.text);
       if (first.labelIssue) current.rationale.labelIssue = first.labelIssue;
     } else {
       const line: GuidelineLine = parseGuidelineLine(first.label ?? '', first.labelRange as Range, body, index);
