@@ -1,4 +1,4 @@
-import { maxOf, pushAll } from '../text/arrays';
+import { pushAll } from '../text/arrays';
 import { AGREEMENT, CLAUSE_BREAK, CONCLUDING, CONDITION_BEFORE, CONDITION_CLAUSE, CONTRAST, GUIDELINE, GUIDELINE_FRAME, MODAL, OPENER, qualifierAfter, REPORTED, REQUEST_SUBJECT, SUBORDINATOR } from './cues';
 import { Mention, Polarity, findMentions } from './lexicon';
 import { Scope, Token, clausalNegations, inScope, localNegation, tokenize, uncertainScopes } from './negation';
@@ -43,9 +43,10 @@ interface Reading {
   aboutRequest: boolean;
   /**
    * The clause's words before the phrase, when its subject is not the request itself: the clause is about
-   * the item when they name it, else about something else when they have content. Absent for an agreement.
+   * the item when they name it, else about something else when they have content. Undefined for an
+   * agreement (set all the same: readings of one shape keep weighFor's optimized code from deoptimizing).
    */
-  subject?: string;
+  subject: string | undefined;
   sentence: number;
   start: number;
   end: number;
@@ -200,7 +201,7 @@ export function readRationale(text: string): RationaleReading {
       // "I do not agree." after the UR's "not medically necessary": the reviewer's verdict is the opposite
       const disagree = DISAGREE.test(agreement[0]) && !OWN_FINDING.test(agreement[0]);
       const [start, end] = sourceRange(n, span.start, agreement.index, agreement.index + agreement[0].length);
-      own.push({ polarity: (disagree ? -lastReported : lastReported) as Polarity, score: 6, aboutRequest: false, sentence: si, start, end });
+      own.push({ polarity: (disagree ? -lastReported : lastReported) as Polarity, score: 6, aboutRequest: false, subject: undefined, sentence: si, start, end });
     }
     pushAll(readings, own);
   }
@@ -211,21 +212,34 @@ export function readRationale(text: string): RationaleReading {
 export function weighFor(reading: RationaleReading, item?: string): Verdict {
   // the item's words are needed only for a clause whose subject is not the request itself (a third of the rationales)
   let itemWords: Set<string> | undefined;
-  const cands: Candidate[] = reading.readings.map((r) => {
+  // plain loops: this runs for every item of every letter, and the array builtins' optimized code was
+  // thrown away (and compiled again) whenever an empty reading's arrays met it
+  const kept: Candidate[] = [];
+  let last = -1;
+  for (const r of reading.readings) {
     const aboutItem = item && r.subject !== undefined ? overlaps(r.subject, (itemWords ??= keywords(item))) : false;
     const score = r.aboutRequest || aboutItem ? r.score + 2 : r.score;
+    if (score < THRESHOLD) continue;
     const aboutOther = !!item && r.subject !== undefined && !aboutItem && hasContent(r.subject);
-    return { polarity: r.polarity, score, aboutOther, sentence: r.sentence, start: r.start, end: r.end };
-  });
-  const kept = cands.filter((c) => c.score >= THRESHOLD);
-  const [first] = kept;
-  if (first) {
-    const last = maxOf(kept.map((c) => c.sentence));
-    for (const c of kept) if (c.sentence === last) c.score += 1;
-    // a verdict on something else weighs little against one on the item
-    if (kept.some((c) => c.polarity !== first.polarity)) for (const c of kept) if (c.aboutOther) c.score -= 3;
+    kept.push({ polarity: r.polarity, score, aboutOther, sentence: r.sentence, start: r.start, end: r.end });
+    if (r.sentence > last) last = r.sentence;
   }
-  const best = (p: Polarity) => kept.filter((c) => c.polarity === p).reduce<Candidate | undefined>((b, c) => (!b || c.score >= b.score ? c : b), undefined);
+  const first = kept[0];
+  if (first) {
+    let mixed = false;
+    for (const c of kept) {
+      if (c.sentence === last) c.score += 1;
+      if (c.polarity !== first.polarity) mixed = true;
+    }
+    // a verdict on something else weighs little against one on the item
+    if (mixed) for (const c of kept) if (c.aboutOther) c.score -= 3;
+  }
+  // the last of the highest-weighted phrases of each polarity
+  const best = (p: Polarity): Candidate | undefined => {
+    let b: Candidate | undefined;
+    for (const c of kept) if (c.polarity === p && (!b || c.score >= b.score)) b = c;
+    return b;
+  };
   const pos = best(1);
   const neg = best(-1);
   const unclear = (): Verdict => {
