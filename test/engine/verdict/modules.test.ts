@@ -51,6 +51,18 @@ describe('verdict reader: sentences, normalization, negation', function () {
     assert.equal(neg('the request is non medically necessary.'), 1);
     assert.equal(neg('the request for non steroidal drugs is medically necessary.'), 0);
     assert.equal(neg('the brace fails to meet medical necessity.'), 1);
+    // something missing before an infinitive of the phrase, or at the start of its subject
+    assert.equal(neg('there is no documentation to support the medical necessity of the request.'), 1);
+    assert.equal(neg('the records are insufficient to establish medical necessity.'), 1);
+    assert.equal(neg('insufficient information was provided to establish medical necessity.'), 1);
+    assert.equal(neg('there is sufficient documentation to support the medical necessity of the request.'), 0);
+    assert.equal(neg('there is no reason not to support the medical necessity of the request.'), 2);
+    assert.equal(neg('there is not enough documentation to support medical necessity.'), 1);
+    assert.equal(neg('therefore, no further visits are medically necessary.'), 1);
+    assert.equal(neg('none of the requested medications are medically necessary.'), 1);
+    assert.equal(neg('an mri with no contrast is medically necessary.'), 0);
+    assert.equal(neg('limited physical therapy is medically necessary.'), 0);
+    assert.equal(neg('the brace is needed to support the knee and the request is medically necessary.'), 0);
   });
 
   it('scopes clausal negators over their that-clause', function () {

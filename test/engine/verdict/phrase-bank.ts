@@ -383,4 +383,18 @@ export const PHRASE_BANK: BankEntry[] = [
   { v: 'necessary', item: 'TENS unit 30-day trial', text: 'The worker has neuropathic pain and is in an active functional restoration program. Based on the above, the TENS trial is indicated.' },
   { v: 'not-necessary', item: 'TENS unit 30-day trial', text: 'The worker has acute pain only and no functional restoration program. Consequently, the request for the TENS trial is non-certified.' },
   { v: 'necessary', item: 'TENS unit 30-day trial', text: 'The worker has neuropathic pain and is in an active functional restoration program. Consequently, the TENS trial is warranted.' },
+  // something missing "to support" or "to establish" the necessity, and a subject that begins with "no"
+  { v: 'not-necessary', item: 'MRI of the lumbar spine', text: 'The neurological examination is unchanged since the last study. There is insufficient documentation to support the medical necessity of the requested lumbar MRI.' },
+  { v: 'not-necessary', item: 'Norco 10/325mg #90', text: 'Pain scores and function are not recorded at any visit. There is no documentation to support the medical necessity of ongoing Norco.' },
+  { v: 'not-necessary', item: 'Physical therapy 8 visits', text: 'The worker completed 24 visits last year. There is a lack of documentation to support the medical necessity of further supervised therapy.' },
+  { v: 'not-necessary', item: 'Knee brace', text: 'No instability was found on examination. The submitted records are insufficient to establish medical necessity for the brace.' },
+  { v: 'not-necessary', item: 'Urine drug screen', text: 'The worker takes no controlled medication. Insufficient information was provided to establish the medical necessity of the drug screen.' },
+  { v: 'not-necessary', item: 'Acupuncture 6 sessions', text: 'The prior trial produced no functional gains. Without documented improvement, there is no basis to support medical necessity of more sessions.' },
+  { v: 'not-necessary', item: 'Chiropractic 6 visits', text: 'The notes describe the same complaints at every visit. There is limited documentation to support the medical necessity of additional visits.' },
+  { v: 'not-necessary', item: 'Physical therapy 12 visits', text: 'The worker has had 30 visits and has a home exercise program. Therefore, no additional physical therapy is medically necessary at this time.' },
+  { v: 'not-necessary', item: 'Tramadol and cyclobenzaprine', text: 'Neither medication has produced documented benefit. None of the requested medications are medically necessary.' },
+  { v: 'not-necessary', item: 'TENS unit', text: 'No trial of the unit has been documented. There is nothing in the records to indicate that the TENS unit is medically necessary.' },
+  { v: 'necessary', item: 'Lumbar epidural steroid injection', text: 'Radiculopathy is confirmed on examination and by electrodiagnostic testing. There is no reason not to support the medical necessity of the injection.' },
+  { v: 'necessary', item: 'Lumbar epidural steroid injection', text: 'Radiculopathy is confirmed on examination and by electrodiagnostic testing. There is sufficient documentation to support the medical necessity of the injection.' },
+  { v: 'necessary', item: 'MRI of the right knee', text: 'Locking and a positive McMurray test are documented. An MRI with no contrast is medically necessary to evaluate the meniscus.' },
 ];

@@ -72,6 +72,51 @@ const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does'
 /** Words that may stand between a finite verb and its subject without being the subject ("the request therefore is"). */
 const ADVERBS = new Set(['therefore', 'thus', 'hence', 'also', 'still', 'clearly', 'currently', 'presently', 'hereby', 'certainly', 'now', 'then', 'consequently', 'accordingly', 'again', 'likewise', 'similarly', 'simply', 'really', 'truly', 'i', 'we']);
 const SINGLE_TRIGGERS = new Set(['not', 'never', 'nor', 'neither']);
+/**
+ * Words that say something is missing. Before an infinitive of the phrase ("there is no documentation to
+ * support the medical necessity", "the records are insufficient to establish medical necessity") each
+ * denies it; "no" and "none" also deny the predicate of the subject they begin ("no further therapy is
+ * medically necessary").
+ */
+const DEFICIT = new Set(['no', 'none', 'nothing', 'insufficient', 'inadequate', 'limited', 'little', 'minimal', 'scant', 'lack', 'lacking', 'absence', 'absent', 'without']);
+/** How many words a deficit word may stand before the "to" of the infinitive ("no objective documentation to …"). */
+const DEFICIT_REACH = 5;
+const SUBJECT_NEGATORS = new Set(['no', 'none']);
+/** How many words the start of a subject may stand before its last word ("no additional physical therapy is …"). */
+const SUBJECT_REACH = 4;
+
+/**
+ * For the "to" at `to`, the index of a deficit word before it in the same clause ("insufficient records
+ * to"), or undefined. A "not" on the way is passed over (the caller counts it: "no reason not to support"
+ * is a double negative; "not enough documentation to support" has no deficit word and the local scan
+ * counts its "not" as usual).
+ */
+function deficitBeforeInfinitive(tokens: Token[], to: number): number | undefined {
+  for (let j = to - 1; j >= Math.max(0, to - DEFICIT_REACH); j--) {
+    const t = tokens[j]!.text; // 0 <= j < to
+    if (DEFICIT.has(t)) return j;
+    if (TERMINATORS.has(t) || FINITE.has(t)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * For the last word of a clause's subject at `last`, the index of the "no"/"none" that begins the subject
+ * ("no further therapy", "none of the items"), or undefined. The word must begin the clause: after the
+ * sentence start, punctuation, a conjunction or a sentence adverb — "an MRI with no contrast" is not denied.
+ * With `infinitive` (the phrase follows a "to": "insufficient information was provided to establish
+ * medical necessity") every deficit word counts.
+ */
+function negatedSubject(tokens: Token[], last: number, infinitive: boolean): number | undefined {
+  for (let j = last; j >= Math.max(0, last - SUBJECT_REACH); j--) {
+    const t = tokens[j]!.text; // 0 <= j <= last < tokens.length
+    if (TERMINATORS.has(t) || FINITE.has(t) || SINGLE_TRIGGERS.has(t)) return undefined;
+    if (!(SUBJECT_NEGATORS.has(t) || (infinitive && DEFICIT.has(t)))) continue;
+    const before = tokens[j - 1]?.text;
+    return before === undefined || TERMINATORS.has(before) || ADVERBS.has(before) || PARENTHETICAL.has(before) ? j : undefined;
+  }
+  return undefined;
+}
 const PSEUDO_AFTER_NOT = new Set(['only', 'just', 'merely', 'simply', 'exceed', 'exceeding', 'limited', 'fewer', 'less', 'more', 'necessarily']);
 
 /** Local negations of the phrase whose first word starts at `head`: their count, and where the first one starts. */
@@ -120,12 +165,30 @@ export function localNegation(tokens: Token[], head: number): { count: number; s
       first = tok.start;
       continue;
     }
+    if (t === 'to' && !passedFinite) {
+      const deficit = deficitBeforeInfinitive(tokens, i);
+      if (deficit !== undefined) {
+        count++;
+        for (let j = deficit + 1; j < i; j++) if (SINGLE_TRIGGERS.has(tokens[j]!.text)) count++; // deficit < j < i
+        first = tokens[deficit]!.start; // an index deficitBeforeInfinitive found
+        words += i - deficit;
+        i = deficit;
+        continue;
+      }
+    }
     if (FINITE.has(t)) {
       passedFinite = true;
       continue;
     }
     // past the finite verb, any other word is the clause's subject: the verb phrase ends here
-    if (passedFinite && !ADVERBS.has(t)) break;
+    if (passedFinite && !ADVERBS.has(t)) {
+      const negator = negatedSubject(tokens, i, tokens[headTok - 1]?.text === 'to');
+      if (negator !== undefined) {
+        count++;
+        first = tokens[negator]!.start; // an index negatedSubject found
+      }
+      break;
+    }
   }
   return { count, start: first };
 }
@@ -142,6 +205,7 @@ const CLAUSAL = new RegExp(
     String.raw`\b(?:no|not|insufficient|little|lack of|absence of|without) (?:\w+ )?(?:documentation|evidence|indication|support|rationale|reason|basis|information|record|showing|proof)\b(?: \w+){0,4}? that\b`,
     String.raw`\b(?:does|do|did) not (?:show|document|establish|demonstrate|support|indicate|suggest|substantiate)\b[^;]*?\bthat\b`,
     String.raw`\b(?:fails?|failed) to (?:show|document|establish|demonstrate|support|indicate|substantiate)\b[^;]*?\bthat\b`,
+    String.raw`\bnothing\b(?: \w+){0,5}? (?:to )?(?:shows?|documents?|establish(?:es)?|demonstrates?|supports?|indicates?|suggests?|substantiates?)\b[^;]*?\bthat\b`,
   ].join('|'),
   'g',
 );
