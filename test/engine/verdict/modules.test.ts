@@ -63,6 +63,20 @@ describe('verdict reader: sentences, normalization, negation', function () {
     assert.equal(neg('an mri with no contrast is medically necessary.'), 0);
     assert.equal(neg('limited physical therapy is medically necessary.'), 0);
     assert.equal(neg('the brace is needed to support the knee and the request is medically necessary.'), 0);
+    // two coordinated predicates share the first one's negation; "nor" denies the second once (the
+    // phrase read is the one at "medically", not the first predicate)
+    const negAt = (s: string, word: string) => {
+      const at = s.indexOf(word);
+      const m = findMentions(s).find((x) => x.start <= at && at < x.end);
+      assert.ok(m, `no mention at "${word}" in ${s}`);
+      return localNegation(tokenize(s), m.head).count;
+    };
+    assert.equal(negAt('the request is not reasonable or medically necessary.', 'medically'), 1);
+    assert.equal(negAt('the request is not appropriate and medically necessary.', 'medically'), 1);
+    assert.equal(negAt('the request is neither reasonable nor medically necessary.', 'medically'), 1);
+    assert.equal(negAt('the request is not warranted nor medically necessary.', 'medically'), 1);
+    assert.equal(negAt('the request is reasonable and medically necessary.', 'medically'), 0);
+    assert.equal(negAt('the dose is not excessive and medically necessary.', 'medically'), 0);
   });
 
   it('scopes clausal negators over their that-clause', function () {

@@ -397,4 +397,11 @@ export const PHRASE_BANK: BankEntry[] = [
   { v: 'necessary', item: 'Lumbar epidural steroid injection', text: 'Radiculopathy is confirmed on examination and by electrodiagnostic testing. There is no reason not to support the medical necessity of the injection.' },
   { v: 'necessary', item: 'Lumbar epidural steroid injection', text: 'Radiculopathy is confirmed on examination and by electrodiagnostic testing. There is sufficient documentation to support the medical necessity of the injection.' },
   { v: 'necessary', item: 'MRI of the right knee', text: 'Locking and a positive McMurray test are documented. An MRI with no contrast is medically necessary to evaluate the meniscus.' },
+  // a negation shared by two coordinated predicates
+  { v: 'not-necessary', item: 'Work conditioning 12 visits', text: 'The worker has returned to full duty without restrictions. Thus, the request is not reasonable or medically necessary.' },
+  { v: 'not-necessary', item: 'Repeat lumbar MRI', text: 'The last study was three months ago and nothing has changed. The repeat MRI is neither reasonable nor medically necessary.' },
+  { v: 'not-necessary', item: 'Hot and cold therapy unit', text: 'Simple packs are as effective as a powered unit. The request is not appropriate or medically necessary at this time.' },
+  { v: 'not-necessary', item: 'Home health aide', text: 'The worker lives independently and drives. The aide is not warranted nor medically necessary.' },
+  { v: 'necessary', item: 'Left shoulder arthroscopy', text: 'A full-thickness tear is confirmed and six months of therapy have failed. The request is reasonable and medically necessary.' },
+  { v: 'necessary', item: 'Gabapentin 600mg #90', text: 'The dose is titrated to benefit and the worker reports no side effects. The dose is not excessive and is medically necessary.' },
 ];

@@ -16,7 +16,8 @@ describe('verdict reader: phrase bank', function () {
     console.log(`      ${formatScore('phrase bank', s)}`);
     if (s.misses.length > 0 && process.env.IMR_VERDICT_VERBOSE) console.log(s.misses.join('\n'));
     assert.equal(s.falseAlarms, 0, `false alarms:\n${s.misses.join('\n')}`);
-    assert.ok(s.correct / s.total >= 0.97, `accuracy below 97%:\n${s.misses.join('\n')}`);
+    // the bank is what the reader is tuned on: every entry is read right
+    assert.equal(s.correct, s.total, `misread:\n${s.misses.join('\n')}`);
   });
 
   it('reads the held-back set (never tuned on)', function () {

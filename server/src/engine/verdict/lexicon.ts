@@ -25,7 +25,7 @@ export interface Mention {
 }
 
 /** Adjectives that state a verdict; the negative ones carry their own negation. */
-const POSITIVE_ADJ = ['necessary', 'indicated', 'appropriate', 'reasonable', 'warranted', 'needed', 'required', 'justified', 'supported', 'recommended', 'substantiated', 'essential', 'justifiable'];
+export const POSITIVE_ADJ = ['necessary', 'indicated', 'appropriate', 'reasonable', 'warranted', 'needed', 'required', 'justified', 'supported', 'recommended', 'substantiated', 'essential', 'justifiable'];
 const NEGATIVE_ADJ = ['unnecessary', 'inappropriate', 'unwarranted', 'unjustified', 'unsupported', 'unreasonable', 'unjustifiable', 'excessive', 'nonessential'];
 const ADJ = [...POSITIVE_ADJ, ...NEGATIVE_ADJ].join('|');
 const NEGATIVE = new Set(NEGATIVE_ADJ);

@@ -1,3 +1,5 @@
+import { POSITIVE_ADJ } from './lexicon';
+
 /**
  * Negation scope in the spirit of NegEx/ConText, over normalized text (normalize.ts):
  *
@@ -72,6 +74,8 @@ const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does'
 /** Words that may stand between a finite verb and its subject without being the subject ("the request therefore is"). */
 const ADVERBS = new Set(['therefore', 'thus', 'hence', 'also', 'still', 'clearly', 'currently', 'presently', 'hereby', 'certainly', 'now', 'then', 'consequently', 'accordingly', 'again', 'likewise', 'similarly', 'simply', 'really', 'truly', 'i', 'we']);
 const SINGLE_TRIGGERS = new Set(['not', 'never', 'nor', 'neither']);
+/** Verdict adjectives a negation before them shares with a phrase coordinated after them ("not reasonable or medically necessary"). */
+const SHARING = new Set(POSITIVE_ADJ);
 /**
  * Words that say something is missing. Before an infinitive of the phrase ("there is no documentation to
  * support the medical necessity", "the records are insufficient to establish medical necessity") each
@@ -132,6 +136,18 @@ export function localNegation(tokens: Token[], head: number): { count: number; s
     const t = tok.text;
     const prev = tokens[i - 1]?.text;
     const next = tokens[i + 1]?.text;
+    if (i + 1 === headTok && (t === 'or' || t === 'and' || t === 'nor') && prev !== undefined && SHARING.has(prev)) {
+      // the phrase is the second of two coordinated predicates: "neither reasonable nor medically
+      // necessary", "not warranted nor …" deny it once, by the "nor"; "not reasonable or (and) medically
+      // necessary" shares the negation of the first, read on from there
+      if (t === 'nor') {
+        count++;
+        first = tok.start;
+        break;
+      }
+      words++;
+      continue;
+    }
     if (t === ',' && parenthetical(tokens, i) !== undefined) {
       // "is not, therefore, medically necessary": an adverb between commas does not end the scope
       i = parenthetical(tokens, i) as number;
