@@ -2,7 +2,7 @@
  * CPU time of citation-unknown-topic's suggestions (suggestTopics) per unknown name, for every guideline
  * of the bundled index. Run: `npx tsc -p . && node out/test/bench/bench-suggest.js`.
  */
-import { suggestTopics } from '../../server/src/engine/mtus/lookup';
+import { suggestTopics } from '../../server/src/engine/mtus/similarity';
 import { bundledIndex } from '../helpers/engine';
 
 const NAMES = [

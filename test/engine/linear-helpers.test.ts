@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { normalizeName, stripParenthesized, withoutGuidelinesWord } from '../../server/src/engine/mtus/lookup';
+import { normalizeName, stripParenthesized, withoutGuidelinesWord } from '../../server/src/engine/mtus/names';
 import { SentenceIndex, splitSentences } from '../../server/src/engine/text/sentences';
 import { QUALIFIER_LEAD, qualifierAfter } from '../../server/src/engine/verdict/cues';
 import { seededRandom as random } from '../helpers/random';

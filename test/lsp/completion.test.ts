@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol/lib/node/main';
 import { createIndexProvider } from '../../server/src/engine';
-import { findTopic } from '../../server/src/engine/mtus/lookup';
+import { findTopic } from '../../server/src/engine/mtus/topics';
 import { CLEAN } from '../fixtures/lsp/letters';
 import { fileUri, nth, positionOf, TestClient } from './client';
 

@@ -7,7 +7,9 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadIndex } from '../../server/src/engine/mtus/load';
-import { findTopic, resolveGuideline, splitSectionList } from '../../server/src/engine/mtus/lookup';
+import { resolveGuideline } from '../../server/src/engine/mtus/guidelines';
+import { findTopic } from '../../server/src/engine/mtus/topics';
+import { splitSectionList } from '../../server/src/engine/mtus/section-list';
 import { corpusFiles, CORPUS_DIR } from '../helpers/engine';
 
 const corpusDir = CORPUS_DIR;

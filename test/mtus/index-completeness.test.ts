@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { defaultConfig, lintText } from '../../server/src/engine';
-import { findTopic } from '../../server/src/engine/mtus/lookup';
+import { findTopic } from '../../server/src/engine/mtus/topics';
 import { bundledIndex, fixture, REPO_ROOT } from '../helpers/engine';
 
 /** Section titles and guideline names as real letters write them. */

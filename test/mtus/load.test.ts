@@ -3,7 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkIndex } from '../../server/src/engine/mtus/check';
 import { bundledIndexPath, clearIndexCache, formatIndexProblem, loadIndex, loadIndexFromText } from '../../server/src/engine/mtus/load';
-import { findTopic, formatPages, resolveGuideline } from '../../server/src/engine/mtus/lookup';
+import { resolveGuideline } from '../../server/src/engine/mtus/guidelines';
+import { findTopic } from '../../server/src/engine/mtus/topics';
+import { formatPages } from '../../server/src/engine/mtus/pages';
 import { cleanupTmp, nth, repoRoot, tmpFile } from './helpers';
 
 describe('mtus/load', () => {

@@ -1,20 +1,11 @@
 import { strict as assert } from 'assert';
 import { loadIndex } from '../../server/src/engine/mtus/load';
-import {
-  allTopics,
-  findGuidelineByChapter,
-  findTopic,
-  findTopicByNumber,
-  formatPages,
-  matchGuidelinePrefix,
-  normalizeName,
-  pageInTopic,
-  resolveGuideline,
-  spansOverlapOrContain,
-  splitSectionList,
-  splitSectionSpans,
-  suggestTopics,
-} from '../../server/src/engine/mtus/lookup';
+import { normalizeName } from '../../server/src/engine/mtus/names';
+import { findGuidelineByChapter, matchGuidelinePrefix, resolveGuideline } from '../../server/src/engine/mtus/guidelines';
+import { allTopics, findTopic, findTopicByNumber } from '../../server/src/engine/mtus/topics';
+import { suggestTopics } from '../../server/src/engine/mtus/similarity';
+import { formatPages, pageInTopic, spansOverlapOrContain } from '../../server/src/engine/mtus/pages';
+import { splitSectionList, splitSectionSpans } from '../../server/src/engine/mtus/section-list';
 import { IndexGuideline, MtusIndex } from '../../server/src/engine/mtus/types';
 
 const index: MtusIndex = loadIndex([]).index;
@@ -24,7 +15,7 @@ function guideline(name: string, year?: number): IndexGuideline {
   return g;
 }
 
-describe('mtus/lookup', () => {
+describe('mtus lookups', () => {
   it('normalizeName', () => {
     assert.equal(normalizeName('  Manual Therapy  &  Manipulation. '), 'manual therapy and manipulation');
     assert.equal(normalizeName('Bupropion (Wellbutrin®)'), 'bupropion (wellbutrin)');

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { loadIndex } from '../../server/src/engine/mtus/load';
-import { suggestTopics } from '../../server/src/engine/mtus/lookup';
+import { suggestTopics } from '../../server/src/engine/mtus/similarity';
 import { nearestTopics } from '../../server/src/engine/mtus/nearest-topics';
 
 const index = loadIndex([]).index;

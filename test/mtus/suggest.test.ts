@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
-import { normalizeName, suggestTopics, SUGGESTION_THRESHOLD, topicSimilarity } from '../../server/src/engine/mtus/lookup';
+import { normalizeName } from '../../server/src/engine/mtus/names';
+import { suggestTopics, SUGGESTION_THRESHOLD, topicSimilarity } from '../../server/src/engine/mtus/similarity';
 import { IndexGuideline, IndexTopic } from '../../server/src/engine/mtus/types';
 import { bundledIndex } from '../helpers/engine';
 
@@ -14,7 +15,7 @@ function reference(g: IndexGuideline, name: string, max: number): IndexTopic[] {
     .map((x) => x.t);
 }
 
-describe('mtus/lookup: suggestTopics with bounded distances', () => {
+describe('mtus/similarity: suggestTopics with bounded distances', () => {
   it('ranks exactly as the full similarity does, for typos, far names and long titles', () => {
     const index = bundledIndex();
     const names = ['Physical therapy treatment', 'Inital Care', 'Diagnositc Criteria', 'Special Studys', 'Acupunture', '326', 'xylophone repair', 'Lateral Epicondylagia', 'Use of urine drug testing', 'Opioids for Chronic Pain and Chronic Opioid Treatment: Maintenance of Chronic Opioid Treatmnt', 'Chronic pain programs (functional restoration)', 'TENS unit', 'NSAIDs, GI symptoms and cardiovascular risk', 'Home health services', 'Medial epicondylalgia', 'Table 12-8'];

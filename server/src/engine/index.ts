@@ -30,7 +30,13 @@ export { resolveLintSetup, withSeverities, LintSetup, SetupOptions, SetupProblem
 export * from './mtus/types';
 export { createIndexProvider, IndexProvider } from './mtus/provider';
 export { findAsset } from './assets';
-export * from './mtus/lookup';
+export { levenshtein } from './text/distance';
+export * from './mtus/names';
+export * from './mtus/guidelines';
+export { findTopic, findTopicByNumber, allTopics } from './mtus/topics';
+export * from './mtus/similarity';
+export * from './mtus/pages';
+export * from './mtus/section-list';
 export { checkIndex, IndexSource } from './mtus/check';
 export { searchIndex, IndexSearchHit } from './mtus/search';
 export { createFileSelector, extensionGlobs, isGlob, FileSelector, FileSelectorOptions, Selection, SkipReason, Explanation, IGNORE_FILE_NAME } from './files/select';

@@ -6,7 +6,8 @@
 import { pushAll } from '../text/arrays';
 import * as path from 'path';
 import { loadIndex, mergeParsed } from './load';
-import { formatPages, normalizeName, stripParenthesized } from './lookup';
+import { normalizeName, stripParenthesized } from './names';
+import { formatPages } from './pages';
 import { IndexGuideline, IndexProblem, IndexTopic, MtusIndex, PageSpan } from './types';
 import { makeProblem, parseIndexText } from './yaml-index';
 

@@ -6,7 +6,7 @@
  * letters" when N reaches `consensusLetters`; its findings stay warnings unless the config sets
  * `indexEvidence: {trustConsensus: true}`.
  */
-import { formatPages } from './lookup';
+import { formatPages } from './pages';
 import { IndexGuideline, IndexTopic, MtusIndex } from './types';
 
 export interface EvidencePolicy {

@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { normalizeName } from './lookup';
+import { normalizeName } from './names';
 import { IndexGuideline, IndexProblem, IndexTopic, MtusIndex } from './types';
 import { makeProblem, parseIndexText, ParsedIndexFile } from './yaml-index';
 import { compiledBundledIndex } from '../compiled/bundled-index';

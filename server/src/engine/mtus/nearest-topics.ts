@@ -1,4 +1,4 @@
-import { suggestTopics } from './lookup';
+import { suggestTopics } from './similarity';
 import { IndexGuideline, IndexTopic } from './types';
 
 /** Per guideline (immutable, so a WeakMap key): name as cited -> its nearest topics. */

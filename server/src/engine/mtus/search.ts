@@ -2,7 +2,9 @@
  * Free-text search over the topics of an MTUS index (`imr index search`, completion, workspace
  * symbols): topics whose name or alias equals, starts with, contains or is close to the text.
  */
-import { formatPages, nameSimilarity, normalizeName, stripParenthesized, SUGGESTION_THRESHOLD } from './lookup';
+import { normalizeName, stripParenthesized } from './names';
+import { nameSimilarity, SUGGESTION_THRESHOLD } from './similarity';
+import { formatPages } from './pages';
 import { IndexGuideline, IndexTopic, MtusIndex } from './types';
 
 export interface IndexSearchHit {

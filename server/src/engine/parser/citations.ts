@@ -1,6 +1,8 @@
 import { Citation, GuidelineKind, GuidelineLine, NonMtusCitation, PageRef, SectionRef } from '../model/determination';
 import { MtusIndex } from '../mtus/types';
-import { matchGuidelinePrefix, resolveGuideline, splitSectionList, withoutGuidelinesWord } from '../mtus/lookup';
+import { withoutGuidelinesWord } from '../mtus/names';
+import { matchGuidelinePrefix, resolveGuideline } from '../mtus/guidelines';
+import { splitSectionList } from '../mtus/section-list';
 import { JoinedText } from '../text/joined';
 import { fromFirstLetterOfLastLine, lastLineStart, trimEndSpacesAndCommas } from '../text/scan';
 import { CITATION_LABELS, citationJoiners } from '../vocabulary';

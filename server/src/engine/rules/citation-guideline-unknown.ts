@@ -1,4 +1,5 @@
-import { normalizeName, suggestGuideline } from '../mtus/lookup';
+import { normalizeName } from '../mtus/names';
+import { suggestGuideline } from '../mtus/guidelines';
 import { citations } from './citation-walk';
 import { Rule, replaceWrapped } from './rule';
 

@@ -1,4 +1,6 @@
-import { guidelineById, findTopic, formatPages, citedGuidelineName } from '../mtus/lookup';
+import { guidelineById, citedGuidelineName } from '../mtus/guidelines';
+import { findTopic } from '../mtus/topics';
+import { formatPages } from '../mtus/pages';
 import { citations } from './citation-walk';
 import { Rule, Fix } from './rule';
 

@@ -1,4 +1,5 @@
-import { guidelineById, findTopic, findTopicByNumber } from '../mtus/lookup';
+import { guidelineById } from '../mtus/guidelines';
+import { findTopic, findTopicByNumber } from '../mtus/topics';
 import { citations } from './citation-walk';
 import { Rule, replace } from './rule';
 

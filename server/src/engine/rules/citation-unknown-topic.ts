@@ -1,4 +1,5 @@
-import { findTopic, guidelineById, resolveGuideline, citedGuidelineName } from '../mtus/lookup';
+import { guidelineById, resolveGuideline, citedGuidelineName } from '../mtus/guidelines';
+import { findTopic } from '../mtus/topics';
 import { Citation } from '../model/determination';
 import { Range } from '../model/range';
 import { IndexGuideline } from '../mtus/types';

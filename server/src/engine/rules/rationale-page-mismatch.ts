@@ -1,4 +1,7 @@
-import { findGuidelineByChapter, findTopic, formatPages, resolveGuideline, citedGuidelineName, withoutGuidelinesWord } from '../mtus/lookup';
+import { withoutGuidelinesWord } from '../mtus/names';
+import { findGuidelineByChapter, resolveGuideline, citedGuidelineName } from '../mtus/guidelines';
+import { findTopic } from '../mtus/topics';
+import { formatPages } from '../mtus/pages';
 import { IndexGuideline, IndexTopic, MtusIndex } from '../mtus/types';
 import { RationalePageRef } from '../model/determination';
 import { Fix, Rule } from './rule';

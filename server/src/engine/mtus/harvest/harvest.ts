@@ -8,7 +8,9 @@
  * (the consensus) next to the index's pages. rows() sorts by what most needs a maintainer's look.
  */
 import { Determination } from '../../model/determination';
-import { findTopic, formatPages, normalizeName, spansOverlapOrContain } from '../lookup';
+import { normalizeName } from '../names';
+import { findTopic } from '../topics';
+import { formatPages, spansOverlapOrContain } from '../pages';
 import { IndexGuideline, IndexTopic, MtusIndex, PageSpan } from '../types';
 
 export type HarvestStatus =

@@ -4,7 +4,7 @@
  * Moved topics get the PDF's pages; confirmed and moved topics become `verified: true` with
  * `source: "<file>, page N"` and `evidence: {pdf, page}`. Topics not found are left out.
  */
-import { formatPages } from '../lookup';
+import { formatPages } from '../pages';
 import { PageSpan } from '../types';
 import { VerifyReport } from './verify';
 

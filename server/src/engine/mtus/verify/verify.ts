@@ -5,7 +5,9 @@
  * found; plus table-of-contents entries the index lacks. Pure over PdfText: the PDF library sits
  * behind PdfReader.
  */
-import { findTopic, formatPages, normalizeName, stripParenthesized } from '../lookup';
+import { normalizeName, stripParenthesized } from '../names';
+import { findTopic } from '../topics';
+import { formatPages } from '../pages';
 import { IndexGuideline, IndexTopic, PageSpan } from '../types';
 import { NumberedPage, numberPages, PageNumbering } from './page-numbers';
 import { PdfInputError, PdfText } from './pdf-text';
