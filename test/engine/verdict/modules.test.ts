@@ -77,6 +77,8 @@ describe('verdict reader: sentences, normalization, negation', function () {
     assert.equal(negAt('the request is not warranted nor medically necessary.', 'medically'), 1);
     assert.equal(negAt('the request is reasonable and medically necessary.', 'medically'), 0);
     assert.equal(negAt('the dose is not excessive and medically necessary.', 'medically'), 0);
+    assert.equal(neg('the fusion is not yet medically necessary.'), 1);
+    assert.equal(neg('yet the fusion is medically necessary.'), 0);
   });
 
   it('scopes clausal negators over their that-clause', function () {

@@ -404,4 +404,10 @@ export const PHRASE_BANK: BankEntry[] = [
   { v: 'not-necessary', item: 'Home health aide', text: 'The worker lives independently and drives. The aide is not warranted nor medically necessary.' },
   { v: 'necessary', item: 'Left shoulder arthroscopy', text: 'A full-thickness tear is confirmed and six months of therapy have failed. The request is reasonable and medically necessary.' },
   { v: 'necessary', item: 'Gabapentin 600mg #90', text: 'The dose is titrated to benefit and the worker reports no side effects. The dose is not excessive and is medically necessary.' },
+  // "not yet", "hardly"; "rise to the level of medical necessity"; "without medical necessity"
+  { v: 'not-necessary', item: 'Lumbar fusion', text: 'The worker has not completed the recommended conservative care. The fusion is not yet medically necessary.' },
+  { v: 'not-necessary', item: 'Home health aide 8 hours a day', text: 'The worker walks without an assistive device and lives with family. Eight hours of daily aide services are hardly medically necessary.' },
+  { v: 'not-necessary', item: 'Functional capacity evaluation', text: 'No return-to-work plan has been described. The evaluation does not rise to the level of medical necessity.' },
+  { v: 'necessary', item: 'Cervical epidural steroid injection', text: 'Radicular findings match the MRI and six months of conservative care failed. The injection rises to the level of medical necessity.' },
+  { v: 'not-necessary', item: 'Repeat urine drug screen', text: 'The last screen was two weeks ago and consistent. A repeat screen this month is without medical necessity.' },
 ];

@@ -49,8 +49,8 @@ const DENIAL_DECISION = /\b(?:denial|non certification|noncertification|adverse 
 /** Medical necessity as a noun. */
 const NECESSITY_IS = /\b(?:is|are|was|were|be|been|being)\s+(?:not\s+)?(?:a\s+)?medical\s+necessity\b/g;
 const NECESSITY_ESTABLISHED = /\bmedical\s+necessity\b(?:\s+(?:of|for)\s+[^.;:]{0,80}?)?\s+(?:is|are|was|were|has|have|had)\s+(?:not\s+|never\s+)?(?:been\s+)?(?:clearly\s+|sufficiently\s+|adequately\s+|yet\s+)?(?:established|demonstrated|met|supported|shown|substantiated|confirmed|proven|documented)\b/g;
-const NECESSITY_MET = /\b(?:meets?|met|meeting|establish(?:es|ed)?|demonstrates?|demonstrated|substantiates?|substantiated|satisfy|satisfies|satisfied|supports?)\s+(?:the\s+)?(?:criteria\s+(?:for|of)\s+)?medical\s+necessity\b/g;
-const NECESSITY_LACKING = /\b(?:lacks?|lacking|lack\s+of|absence\s+of|no)\s+(?:(?:established|demonstrated|documented)\s+)?medical\s+necessity\b/g;
+const NECESSITY_MET = /\b(?:(?:meets?|met|meeting|establish(?:es|ed)?|demonstrates?|demonstrated|substantiates?|substantiated|satisfy|satisfies|satisfied|supports?)\s+(?:the\s+)?(?:criteria\s+(?:for|of)\s+)?|(?:rises?|rose|risen)\s+to\s+the\s+level\s+of\s+)medical\s+necessity\b/g;
+const NECESSITY_LACKING = /\b(?:lacks?|lacking|lack\s+of|absence\s+of|no|without)\s+(?:(?:established|demonstrated|documented)\s+)?medical\s+necessity\b/g;
 
 const UPHELD_WORDS = /upheld|affirmed|sustained|maintained|overturned|reversed|overruled/;
 const UPHELD = /upheld|affirmed|sustained|maintained/;

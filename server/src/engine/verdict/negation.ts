@@ -73,7 +73,7 @@ function parenthetical(tokens: Token[], i: number): number | undefined {
 const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'shall', 'remains', 'remain', 'seems', 'appears']);
 /** Words that may stand between a finite verb and its subject without being the subject ("the request therefore is"). */
 const ADVERBS = new Set(['therefore', 'thus', 'hence', 'also', 'still', 'clearly', 'currently', 'presently', 'hereby', 'certainly', 'now', 'then', 'consequently', 'accordingly', 'again', 'likewise', 'similarly', 'simply', 'really', 'truly', 'i', 'we']);
-const SINGLE_TRIGGERS = new Set(['not', 'never', 'nor', 'neither']);
+const SINGLE_TRIGGERS = new Set(['not', 'never', 'nor', 'neither', 'hardly', 'scarcely']);
 /** Verdict adjectives a negation before them shares with a phrase coordinated after them ("not reasonable or medically necessary"). */
 const SHARING = new Set(POSITIVE_ADJ);
 /**
@@ -157,7 +157,8 @@ export function localNegation(tokens: Token[], head: number): { count: number; s
       words++;
       continue;
     }
-    if (TERMINATORS.has(t)) break;
+    // "not yet medically necessary": "yet" after "not" is an adverb, not the conjunction
+    if (TERMINATORS.has(t) && !(t === 'yet' && prev === 'not')) break;
     words++;
     if (SINGLE_TRIGGERS.has(t)) {
       if (t === 'not' && next !== undefined && PSEUDO_AFTER_NOT.has(next)) continue;
