@@ -410,4 +410,20 @@ export const PHRASE_BANK: BankEntry[] = [
   { v: 'not-necessary', item: 'Functional capacity evaluation', text: 'No return-to-work plan has been described. The evaluation does not rise to the level of medical necessity.' },
   { v: 'necessary', item: 'Cervical epidural steroid injection', text: 'Radicular findings match the MRI and six months of conservative care failed. The injection rises to the level of medical necessity.' },
   { v: 'not-necessary', item: 'Repeat urine drug screen', text: 'The last screen was two weeks ago and consistent. A repeat screen this month is without medical necessity.' },
+  // the reviewer rules on the earlier decision in words of its own
+  { v: 'not-necessary', item: 'Physical therapy 12 visits', text: 'The worker has had 24 visits with no change in function. The prior denial of this request was appropriate and is upheld.' },
+  { v: 'necessary', item: 'Physical therapy 12 visits', text: 'The worker had a new surgery and has had no therapy since. The non-certification was not appropriate.' },
+  { v: 'not-necessary', item: 'Lumbar MRI', text: 'There are no red flags and the examination is unchanged. I agree with the non-certification of this request.' },
+  { v: 'necessary', item: 'Lumbar MRI', text: 'Progressive foot drop is documented. I disagree with the UR determination.' },
+  { v: 'not-necessary', item: 'Acupuncture 12 sessions', text: 'The initial trial produced no functional gains. I concur with the utilization review decision.' },
+  { v: 'necessary', item: 'Acupuncture 6 sessions', text: 'The initial trial produced a 30% gain in function. I am overturning the prior non-certification.' },
+  { v: 'not-necessary', item: 'Tramadol 50mg #120', text: 'There is no documented benefit. I am upholding the denial.' },
+  { v: 'necessary', item: 'Orthopedic consultation', text: 'The diagnosis remains uncertain after six months. The UR determination was incorrect.' },
+  { v: 'not-necessary', item: 'Home traction unit', text: 'Traction has no proven benefit for low back pain. Certification is not recommended.' },
+  { v: 'unclear', item: 'Physical therapy 12 visits', text: 'The treating physician argued that the denial was incorrect.' },
+  { v: 'necessary', item: 'Physical therapy 12 visits', text: 'Activity modification was appropriate but failed, and the worker now has a documented flare. The request is medically necessary.' },
+  // a condition ends at a semicolon or a contrast; a guideline in a concession ends at its comma
+  { v: 'not-necessary', item: 'Physical therapy 6 visits', text: 'Further therapy might be considered if the patient improves; at present, the request is not medically necessary.' },
+  { v: 'not-necessary', item: 'Chiropractic 6 visits', text: 'More visits would be reasonable if functional gains were documented, but none are, and the request is not medically necessary.' },
+  { v: 'necessary', item: 'Opioid detoxification program', text: 'Although the guidelines generally do not recommend inpatient programs, it is medically necessary in this case given the failed outpatient weaning.' },
 ];

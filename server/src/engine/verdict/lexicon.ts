@@ -42,10 +42,36 @@ const PREDICATE = new RegExp(
 );
 /** Certification and denial: "is approved", "should be authorized", "is non certified", "is denied". */
 const DECISION_VERB = /\b(?:is|are|was|were|be|been|being|hereby)\b((?:\s+[a-z]+){0,3}?)\s+(approved|authorized|authorised|certified|non certified|noncertified|denied|allowed|granted)\b/g;
-/** "I recommend certification", "non-certification is recommended". */
-const RECOMMEND_ACTION = /\b(?:recommend(?:s|ed)?|warrants?|merits?|supports?)\s+(?:the\s+)?(certification|approval|authorization|non certification|noncertification|denial)\b|\b(certification|approval|authorization|non certification|noncertification|denial)\s+(?:is|was)\s+(?:therefore\s+|thus\s+|hence\s+)?(?:recommended|warranted|appropriate)\b/g;
+/** "I recommend certification", "non-certification is recommended", "certification is not recommended" (group 3: the "not"). */
+const RECOMMEND_ACTION = /\b(?:recommend(?:s|ed)?|warrants?|merits?|supports?)\s+(?:the\s+)?(certification|approval|authorization|non certification|noncertification|denial)\b|\b(certification|approval|authorization|non certification|noncertification|denial)\s+(?:is|was)\s+(?:therefore\s+|thus\s+|hence\s+)?(not\s+)?(?:recommended|warranted|appropriate)\b/g;
 /** The decision on the earlier denial: "the UR decision is upheld", "the denial is overturned". */
 const DENIAL_DECISION = /\b(?:denial|non certification|noncertification|adverse determination|(?:ur|utilization review|prior|previous|original|initial|earlier|carrier's|insurer's)\s+(?:decision|determination))\b(?:\s+[a-z]+){0,5}?\s+(?:is|was|are|be|been|should be)\s+(?:hereby\s+|therefore\s+|thus\s+)?(upheld|affirmed|sustained|maintained|overturned|reversed|overruled)\b/g;
+/**
+ * The earlier decision the reviewer rules on: the denial, the non-certification, the UR's (prior …)
+ * decision, determination or modification — never a bare "modification" ("activity modification").
+ */
+const EARLIER_DECISION = String.raw`(?:denial|non certification|noncertification|adverse determination|(?:ur|utilization review|prior|previous|original|initial|earlier|carrier's|insurer's)\s+(?:decision|determination|modification|denial|non certification|noncertification))`;
+/** Words that make a sentence worth the three patterns below. */
+const EARLIER_WORDS = /denial|certification|determination|modification|decision/;
+/**
+ * A judgement of the earlier decision: "the denial was appropriate", "the prior denial of this request is
+ * supported" (the request is not necessary); "the non-certification was not appropriate", "the UR
+ * determination is incorrect" (it is). Groups: the judgement.
+ */
+const EARLIER_JUDGED = new RegExp(
+  String.raw`\b${EARLIER_DECISION}\b(?:\s+[a-z']+){0,5}?\s+(?:is|was|are|were|be|been|remains)\s+(?:[a-z]+\s+){0,2}?(appropriate|supported|correct|justified|warranted|reasonable|proper|valid|inappropriate|unsupported|incorrect|unjustified|unwarranted|unreasonable|improper|invalid)\b`,
+  'g',
+);
+const JUDGED_AGAINST = /^(?:in|un|im)/;
+/** Agreeing with the earlier decision: "I agree with the non-certification", "I disagree with the UR determination" (not with an appeal of it). Group: "dis". */
+const AGREE_EARLIER = new RegExp(String.raw`\b(dis)?(?:agree|agrees|agreed|concur|concurs|concurred)\s+with\s+(?:the\s+)?(?:(?!appeal)[a-z']+\s+){0,2}?${EARLIER_DECISION}\b`, 'g');
+/** Ruling on it with a verb: "I am upholding the denial", "I overturn the UR decision". Group: the verb. */
+const RULE_ON_EARLIER = new RegExp(
+  String.raw`\b(uphold|upholds|upholding|affirm|affirms|affirming|sustain|sustains|sustaining|overturn|overturns|overturning|reverse|reverses|reversing|overrule|overrules|overruling)\s+(?:the\s+)?(?:[a-z']+\s+){0,3}?${EARLIER_DECISION}\b`,
+  'g',
+);
+const KEEPS = /^(?:uphold|affirm|sustain)/;
+const RULING_WORDS = /uphold|affirm|sustain|overturn|revers|overrul/;
 /** Medical necessity as a noun. */
 const NECESSITY_IS = /\b(?:is|are|was|were|be|been|being)\s+(?:not\s+)?(?:a\s+)?medical\s+necessity\b/g;
 const NECESSITY_ESTABLISHED = /\bmedical\s+necessity\b(?:\s+(?:of|for)\s+[^.;:]{0,80}?)?\s+(?:is|are|was|were|has|have|had)\s+(?:not\s+|never\s+)?(?:been\s+)?(?:clearly\s+|sufficiently\s+|adequately\s+|yet\s+)?(?:established|demonstrated|met|supported|shown|substantiated|confirmed|proven|documented)\b/g;
@@ -60,10 +86,10 @@ const DECISION_WORDS = /approved|authori[sz]ed|certified|denied|allowed|granted/
 const ANY_KEY_WORD = new RegExp([UPHELD_WORDS, ACTION_WORDS, DECISION_WORDS].map((re) => re.source).join('|'));
 /**
  * A word every mention holds: a verdict adjective (PREDICATE, MEDICALLY), "medically"/"clinically",
- * "medical necessity" or a key word above. Half the sentences with a verdict stem have none: one scan
+ * "medical necessity", a key word above, a ruling on the earlier decision or its name. Half the sentences with a verdict stem have none: one scan
  * of them instead of PREDICATE's.
  */
-const MENTION_WORD = new RegExp(`${ADJ}|medically|clinically|medical necessity|${ANY_KEY_WORD.source}`);
+const MENTION_WORD = new RegExp(`${ADJ}|medically|clinically|medical necessity|${ANY_KEY_WORD.source}|${RULING_WORDS.source}|${EARLIER_WORDS.source}`);
 
 export function findMentions(s: string): Mention[] {
   const out: Mention[] = [];
@@ -80,6 +106,17 @@ export function findMentions(s: string): Mention[] {
     const upheld = UPHELD.test(decision);
     add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length - decision.length, base: upheld ? -1 : 1, strong: true, decisionOfDenial: true });
   });
+  if (EARLIER_WORDS.test(s)) {
+    // a ruling on the earlier decision, unlike DENIAL_DECISION's, may be someone else's ("the provider
+    // argued that the denial was incorrect"): read as any other phrase. A judgement is measured from the
+    // judgement ("was not appropriate")
+    each(EARLIER_JUDGED, s, (m) => {
+      const judged = m[1]!; // the pattern's last group, not optional
+      add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length - judged.length, base: JUDGED_AGAINST.test(judged) ? 1 : -1, strong: true });
+    });
+    each(AGREE_EARLIER, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: m[1] ? 1 : -1, strong: true }));
+    if (RULING_WORDS.test(s)) each(RULE_ON_EARLIER, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: KEEPS.test(m[1]!) ? -1 : 1, strong: true }));
+  }
   // the negation of these is inside the phrase ("has not been established"): measured back from its end
   if (necessity) each(NECESSITY_ESTABLISHED, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));
   if (necessity) each(NECESSITY_IS, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));
@@ -88,7 +125,8 @@ export function findMentions(s: string): Mention[] {
   if (s.includes('medically') || s.includes('clinically')) each(MEDICALLY, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: NEGATIVE.has(m[1]!) ? -1 : 1, strong: true }));
   if (keyWord && ACTION_WORDS.test(s)) each(RECOMMEND_ACTION, s, (m) => {
     const noun = m[1] ?? m[2] ?? ''; // one of the two alternatives matched
-    add({ start: m.index, end: m.index + m[0].length, head: m.index, base: /non|denial/.test(noun) ? -1 : 1, strong: true });
+    const against = /non|denial/.test(noun) !== (m[3] !== undefined);
+    add({ start: m.index, end: m.index + m[0].length, head: m.index, base: against ? -1 : 1, strong: true });
   });
   if (keyWord && DECISION_WORDS.test(s)) each(DECISION_VERB, s, (m) => {
     const word = m[2]!;

@@ -64,7 +64,7 @@ const MAX_SENTENCE = 3000;
 const MARGIN = 3;
 
 /** A sentence without any of these word stems states no verdict (a cheap test before the real reading). */
-const VERDICT_STEMS = /necess|indicat|appropriat|warrant|reasonabl|need|requir|justif|support|recommend|substantiat|essential|approv|authori[sz]|certif|denied|allowed|granted|upheld|affirm|sustain|maintain|overturn|revers|overrul|agree|uphold|side|medic|clinic|essary|concur|excessive|opinion|i find|i conclude|i believe|i consider|i determine|i judge/i;
+const VERDICT_STEMS = /necess|indicat|appropriat|warrant|reasonabl|need|requir|justif|support|recommend|substantiat|essential|approv|authori[sz]|certif|denied|allowed|granted|upheld|affirm|sustain|maintain|overturn|revers|overrul|agree|uphold|side|medic|clinic|essary|concur|excessive|opinion|i find|i conclude|i believe|i consider|i determine|i judge|correct|proper|valid/i;
 
 const XRAY = /\bx ?rays?\b/g;
 const DISAGREE = /dis|not|unable/;
@@ -282,7 +282,7 @@ class SentenceCues {
   private agreementMatch?: RegExpExecArray | null;
   private guidelineList?: Scope[];
   private framedFlag?: boolean;
-  private firstCondition?: number;
+  private conditionScopeList?: Scope[];
   private conditionList?: Scope[];
   private breakList?: number[];
   private subordinatorList?: number[];
@@ -325,10 +325,13 @@ class SentenceCues {
   get framed(): boolean {
     return (this.framedFlag ??= GUIDELINE_FRAME.test(this.s));
   }
-  /** A condition ("if", "unless") stands before offset `at` (the first one is enough). */
+  /**
+   * A condition ("if", "unless") before offset `at` still holds there: its scope runs on past commas
+   * ("If X, the request is necessary") to a semicolon, a colon or a contrast ("…; at present, the request
+   * is not medically necessary", "…, but it is not").
+   */
   conditionBefore(at: number): boolean {
-    this.firstCondition ??= this.s.search(CONDITION_BEFORE);
-    return this.firstCondition >= 0 && this.firstCondition < at;
+    return inSpans((this.conditionScopeList ??= conditionScopes(this.s)), at);
   }
   get conditionClauses(): Scope[] {
     return (this.conditionList ??= spans(CONDITION_CLAUSE, this.s));
@@ -374,15 +377,40 @@ function hasClausePunctuation(s: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Regions a guideline speaks in: from "The MTUS recommends" to the end of that clause. */
+/** Where a condition's scope ends (conditionBefore). */
+const CONDITION_END = /;|:|,? (?:but|however|nevertheless|nonetheless)\b/g;
+function conditionScopes(s: string): Scope[] {
+  const out: Scope[] = [];
+  CONDITION_BEFORE.lastIndex = 0;
+  for (let m = CONDITION_BEFORE.exec(s); m; m = CONDITION_BEFORE.exec(s)) {
+    CONDITION_END.lastIndex = m.index + m[0].length;
+    const e = CONDITION_END.exec(s);
+    out.push({ start: m.index, end: e ? e.index : s.length });
+  }
+  return out;
+}
+
+/** A subordinate clause open at the end of the text: "Although the guidelines do not recommend this". */
+const SUBORDINATE_OPEN = /\b(?:although|though|even though|even if|while|whereas|despite|in spite of)\b[^,;:]*$/;
+
+/**
+ * Regions a guideline speaks in: from "The MTUS recommends" to the end of that clause — in a subordinate
+ * clause, to its comma ("Although the guidelines do not recommend this, it is medically necessary here").
+ */
 const GUIDELINE_END = /;|, (?:and|but|so|therefore|thus|hence|whereas|as such)\b|\b(?:however|therefore|thus|hence)\b/g;
 function guidelineScopes(s: string): Scope[] {
   const out: Scope[] = [];
   GUIDELINE.lastIndex = 0;
   for (let m = GUIDELINE.exec(s); m; m = GUIDELINE.exec(s)) {
-    GUIDELINE_END.lastIndex = m.index + m[0].length;
+    const from = m.index + m[0].length;
+    GUIDELINE_END.lastIndex = from;
     const e = GUIDELINE_END.exec(s);
-    out.push({ start: m.index, end: e ? e.index : s.length });
+    let end = e ? e.index : s.length;
+    if (SUBORDINATE_OPEN.test(s.slice(0, m.index))) {
+      const comma = s.indexOf(',', from);
+      if (comma >= 0 && comma < end) end = comma;
+    }
+    out.push({ start: m.index, end });
   }
   return out;
 }
