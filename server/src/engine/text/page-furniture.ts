@@ -1,10 +1,17 @@
 import { SourceText } from './source';
-import { leadingSpaceEnd } from './spaces';
+import { isBlankText, leadingSpaceEnd } from './spaces';
 
 /**
- * Page furniture: a line that holds nothing but a page number ("Page 2 of 5"), as the text
- * of a paginated PDF has at the foot of each page — `imr export`'s own PDFs among them. It belongs to
- * no paragraph; the parser reads it as a blank line (positions unchanged).
+ * Page furniture: the running footers and headers of a paginated PDF's text — `imr export`'s own PDFs
+ * among them. It belongs to no paragraph; the parser reads it as a blank line (positions unchanged).
+ *
+ * - Anywhere in the text, a line that holds nothing but "Page 2 of 5".
+ * - Next to a page break (a form feed: the last line before it, the first line after it), a line made
+ *   of a page number and little else: "Page 2", "- 2 -", "2", "CM16-0233794      Page 2 of 3",
+ *   "IMR Final Determination      Page 2". The number must be the page's (the page the break ends or
+ *   the one it starts), the case number and one short running title may stand beside it in columns of
+ *   their own; a line of case numbers alone counts too. The break is the evidence: without form feeds
+ *   only the strict form above is furniture, and a line with a number that is not the page's is text.
  */
 const PAGE_NUMBER_LINE = /^[\s\f]*Page\s+\d{1,4}\s+of\s+\d{1,4}[\s\f]*$/i;
 
@@ -19,18 +26,85 @@ function startsWithP(line: string): boolean {
 }
 
 /**
- * The text with page-number lines blanked (the same text when it has none). Line by line: a short line
- * that starts with a p is the only one the pattern is run on (no scan of the whole text first).
+ * The text with its page furniture blanked (the same text when it has none). Line by line: a short line
+ * that starts with a p is the only one the strict pattern is run on, and the lines beside a form feed
+ * the only ones read for running footers and headers.
  */
 export function maskPageFurniture(src: SourceText): SourceText {
   const lines = src.lines;
-  let first = 0;
-  while (first < lines.length && !isPageFurniture(lines[first]!)) first++;
-  if (first === lines.length) return src;
+  const furniture = new Set<number>();
+  for (let i = 0; i < lines.length; i++) if (isPageFurniture(lines[i]!)) furniture.add(i);
+  if (src.text.includes('\f')) for (const i of furnitureBesideBreaks(lines)) furniture.add(i);
+  if (furniture.size === 0) return src;
   const masked = lines.slice();
-  for (let i = first; i < masked.length; i++) {
-    // the form feed stays: it marks the page break for whoever reads the lines
-    if (isPageFurniture(masked[i]!)) masked[i] = masked[i]!.replace(/[^\f]/g, ' ');
-  }
+  // the form feed stays: it marks the page break for whoever reads the lines
+  for (const i of furniture) masked[i] = masked[i]!.replace(/[^\f]/g, ' ');
   return new SourceText(masked.join('\n'));
+}
+
+/** A running footer or header is short. */
+const MAX_FURNITURE_LINE = 120;
+/** How far from the form feed (in lines, blank ones between) a footer or header may stand. */
+const REACH = 3;
+const CASE_NUMBER = /\b[A-Z]{2}\d{2}-\d{4,}\b/g;
+/** A column of a footer that is a page number: "Page 2", "Page 2 of 3", "- 2 -", "2" (groups: one of the numbers, the count). */
+const PAGE_CELL = /^(?:Page\s+(\d{1,4})(?:\s+of\s+(\d{1,4}))?|-\s*(\d{1,4})\s*-|(\d{1,4}))$/i;
+/** A running title beside the page number: up to six words, no field label, no sentence (no final stop). */
+const TITLE_CELL = /^[A-Za-z][A-Za-z&'()-]*(?: [A-Za-z&'()-]+){0,5}$/;
+
+/** The lines beside form feeds that are page furniture (see the module comment). */
+function furnitureBesideBreaks(lines: readonly string[]): number[] {
+  const out: number[] = [];
+  let page = 1;
+  for (let b = 0; b < lines.length; b++) {
+    const line = lines[b]!;
+    const at = line.indexOf('\f');
+    if (at < 0) continue;
+    // the footer: the last line with text before the form feed (on this line, or above it)
+    const before = at > 0 && !isBlankText(line.slice(0, at)) ? b : lastTextLine(lines, b - 1, b - REACH);
+    if (before !== undefined && isRunningLine(lines[before]!, page)) out.push(before);
+    // the header: the first line with text after it
+    const after = !isBlankText(line.slice(at + 1)) ? b : firstTextLine(lines, b + 1, b + REACH);
+    if (after !== undefined && after !== before && isRunningLine(lines[after]!, page)) out.push(after);
+    for (let f = at; f >= 0; f = line.indexOf('\f', f + 1)) page++;
+  }
+  return out;
+}
+
+function lastTextLine(lines: readonly string[], from: number, to: number): number | undefined {
+  for (let i = from; i >= Math.max(0, to); i--) if (!isBlankText(lines[i]!)) return i;
+  return undefined;
+}
+
+function firstTextLine(lines: readonly string[], from: number, to: number): number | undefined {
+  for (let i = from; i <= Math.min(lines.length - 1, to); i++) if (!isBlankText(lines[i]!)) return i;
+  return undefined;
+}
+
+/**
+ * A footer or header of the break that ends page `page`: columns (runs of two or more spaces apart) of
+ * case numbers, one page number that is `page` or `page + 1`, and at most one short title beside it.
+ */
+function isRunningLine(line: string, page: number): boolean {
+  if (line.length > MAX_FURNITURE_LINE) return false;
+  let caseNumbers = 0;
+  const rest = line.replace(/\f/g, ' ').replace(CASE_NUMBER, () => {
+    caseNumbers++;
+    return '  ';
+  });
+  let numbers = 0;
+  let titles = 0;
+  for (const cell of rest.split(/\s{2,}/)) {
+    const text = cell.trim();
+    if (text === '') continue;
+    const m = PAGE_CELL.exec(text);
+    if (m) {
+      const n = Number(m[1] ?? m[3] ?? m[4]);
+      const of = m[2] !== undefined ? Number(m[2]) : undefined;
+      if ((n !== page && n !== page + 1) || (of !== undefined && of < n)) return false;
+      numbers++;
+    } else if (text.length <= 60 && TITLE_CELL.test(text)) titles++;
+    else return false;
+  }
+  return numbers === 1 ? titles <= 1 : numbers === 0 && titles === 0 && caseNumbers > 0;
 }
