@@ -33,6 +33,10 @@ describe('verdict reader: sentences, normalization, negation', function () {
     assert.equal(n.map.length, n.text.length);
     for (const m of n.map) assert.ok(m >= 0 && m < t.length);
     assert.equal(t[nth(n.map, n.text.indexOf('necessary'), 'map entry')], 'n');
+    // a "not" split by a PDF's spacing is one word again, each letter at its own offset
+    const split = normalize('It is n ot needed.');
+    assert.equal(split.text, 'it is not needed.');
+    assert.deepEqual(split.map.slice(6, 9), [6, 8, 9]);
     // only the listed words are contractions, never a key every object has
     assert.equal(normalize("constructorn't tostringn't").text, "constructorn't tostringn't");
   });

@@ -426,4 +426,17 @@ export const PHRASE_BANK: BankEntry[] = [
   { v: 'not-necessary', item: 'Physical therapy 6 visits', text: 'Further therapy might be considered if the patient improves; at present, the request is not medically necessary.' },
   { v: 'not-necessary', item: 'Chiropractic 6 visits', text: 'More visits would be reasonable if functional gains were documented, but none are, and the request is not medically necessary.' },
   { v: 'necessary', item: 'Opioid detoxification program', text: 'Although the guidelines generally do not recommend inpatient programs, it is medically necessary in this case given the failed outpatient weaning.' },
+  // a denied belief without "that", "unable to find that", "neither … nor" subjects, a split "not",
+  // a word wrapped twice, "not … until", a drug's FDA label, "this modification"
+  { v: 'not-necessary', item: 'Cyclobenzaprine 10mg #60', text: 'The muscle relaxant has been taken daily for over a year, well beyond a short course. I do not believe the request is medically necessary.' },
+  { v: 'not-necessary', item: 'Naproxen 550mg #60', text: 'The worker reports no benefit and has developed dyspepsia. I am not able to find that continued naproxen is medically necessary.' },
+  { v: 'not-necessary', item: 'Physical therapy 8 visits', text: 'The home program has been effective. I don\'t think further supervised therapy is medically necessary.' },
+  { v: 'necessary', item: 'Physical therapy 8 visits', text: 'The worker had a new injury to the other knee. I do not feel the home program alone is enough, and the request is medically necessary.' },
+  { v: 'not-necessary', item: 'Tramadol 50mg #60 and cyclobenzaprine 7.5mg #60', text: 'Neither medication has produced a documented benefit over a year. Neither tramadol nor cyclobenzaprine is medically necessary.' },
+  { v: 'not-necessary', item: 'Post-operative physical therapy', text: 'The shoulder surgery was found not medically necessary. None of the associated surgical services are medically necessary, including post-operative physical therapy.' },
+  { v: 'not-necessary', item: 'Physical therapy 3x4 for the lumbar spine', text: 'The worker has attended 24 sessions. The request exceeds guideline recommendations. As such the request is n ot medically necessary.' },
+  { v: 'not-necessary', item: 'Ondansetron 4mg ODT #30', text: 'Ondansetron is not recommended for nausea from chronic opioid use. It is FDA-approved for nausea associated with chemotherapy. The request is not medi- cally neces- sary.' },
+  { v: 'not-necessary', item: 'Functional restoration program', text: 'No screening evaluation has been done. The program is not medically necessary until the screening evaluation is completed.' },
+  { v: 'unclear', item: 'Physical therapy 12 sessions for the cervical spine', text: 'Six sessions of therapy for the cervical spine are medically necessary to address the new flare. The remaining six sessions are not medically necessary until the response to the initial sessions has been documented.' },
+  { v: 'not-necessary', item: 'Norco 10/325mg #90', text: 'The utilization review modified the request to #45 to begin a taper. This modification was appropriate, as no pain relief or functional gain is documented.' },
 ];

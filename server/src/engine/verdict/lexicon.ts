@@ -48,9 +48,10 @@ const RECOMMEND_ACTION = /\b(?:recommend(?:s|ed)?|warrants?|merits?|supports?)\s
 const DENIAL_DECISION = /\b(?:denial|non certification|noncertification|adverse determination|(?:ur|utilization review|prior|previous|original|initial|earlier|carrier's|insurer's)\s+(?:decision|determination))\b(?:\s+[a-z]+){0,5}?\s+(?:is|was|are|be|been|should be)\s+(?:hereby\s+|therefore\s+|thus\s+)?(upheld|affirmed|sustained|maintained|overturned|reversed|overruled)\b/g;
 /**
  * The earlier decision the reviewer rules on: the denial, the non-certification, the UR's (prior …)
- * decision, determination or modification — never a bare "modification" ("activity modification").
+ * decision, determination or modification, "this modification", "the modification to …" — never a bare
+ * "modification" ("activity modification").
  */
-const EARLIER_DECISION = String.raw`(?:denial|non certification|noncertification|adverse determination|(?:ur|utilization review|prior|previous|original|initial|earlier|carrier's|insurer's)\s+(?:decision|determination|modification|denial|non certification|noncertification))`;
+const EARLIER_DECISION = String.raw`(?:denial|non certification|noncertification|adverse determination|(?:this|that|such)\s+modification|the\s+modification\s+to\b|(?:ur|utilization review|prior|previous|original|initial|earlier|carrier's|insurer's)\s+(?:decision|determination|modification|denial|non certification|noncertification))`;
 /** Words that make a sentence worth the three patterns below. */
 const EARLIER_WORDS = /denial|certification|determination|modification|decision/;
 /**
@@ -78,6 +79,7 @@ const NECESSITY_ESTABLISHED = /\bmedical\s+necessity\b(?:\s+(?:of|for)\s+[^.;:]{
 const NECESSITY_MET = /\b(?:(?:meets?|met|meeting|establish(?:es|ed)?|demonstrates?|demonstrated|substantiates?|substantiated|satisfy|satisfies|satisfied|supports?)\s+(?:the\s+)?(?:criteria\s+(?:for|of)\s+)?|(?:rises?|rose|risen)\s+to\s+the\s+level\s+of\s+)medical\s+necessity\b/g;
 const NECESSITY_LACKING = /\b(?:lacks?|lacking|lack\s+of|absence\s+of|no|without)\s+(?:(?:established|demonstrated|documented)\s+)?medical\s+necessity\b/g;
 
+const FDA = /\bfda\b/;
 const UPHELD_WORDS = /upheld|affirmed|sustained|maintained|overturned|reversed|overruled/;
 const UPHELD = /upheld|affirmed|sustained|maintained/;
 const ACTION_WORDS = /certification|approval|authorization|denial/;
@@ -129,6 +131,8 @@ export function findMentions(s: string): Mention[] {
     add({ start: m.index, end: m.index + m[0].length, head: m.index, base: against ? -1 : 1, strong: true });
   });
   if (keyWord && DECISION_WORDS.test(s)) each(DECISION_VERB, s, (m) => {
+    // "it is FDA approved for nausea": a drug's label, never a decision on the request
+    if (FDA.test(m[1]!)) return;
     const word = m[2]!;
     const head = m.index + m[0].length - word.length;
     add({ start: m.index, end: m.index + m[0].length, head, base: /denied|non/.test(word) ? -1 : 1, strong: true, kind: 'decision' });

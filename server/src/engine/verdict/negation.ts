@@ -79,15 +79,15 @@ const SHARING = new Set(POSITIVE_ADJ);
 /**
  * Words that say something is missing. Before an infinitive of the phrase ("there is no documentation to
  * support the medical necessity", "the records are insufficient to establish medical necessity") each
- * denies it; "no" and "none" also deny the predicate of the subject they begin ("no further therapy is
- * medically necessary").
+ * denies it; "no", "none" and "neither" also deny the predicate of the subject they begin ("no further
+ * therapy is medically necessary", "neither tramadol nor cyclobenzaprine is …").
  */
 const DEFICIT = new Set(['no', 'none', 'nothing', 'insufficient', 'inadequate', 'limited', 'little', 'minimal', 'scant', 'lack', 'lacking', 'absence', 'absent', 'without']);
 /** How many words a deficit word may stand before the "to" of the infinitive ("no objective documentation to …"). */
 const DEFICIT_REACH = 5;
-const SUBJECT_NEGATORS = new Set(['no', 'none']);
-/** How many words the start of a subject may stand before its last word ("no additional physical therapy is …"). */
-const SUBJECT_REACH = 4;
+const SUBJECT_NEGATORS = new Set(['no', 'none', 'neither']);
+/** How many words the start of a subject may stand before its last word ("none of the associated surgical services are …"). */
+const SUBJECT_REACH = 6;
 
 /**
  * For the "to" at `to`, the index of a deficit word before it in the same clause ("insufficient records
@@ -114,8 +114,10 @@ function deficitBeforeInfinitive(tokens: Token[], to: number): number | undefine
 function negatedSubject(tokens: Token[], last: number, infinitive: boolean): number | undefined {
   for (let j = last; j >= Math.max(0, last - SUBJECT_REACH); j--) {
     const t = tokens[j]!.text; // 0 <= j <= last < tokens.length
-    if (TERMINATORS.has(t) || FINITE.has(t) || SINGLE_TRIGGERS.has(t)) return undefined;
-    if (!(SUBJECT_NEGATORS.has(t) || (infinitive && DEFICIT.has(t)))) continue;
+    if (t === 'nor') continue; // "neither tramadol nor cyclobenzaprine is …": one negation, by "neither"
+    const negator = SUBJECT_NEGATORS.has(t) || (infinitive && DEFICIT.has(t));
+    if (!negator && (TERMINATORS.has(t) || FINITE.has(t) || SINGLE_TRIGGERS.has(t))) return undefined;
+    if (!negator) continue;
     const before = tokens[j - 1]?.text;
     return before === undefined || TERMINATORS.has(before) || ADVERBS.has(before) || PARENTHETICAL.has(before) ? j : undefined;
   }
@@ -215,7 +217,8 @@ const CLAUSAL = new RegExp(
   [
     String.raw`\b(?:can not|could not|can't) be (?:said|stated|concluded|argued|maintained|assumed)\b[^;]*?\bthat\b`,
     String.raw`\b(?:it is|it's) (?:not|in no way) (?:true|the case|accurate|correct|reasonable to (?:say|conclude)|established)\b[^;]*?\bthat\b`,
-    String.raw`\b(?:can not|could not|do not|does not|did not) (?:agree|concur|accept|find|conclude|believe|see|say)\b[^;]*?\bthat\b`,
+    String.raw`\b(?:can not|could not|do not|does not|did not) (?:agree|concur|accept|find|conclude|believe|think|feel|consider|see|say)\b[^;]*?\bthat\b`,
+    String.raw`\b(?:(?:am|is|are|was|were) not able to|unable to) (?:agree|concur|accept|find|conclude|say|state)\b[^;]*?\bthat\b`,
     String.raw`\b(?:disagree|dispute)s?\b[^;]*?\bthat\b`,
     String.raw`\b(?:not|never) (?:convinced|persuaded|satisfied|shown|established|demonstrated|documented)\b[^;]*?\bthat\b`,
     String.raw`\b(?:incorrect|inaccurate|wrong|mistaken) to (?:say|state|conclude|find)\b[^;]*?\bthat\b`,
@@ -250,6 +253,34 @@ function scopes(re: RegExp, s: string): Scope[] {
 
 export function clausalNegations(s: string): Scope[] {
   return s.includes('that') ? scopes(CLAUSAL, s) : [];
+}
+
+/**
+ * A denied belief without "that": "I do not believe the request is medically necessary". Its scope is
+ * the clause after the verb, to a comma, a semicolon, a colon or a conjunction. (With a verb phrase of
+ * its own the local scan reads the same "not" itself — "I do not consider it medically necessary" —
+ * and the reader counts the two once: BeliefScope.trigger.)
+ */
+const BELIEF_DENIED = /\b(?:can not|could not|do not|does not|did not) (?:believe|think|feel|consider)\b(?! that\b)/g;
+const BELIEF_WORDS = /believe|think|feel|consider/;
+const BELIEF_END = /[;:,]|\b(?:and|but|however|because|since|as|although|though)\b/g;
+
+export interface BeliefScope extends Scope {
+  /** Where the denied belief's "not" stands. */
+  trigger: number;
+}
+
+export function deniedBeliefs(s: string): BeliefScope[] {
+  if (!BELIEF_WORDS.test(s)) return [];
+  const out: BeliefScope[] = [];
+  BELIEF_DENIED.lastIndex = 0;
+  for (let m = BELIEF_DENIED.exec(s); m; m = BELIEF_DENIED.exec(s)) {
+    const start = m.index + m[0].length;
+    BELIEF_END.lastIndex = start;
+    const e = BELIEF_END.exec(s);
+    out.push({ start, end: e ? e.index : s.length, trigger: m.index + m[0].indexOf('not') });
+  }
+  return out;
 }
 
 const UNCERTAIN_WORDS = /whether|clear|certain|known|question|sure|debatable/;

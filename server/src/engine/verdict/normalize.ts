@@ -1,6 +1,6 @@
 /**
  * The text the verdict reader matches against: lower case, straight quotes, single spaces, "n't" and
- * "cannot" spelled "not" / "can not", and PDF hyphen artefacts repaired ("nec- essary" → "necessary",
+ * "cannot" spelled "not" / "can not", and PDF artefacts repaired ("nec- essary" → "necessary", "n ot" → "not",
  * "not-medically" → "not medically", "non-certified" → "non certified"). `map[i]` is the offset in the
  * original text of normalized character i, so a match maps back to the letter.
  */
@@ -17,8 +17,8 @@ const JOINED_WORDS = new Set([
   'consequently', 'accordingly', 'requested', 'request',
 ]);
 
-/** What needs more than lower-casing: hyphenated words, "cannot", runs of space or odd spaces, curly quotes. */
-const SPECIAL = /\b[a-z]+(?=[-\u2010\u2011\u00ad])(?:[-\u2010\u2011\u00ad]\s?[a-z]+)+|\bcannot\b|\s{2,}|[\t\n\r\f\u00a0]|[\u201c\u201d\u2018\u2019]|n['\u2019]t\b/g;
+/** What needs more than lower-casing: hyphenated words, "cannot", a split "n ot", runs of space or odd spaces, curly quotes. */
+const SPECIAL = /\b[a-z]+(?=[-\u2010\u2011\u00ad])(?:[-\u2010\u2011\u00ad]\s?[a-z]+)+|\bcannot\b|\bn ot\b|\bno t\b|\s{2,}|[\t\n\r\f\u00a0]|[\u201c\u201d\u2018\u2019]|n['\u2019]t\b/g;
 const NON_ASCII = /[^\x00-\x7f]/g;
 const CONTRACTION = /^n['\u2019]t$/;
 const HYPHEN = /[-\u2010\u2011\u00ad]\s?/g;
@@ -26,9 +26,9 @@ const CONTRACTED: Record<string, string> = { is: 'is', was: 'was', are: 'are', w
 
 /**
  * A cheap test before SPECIAL: every SPECIAL match holds a character outside printable ASCII, a hyphen,
- * an apostrophe, two spaces or "cannot". Most sentences hold none and are only lower-cased.
+ * an apostrophe, two spaces, "cannot" or a split "not". Most sentences hold none and are only lower-cased.
  */
-const MAYBE_SPECIAL = /[^\x20-\x7e]|[-']| {2}|cannot/;
+const MAYBE_SPECIAL = /[^\x20-\x7e]|[-']| {2}|cannot|\bn ot\b|\bno t\b/;
 
 export function normalize(src: string): Normalized {
   const n = normalizeText(src);
@@ -92,6 +92,9 @@ export function normalizeText(src: string): { text: string; map: number[] | unde
       put('can', at, true);
       put(' ', at + 3, false);
       put('not', at + 3, true);
+    } else if (tok === 'n ot' || tok === 'no t') {
+      // "not" split by a PDF's spacing: its letters, each at its own offset
+      for (let i = 0; i < tok.length; i++) if (tok[i] !== ' ') put(tok[i]!, at + i, false);
     } else if (isLowerLetter(c)) {
       hyphenated(tok, at, put);
     } else if (c === 0x201c || c === 0x201d) put('"', at, false);

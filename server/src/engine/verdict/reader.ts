@@ -1,7 +1,7 @@
 import { pushAll } from '../text/arrays';
 import { AGREEMENT, CLAUSE_BREAK, CONCLUDING, CONDITION_BEFORE, CONDITION_CLAUSE, CONTRAST, GUIDELINE, GUIDELINE_FRAME, MODAL, OPENER, qualifierAfter, REPORTED, REQUEST_SUBJECT, SUBORDINATOR } from './cues';
 import { Mention, Polarity, findMentions } from './lexicon';
-import { Scope, Token, clausalNegations, inScope, localNegation, tokenize, uncertainScopes } from './negation';
+import { BeliefScope, Scope, Token, clausalNegations, deniedBeliefs, inScope, localNegation, tokenize, uncertainScopes } from './negation';
 import { normalizeText } from './normalize';
 import { splitSentences } from '../text/sentences';
 
@@ -66,6 +66,9 @@ const MARGIN = 3;
 /** A sentence without any of these word stems states no verdict (a cheap test before the real reading). */
 const VERDICT_STEMS = /necess|indicat|appropriat|warrant|reasonabl|need|requir|justif|support|recommend|substantiat|essential|approv|authori[sz]|certif|denied|allowed|granted|upheld|affirm|sustain|maintain|overturn|revers|overrul|agree|uphold|side|medic|clinic|essary|concur|excessive|opinion|i find|i conclude|i believe|i consider|i determine|i judge|correct|proper|valid/i;
 
+/** A hyphen at a line wrap inside a word, or a word split by a space ("n ot"). */
+const WRAP_BREAK = /[a-z][-\u2010\u2011\u00ad]\s|\bn ot\b|\bno t\b/i;
+const UNTIL = /^\W*until\b/;
 const XRAY = /\bx ?rays?\b/g;
 const DISAGREE = /dis|not|unable/;
 const OWN_FINDING = /\bin my\b|\bi (?:find|conclude|believe|consider|determine|judge)\b/;
@@ -147,7 +150,8 @@ export function readRationale(text: string): RationaleReading {
     // a "sentence" of thousands of characters is not prose (a table, an unpunctuated paste): no verdict in it
     if (span.end - span.start > MAX_SENTENCE) continue;
     const raw = text.slice(span.start, span.end);
-    if (!VERDICT_STEMS.test(raw)) continue;
+    // a word broken by a PDF line wrap ("neces- sary") hides its stem until the text is normalized
+    if (!VERDICT_STEMS.test(raw) && !WRAP_BREAK.test(raw)) continue;
     const n = normalizeText(raw);
     const s = n.text;
     const mentions = findMentions(s);
@@ -170,7 +174,8 @@ export function readRationale(text: string): RationaleReading {
       const modal = modalIn(s, clauseStart, m.head);
       if (modal === 'hypothetical') continue;
       const after = s.slice(m.end, m.end + 60);
-      if (qualifierAfter(after)) continue;
+      // "not medically necessary until …" is a verdict now; "medically necessary until …" a condition
+      if (qualifierAfter(after) && !(UNTIL.test(after) && localNegation(cues.tokens, m.head).count % 2 === 1)) continue;
       // the negation is read only now: a phrase set aside above needs none (nor its sentence the tokens)
       const neg = localNegation(cues.tokens, m.head);
       const polarity = polarityOf(m, neg, cues);
@@ -253,8 +258,10 @@ export function weighFor(reading: RationaleReading, item?: string): Verdict {
 }
 
 /** The polarity of mention `m` once its local negations `neg` and the clausal ones around it are counted. */
-function polarityOf(m: Mention, neg: { count: number }, cues: SentenceCues): Polarity {
-  const flips = neg.count + inScope(cues.clausal, m.start);
+function polarityOf(m: Mention, neg: { count: number; start?: number }, cues: SentenceCues): Polarity {
+  let flips = neg.count + inScope(cues.clausal, m.start);
+  // a denied belief ("I do not believe …") counts unless the local scan has read its "not" already
+  for (const b of cues.beliefs) if (m.start >= b.start && m.start < b.end && !(neg.start !== undefined && neg.start <= b.trigger)) flips++;
   return (flips % 2 === 0 ? m.base : -m.base) as Polarity;
 }
 
@@ -278,6 +285,7 @@ class SentenceCues {
   private quoteList?: Scope[];
   private uncertainList?: Scope[];
   private clausalList?: Scope[];
+  private beliefList?: BeliefScope[];
   private reportedScope?: Scope | null;
   private agreementMatch?: RegExpExecArray | null;
   private guidelineList?: Scope[];
@@ -299,6 +307,9 @@ class SentenceCues {
   }
   get uncertain(): Scope[] {
     return (this.uncertainList ??= uncertainScopes(this.s));
+  }
+  get beliefs(): BeliefScope[] {
+    return (this.beliefList ??= deniedBeliefs(this.s));
   }
   get clausal(): Scope[] {
     return (this.clausalList ??= clausalNegations(this.s));
