@@ -439,4 +439,13 @@ export const PHRASE_BANK: BankEntry[] = [
   { v: 'not-necessary', item: 'Functional restoration program', text: 'No screening evaluation has been done. The program is not medically necessary until the screening evaluation is completed.' },
   { v: 'unclear', item: 'Physical therapy 12 sessions for the cervical spine', text: 'Six sessions of therapy for the cervical spine are medically necessary to address the new flare. The remaining six sessions are not medically necessary until the response to the initial sessions has been documented.' },
   { v: 'not-necessary', item: 'Norco 10/325mg #90', text: 'The utilization review modified the request to #45 to begin a taper. This modification was appropriate, as no pain relief or functional gain is documented.' },
+  // the guideline's criteria met or not; the reviewer's own decision verb on the request
+  { v: 'not-necessary', item: 'Lumbar epidural steroid injection', text: 'There is no radiculopathy on examination and no imaging correlation. The request does not meet guideline criteria.' },
+  { v: 'necessary', item: 'Lumbar epidural steroid injection', text: 'Radiculopathy is corroborated by EMG and MRI, and six weeks of conservative care failed. The guideline criteria have been met.' },
+  { v: 'not-necessary', item: 'Spinal cord stimulator trial', text: 'The guidelines require a psychological clearance before a trial. These criteria are not met.' },
+  { v: 'necessary', item: 'Urine drug screen', text: 'The worker remains on oxycodone and was last tested over a year ago. The request meets guideline recommendations.' },
+  { v: 'not-necessary', item: 'Lidoderm 5% patch #30', text: 'There has been no trial of a first-line agent for neuropathic pain. I am unable to certify this request.' },
+  { v: 'not-necessary', item: 'Aquatic therapy 12 sessions', text: 'The worker walks without assistance and weight bearing is not limited. I cannot recommend the requested aquatic therapy.' },
+  { v: 'not-necessary', item: 'Opioid taper program', text: 'The worker meets the criteria for a diagnosis of opioid use disorder. I recommend weaning under the prescriber. The request is not medically necessary.' },
+  { v: 'not-necessary', item: 'Aquatic therapy 12 sessions', text: 'No reason is given why land-based therapy would not serve. Medical necessity is not evident from the documentation.' },
 ];

@@ -73,13 +73,25 @@ const RULE_ON_EARLIER = new RegExp(
 );
 const KEEPS = /^(?:uphold|affirm|sustain)/;
 const RULING_WORDS = /uphold|affirm|sustain|overturn|revers|overrul/;
+/** The guideline's criteria met or not: "the request (does not) meet(s) guideline criteria" (group: none). */
+const CRITERIA_MET = /\b(?:meets?|met|meeting|satisf(?:y|ies|ied)|fulfills?|fulfilled)\s+(?:the\s+|these\s+|those\s+|all\s+(?:of\s+)?(?:the\s+)?)?(?:(?:mtus|acoem|odg|guidelines?|guideline's|guidelines')\s+)?(?:criteria|recommendations|requirements)\b(?!\s+(?:for|of)\s+(?:a\s+|the\s+)?(?:diagnosis|dx)\b)/g;
+/** … in the passive: "these criteria are not met", "the criteria for an injection have been met". */
+const CRITERIA_ARE_MET = /\b(?:criteria|requirements)\s+(?:(?:for|of)\s+[^.;:]{0,60}?\s+)?(?:is|are|was|were|has been|have been|had been)\s+(?:not\s+|never\s+)?(?:been\s+)?(?:fully\s+|clearly\s+|all\s+)?(?:met|satisfied|fulfilled)\b/g;
+const CRITERIA_WORDS = /criteria|requirements|recommendations/;
+/**
+ * The reviewer's own decision verb on the request: "I am unable to certify this request", "I cannot
+ * recommend the requested therapy" (only with the request as its object: "I recommend weaning" is advice).
+ * Groups: the subject and the words before the verb, the verb.
+ */
+const OWN_DECISION = /\b((?:i|we|this reviewer)\s+(?:[a-z']+\s+){0,3}?)(certify|recommend|approve|authorize|authorise|endorse|support)\s+(?:the\s+|this\s+|that\s+)?(?:request|requested|proposed)\b/g;
 /** Medical necessity as a noun. */
 const NECESSITY_IS = /\b(?:is|are|was|were|be|been|being)\s+(?:not\s+)?(?:a\s+)?medical\s+necessity\b/g;
-const NECESSITY_ESTABLISHED = /\bmedical\s+necessity\b(?:\s+(?:of|for)\s+[^.;:]{0,80}?)?\s+(?:is|are|was|were|has|have|had)\s+(?:not\s+|never\s+)?(?:been\s+)?(?:clearly\s+|sufficiently\s+|adequately\s+|yet\s+)?(?:established|demonstrated|met|supported|shown|substantiated|confirmed|proven|documented)\b/g;
+const NECESSITY_ESTABLISHED = /\bmedical\s+necessity\b(?:\s+(?:of|for)\s+[^.;:]{0,80}?)?\s+(?:is|are|was|were|has|have|had)\s+(?:not\s+|never\s+)?(?:been\s+)?(?:clearly\s+|sufficiently\s+|adequately\s+|yet\s+)?(?:established|demonstrated|met|supported|shown|substantiated|confirmed|proven|documented|evident|apparent)\b/g;
 const NECESSITY_MET = /\b(?:(?:meets?|met|meeting|establish(?:es|ed)?|demonstrates?|demonstrated|substantiates?|substantiated|satisfy|satisfies|satisfied|supports?)\s+(?:the\s+)?(?:criteria\s+(?:for|of)\s+)?|(?:rises?|rose|risen)\s+to\s+the\s+level\s+of\s+)medical\s+necessity\b/g;
 const NECESSITY_LACKING = /\b(?:lacks?|lacking|lack\s+of|absence\s+of|no|without)\s+(?:(?:established|demonstrated|documented)\s+)?medical\s+necessity\b/g;
 
 const FDA = /\bfda\b/;
+const OWN_VERB_WORDS = /certify|recommend|approve|authori[sz]e|endorse|support/;
 const UPHELD_WORDS = /upheld|affirmed|sustained|maintained|overturned|reversed|overruled/;
 const UPHELD = /upheld|affirmed|sustained|maintained/;
 const ACTION_WORDS = /certification|approval|authorization|denial/;
@@ -91,7 +103,7 @@ const ANY_KEY_WORD = new RegExp([UPHELD_WORDS, ACTION_WORDS, DECISION_WORDS].map
  * "medical necessity", a key word above, a ruling on the earlier decision or its name. Half the sentences with a verdict stem have none: one scan
  * of them instead of PREDICATE's.
  */
-const MENTION_WORD = new RegExp(`${ADJ}|medically|clinically|medical necessity|${ANY_KEY_WORD.source}|${RULING_WORDS.source}|${EARLIER_WORDS.source}`);
+const MENTION_WORD = new RegExp(`${ADJ}|medically|clinically|medical necessity|${ANY_KEY_WORD.source}|${RULING_WORDS.source}|${EARLIER_WORDS.source}|${CRITERIA_WORDS.source}|${OWN_VERB_WORDS.source}`);
 
 export function findMentions(s: string): Mention[] {
   const out: Mention[] = [];
@@ -119,6 +131,14 @@ export function findMentions(s: string): Mention[] {
     each(AGREE_EARLIER, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: m[1] ? 1 : -1, strong: true }));
     if (RULING_WORDS.test(s)) each(RULE_ON_EARLIER, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: KEEPS.test(m[1]!) ? -1 : 1, strong: true }));
   }
+  if (CRITERIA_WORDS.test(s)) {
+    // the language of the decision ("does not meet guideline criteria"), never a diagnosis' criteria
+    each(CRITERIA_MET, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: 1, strong: true }));
+    // the negation is inside the phrase ("are not met"): measured back from its end
+    each(CRITERIA_ARE_MET, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));
+  }
+  // measured from the verb ("I am unable to certify", "I cannot recommend")
+  if (OWN_VERB_WORDS.test(s)) each(OWN_DECISION, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[1]!.length, base: 1, strong: true }));
   // the negation of these is inside the phrase ("has not been established"): measured back from its end
   if (necessity) each(NECESSITY_ESTABLISHED, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));
   if (necessity) each(NECESSITY_IS, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));

@@ -64,7 +64,7 @@ const MAX_SENTENCE = 3000;
 const MARGIN = 3;
 
 /** A sentence without any of these word stems states no verdict (a cheap test before the real reading). */
-const VERDICT_STEMS = /necess|indicat|appropriat|warrant|reasonabl|need|requir|justif|support|recommend|substantiat|essential|approv|authori[sz]|certif|denied|allowed|granted|upheld|affirm|sustain|maintain|overturn|revers|overrul|agree|uphold|side|medic|clinic|essary|concur|excessive|opinion|i find|i conclude|i believe|i consider|i determine|i judge|correct|proper|valid/i;
+const VERDICT_STEMS = /necess|indicat|appropriat|warrant|reasonabl|need|requir|justif|support|recommend|substantiat|essential|approv|authori[sz]|certif|denied|allowed|granted|upheld|affirm|sustain|maintain|overturn|revers|overrul|agree|uphold|side|medic|clinic|essary|concur|excessive|opinion|i find|i conclude|i believe|i consider|i determine|i judge|correct|proper|valid|criteri/i;
 
 /** A hyphen at a line wrap inside a word, or a word split by a space ("n ot"). */
 const WRAP_BREAK = /[a-z][-\u2010\u2011\u00ad]\s|\bn ot\b|\bno t\b/i;
