@@ -2,7 +2,8 @@ import { HEADER_LABEL_TEXT, HEADER_ORDER } from '../vocabulary';
 import { HeaderFieldKey } from '../model/determination';
 import { Header } from '../model/determination';
 import { Range } from '../model/range';
-import { Rule } from './rule';
+import { canonicalUsDate } from '../text/dates';
+import { replace, Rule } from './rule';
 
 /** Canonical order of the fields, and which share a line in the two-column layout. */
 const ORDER = HEADER_ORDER;
@@ -32,11 +33,26 @@ function whereMissing(header: Header, key: HeaderFieldKey): Range {
 }
 
 
+const DATE_KEYS: ReadonlySet<HeaderFieldKey> = new Set(['dateAssigned', 'dateOfInjury', 'decisionDate', 'urDenialDate', 'applicationReceived']);
+
 const WHY: Record<'caseNumber' | 'priority' | 'date', string> = {
   caseNumber: 'is not a case number of the form CMyy-nnnnnnn',
   priority: 'is not a priority the schema allows (schemas/determination.schema.json)',
-  date: 'is not a valid date (MM/DD/YYYY)',
+  date: 'is not a real date written MM/DD/YYYY',
 };
+
+/**
+ * `range` widened over as many of the spaces after it as the new text is longer, when a column follows
+ * (two spaces or more): "1/17/2017" becomes "01/17/2017" and the right-hand column stays where it was.
+ */
+function keepingColumns(lines: readonly string[], range: Range, newLength: number): Range {
+  const grow = newLength - (range.end.character - range.start.character);
+  const line = lines[range.end.line];
+  if (grow <= 0 || range.start.line !== range.end.line || line === undefined) return range;
+  const after = line.slice(range.end.character, range.end.character + grow + 2);
+  if (after.length < grow + 2 || after.trim() !== '' ) return range;
+  return { start: range.start, end: { line: range.end.line, character: range.end.character + grow } };
+}
 
 /**
  * Message templates, generated from the one label table: `missing-<field>`, `empty-<field>`,
@@ -50,6 +66,7 @@ function headerMessages(): Record<string, string> {
     m[`missing-${key}`] = `Header field "${label}" is missing.`;
     m[`empty-${key}`] = `Header field "${label}" has no value.`;
     m[`invalid-${key}`] = `Header field "${label}": "{{value}}" ${key === 'caseNumber' ? WHY.caseNumber : key === 'priority' ? WHY.priority : WHY.date}.`;
+    if (DATE_KEYS.has(key)) m[`form-${key}`] = `Header field "${label}": "{{value}}" is a date, but the header writes dates MM/DD/YYYY.`;
   }
   return m;
 }
@@ -60,7 +77,7 @@ export const headerField: Rule = {
     description: 'A header field (Case Number, Date Assigned, Date of Injury, Decision Date, UR Denial Date, Priority, Application Received) is missing or its value is invalid.',
     defaultSeverity: 'error',
     category: 'header',
-    fixable: false,
+    fixable: true,
     hasSuggestions: false,
     messages: headerMessages(),
   },
@@ -90,6 +107,12 @@ export const headerField: Rule = {
       }
       const value = f?.value ?? '';
       if (ctx.placeholders.test(value)) continue; // an unfilled template field: the placeholder rule reports it
+      // a real date in another form (11/9/2016, 11-09-2016): rewriting it in the header's form is certain
+      const canonical = DATE_KEYS.has(key) && f ? canonicalUsDate(value) : undefined;
+      if (canonical !== undefined && f) {
+        ctx.report({ messageId: `form-${key}`, data: { value }, range: issue.range, fix: replace(keepingColumns(ctx.source.lines, f.valueRange, canonical.length), canonical, 'Write the date MM/DD/YYYY') });
+        continue;
+      }
       ctx.report({ messageId: `invalid-${key}`, data: { value }, range: issue.range });
     }
   },

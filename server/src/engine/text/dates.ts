@@ -67,3 +67,17 @@ export function parseProseDate(s: string): number | undefined {
   if (day > daysInMonth(year, month)) return undefined;
   return Date.UTC(year, month - 1, day);
 }
+
+/** M/D/YYYY with "/", "-" or "." between: a date written in another form than the header's. */
+const LOOSE_US_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+
+/**
+ * A real calendar date written M/D/YYYY, MM-DD-YYYY or MM.DD.YYYY, as the header writes it (MM/DD/YYYY);
+ * undefined for anything else (a two-digit year, an impossible date, a date already in that form).
+ */
+export function canonicalUsDate(s: string): string | undefined {
+  const m = LOOSE_US_DATE.exec(s.trim());
+  if (!m) return undefined;
+  const canonical = `${m[1]!.padStart(2, '0')}/${m[3]!.padStart(2, '0')}/${m[4]}`;
+  return canonical !== s && isValidUsDate(canonical) ? canonical : undefined;
+}
