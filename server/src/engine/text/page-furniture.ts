@@ -32,10 +32,11 @@ function startsWithP(line: string): boolean {
  */
 export function maskPageFurniture(src: SourceText): SourceText {
   const lines = src.lines;
-  const furniture = new Set<number>();
-  for (let i = 0; i < lines.length; i++) if (isPageFurniture(lines[i]!)) furniture.add(i);
-  if (src.text.includes('\f')) for (const i of furnitureBesideBreaks(lines)) furniture.add(i);
-  if (furniture.size === 0) return src;
+  let furniture: number[] | undefined;
+  for (let i = 0; i < lines.length; i++) if (isPageFurniture(lines[i]!)) (furniture ??= []).push(i);
+  // the form feeds found in the text (one native scan), not line by line
+  if (src.text.includes('\f')) furniture = furnitureBesideBreaks(src, furniture ?? []);
+  if (!furniture || furniture.length === 0) return src;
   const masked = lines.slice();
   // the form feed stays: it marks the page break for whoever reads the lines
   for (const i of furniture) masked[i] = masked[i]!.replace(/[^\f]/g, ' ');
@@ -47,26 +48,32 @@ const MAX_FURNITURE_LINE = 120;
 /** How far from the form feed (in lines, blank ones between) a footer or header may stand. */
 const REACH = 3;
 const CASE_NUMBER = /\b[A-Z]{2}\d{2}-\d{4,}\b/g;
+const DIGIT = /\d/;
 /** A column of a footer that is a page number: "Page 2", "Page 2 of 3", "- 2 -", "2" (groups: one of the numbers, the count). */
 const PAGE_CELL = /^(?:Page\s+(\d{1,4})(?:\s+of\s+(\d{1,4}))?|-\s*(\d{1,4})\s*-|(\d{1,4}))$/i;
 /** A running title beside the page number: up to six words, no field label, no sentence (no final stop). */
 const TITLE_CELL = /^[A-Za-z][A-Za-z&'()-]*(?: [A-Za-z&'()-]+){0,5}$/;
 
-/** The lines beside form feeds that are page furniture (see the module comment). */
-function furnitureBesideBreaks(lines: readonly string[]): number[] {
-  const out: number[] = [];
+/** `known` and the lines beside form feeds that are page furniture (see the module comment). */
+function furnitureBesideBreaks(src: SourceText, known: number[]): number[] {
+  const lines = src.lines;
+  const text = src.text;
+  const out = known;
   let page = 1;
-  for (let b = 0; b < lines.length; b++) {
+  let lastLine = -1;
+  for (let f = text.indexOf('\f'); f >= 0; f = text.indexOf('\f', f + 1), page++) {
+    const b = src.positionAt(f).line;
+    // a second form feed on one line: its lines were read with the first
+    if (b === lastLine) continue;
+    lastLine = b;
     const line = lines[b]!;
     const at = line.indexOf('\f');
-    if (at < 0) continue;
     // the footer: the last line with text before the form feed (on this line, or above it)
     const before = at > 0 && !isBlankText(line.slice(0, at)) ? b : lastTextLine(lines, b - 1, b - REACH);
-    if (before !== undefined && isRunningLine(lines[before]!, page)) out.push(before);
+    if (before !== undefined && !known.includes(before) && isRunningLine(lines[before]!, page)) out.push(before);
     // the header: the first line with text after it
     const after = !isBlankText(line.slice(at + 1)) ? b : firstTextLine(lines, b + 1, b + REACH);
-    if (after !== undefined && after !== before && isRunningLine(lines[after]!, page)) out.push(after);
-    for (let f = at; f >= 0; f = line.indexOf('\f', f + 1)) page++;
+    if (after !== undefined && after !== before && !known.includes(after) && isRunningLine(lines[after]!, page)) out.push(after);
   }
   return out;
 }
@@ -86,7 +93,8 @@ function firstTextLine(lines: readonly string[], from: number, to: number): numb
  * case numbers, one page number that is `page` or `page + 1`, and at most one short title beside it.
  */
 function isRunningLine(line: string, page: number): boolean {
-  if (line.length > MAX_FURNITURE_LINE) return false;
+  // a page number or a case number has a digit: a line without one is text
+  if (line.length > MAX_FURNITURE_LINE || !DIGIT.test(line)) return false;
   let caseNumbers = 0;
   const rest = line.replace(/\f/g, ' ').replace(CASE_NUMBER, () => {
     caseNumbers++;

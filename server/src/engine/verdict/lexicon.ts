@@ -99,15 +99,27 @@ const DECISION_WORDS = /approved|authori[sz]ed|certified|denied|allowed|granted/
 /** Any of the three: most sentences have none, and one scan for all costs less than a scan for each. */
 const ANY_KEY_WORD = new RegExp([UPHELD_WORDS, ACTION_WORDS, DECISION_WORDS].map((re) => re.source).join('|'));
 /**
- * A word every mention holds: a verdict adjective (PREDICATE, MEDICALLY), "medically"/"clinically",
- * "medical necessity", a key word above, a ruling on the earlier decision or its name. Half the sentences with a verdict stem have none: one scan
- * of them instead of PREDICATE's.
+ * A word every mention of the families below PREDICATE holds: a verdict adjective (PREDICATE,
+ * MEDICALLY), "medically"/"clinically", "medical necessity" or a key word above. Half the sentences with a
+ * verdict stem have none: one scan of them instead of PREDICATE's.
  */
-const MENTION_WORD = new RegExp(`${ADJ}|medically|clinically|medical necessity|${ANY_KEY_WORD.source}|${RULING_WORDS.source}|${EARLIER_WORDS.source}|${CRITERIA_WORDS.source}|${OWN_VERB_WORDS.source}`);
+const MENTION_WORD = new RegExp(`${ADJ}|medically|clinically|medical necessity|${ANY_KEY_WORD.source}`);
+/** The words the rulings on the earlier decision, the criteria and the reviewer's own verb need besides. */
+const AGREE_WORDS = /agree|concur/;
+const JUDGEMENT_WORDS = /appropriate|supported|correct|justified|warranted|reasonable|proper|valid/;
+const MET_WORDS = /\bme(?:e)?ts?\b|\bmet\b|satisf|fulfil/;
+const FIRST_PERSON = /\b(?:i|we|this reviewer)\b/;
+const OTHER_WORDS = new RegExp(`${EARLIER_WORDS.source}|${CRITERIA_WORDS.source}|${OWN_VERB_WORDS.source}`);
 
 export function findMentions(s: string): Mention[] {
   const out: Mention[] = [];
-  if (!MENTION_WORD.test(s)) return out;
+  const classic = MENTION_WORD.test(s);
+  // the three newer families, behind one scan for any of their words
+  const other = OTHER_WORDS.test(s);
+  const earlier = other && EARLIER_WORDS.test(s) && (JUDGEMENT_WORDS.test(s) || AGREE_WORDS.test(s) || RULING_WORDS.test(s));
+  const criteria = other && CRITERIA_WORDS.test(s) && MET_WORDS.test(s);
+  const own = other && OWN_VERB_WORDS.test(s) && FIRST_PERSON.test(s);
+  if (!classic && !earlier && !criteria && !own) return out;
   const add = (m: Mention) => {
     for (const o of out) if (m.start < o.end && o.start < m.end) return;
     out.push(m);
@@ -120,7 +132,7 @@ export function findMentions(s: string): Mention[] {
     const upheld = UPHELD.test(decision);
     add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length - decision.length, base: upheld ? -1 : 1, strong: true, decisionOfDenial: true });
   });
-  if (EARLIER_WORDS.test(s)) {
+  if (earlier) {
     // a ruling on the earlier decision, unlike DENIAL_DECISION's, may be someone else's ("the provider
     // argued that the denial was incorrect"): read as any other phrase. A judgement is measured from the
     // judgement ("was not appropriate")
@@ -131,14 +143,15 @@ export function findMentions(s: string): Mention[] {
     each(AGREE_EARLIER, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: m[1] ? 1 : -1, strong: true }));
     if (RULING_WORDS.test(s)) each(RULE_ON_EARLIER, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: KEEPS.test(m[1]!) ? -1 : 1, strong: true }));
   }
-  if (CRITERIA_WORDS.test(s)) {
+  if (criteria) {
     // the language of the decision ("does not meet guideline criteria"), never a diagnosis' criteria
     each(CRITERIA_MET, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index, base: 1, strong: true }));
     // the negation is inside the phrase ("are not met"): measured back from its end
     each(CRITERIA_ARE_MET, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));
   }
   // measured from the verb ("I am unable to certify", "I cannot recommend")
-  if (OWN_VERB_WORDS.test(s)) each(OWN_DECISION, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[1]!.length, base: 1, strong: true }));
+  if (own) each(OWN_DECISION, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[1]!.length, base: 1, strong: true }));
+  if (!classic) return out.sort((a, b) => a.start - b.start);
   // the negation of these is inside the phrase ("has not been established"): measured back from its end
   if (necessity) each(NECESSITY_ESTABLISHED, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));
   if (necessity) each(NECESSITY_IS, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));

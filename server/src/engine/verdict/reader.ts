@@ -64,10 +64,13 @@ const MAX_SENTENCE = 3000;
 const MARGIN = 3;
 
 /** A sentence without any of these word stems states no verdict (a cheap test before the real reading). */
-const VERDICT_STEMS = /necess|indicat|appropriat|warrant|reasonabl|need|requir|justif|support|recommend|substantiat|essential|approv|authori[sz]|certif|denied|allowed|granted|upheld|affirm|sustain|maintain|overturn|revers|overrul|agree|uphold|side|medic|clinic|essary|concur|excessive|opinion|i find|i conclude|i believe|i consider|i determine|i judge|correct|proper|valid|criteri/i;
+const VERDICT_STEMS = /necess|indicat|appropriat|warrant|reasonabl|need|requir|justif|support|recommend|substantiat|essential|approv|authori[sz]|certif|denied|allowed|granted|upheld|affirm|sustain|maintain|overturn|revers|overrul|agree|uphold|side|medic|clinic|essary|concur|excessive|opinion|i find|i conclude|i believe|i consider|i determine|i judge/i;
 
 /** A hyphen at a line wrap inside a word, or a word split by a space ("n ot"). */
 const WRAP_BREAK = /[a-z][-\u2010\u2011\u00ad]\s|\bn ot\b|\bno t\b/i;
+const WRAP_JOIN = /[-\u2010\u2011\u00ad]\s+/g;
+/** Stems of the criteria and of judgements of the earlier decision ("was correct"): a second, short scan. */
+const LATER_STEMS = /criteri|correct|proper|valid/i;
 const UNTIL = /^\W*until\b/;
 const XRAY = /\bx ?rays?\b/g;
 const DISAGREE = /dis|not|unable/;
@@ -150,8 +153,8 @@ export function readRationale(text: string): RationaleReading {
     // a "sentence" of thousands of characters is not prose (a table, an unpunctuated paste): no verdict in it
     if (span.end - span.start > MAX_SENTENCE) continue;
     const raw = text.slice(span.start, span.end);
-    // a word broken by a PDF line wrap ("neces- sary") hides its stem until the text is normalized
-    if (!VERDICT_STEMS.test(raw) && !WRAP_BREAK.test(raw)) continue;
+    // a word broken by a PDF line wrap ("neces- sary", "n ot") hides its stem until it is joined again
+    if (!VERDICT_STEMS.test(raw) && !LATER_STEMS.test(raw) && !(WRAP_BREAK.test(raw) && VERDICT_STEMS.test(raw.replace(WRAP_JOIN, '')))) continue;
     const n = normalizeText(raw);
     const s = n.text;
     const mentions = findMentions(s);
