@@ -2,12 +2,14 @@ import { strict as assert } from 'assert';
 import { readVerdict } from '../../../server/src/engine/verdict/reader';
 import { formatScore, score } from './bank';
 import { HELD_BACK } from './held-back';
+import { HELD_BACK_2 } from './held-back-2';
 import { PHRASE_BANK } from './phrase-bank';
 
 describe('verdict reader: phrase bank', function () {
   it('has at least 300 labelled entries in the bank and 80 held back', function () {
     assert.ok(PHRASE_BANK.length >= 300, `${PHRASE_BANK.length}`);
     assert.ok(HELD_BACK.length >= 80, `${HELD_BACK.length}`);
+    assert.ok(HELD_BACK_2.length >= 150, `${HELD_BACK_2.length}`);
     for (const v of ['necessary', 'not-necessary', 'unclear'] as const) assert.ok(PHRASE_BANK.some((e) => e.v === v), v);
   });
 
@@ -23,6 +25,14 @@ describe('verdict reader: phrase bank', function () {
   it('reads the held-back set (never tuned on)', function () {
     const s = score(HELD_BACK, (e) => readVerdict(e.text, e.item).value);
     console.log(`      ${formatScore('held back', s)}`);
+    if (s.misses.length > 0 && process.env.IMR_VERDICT_VERBOSE) console.log(s.misses.join('\n'));
+    assert.equal(s.falseAlarms, 0, `false alarms:\n${s.misses.join('\n')}`);
+    assert.ok(s.caught / s.conflicts >= 0.9, `conflicts caught below 90%:\n${s.misses.join('\n')}`);
+  });
+
+  it('reads the second held-back set (never tuned on)', function () {
+    const s = score(HELD_BACK_2, (e) => readVerdict(e.text, e.item).value);
+    console.log(`      ${formatScore('held back (2)', s)}`);
     if (s.misses.length > 0 && process.env.IMR_VERDICT_VERBOSE) console.log(s.misses.join('\n'));
     assert.equal(s.falseAlarms, 0, `false alarms:\n${s.misses.join('\n')}`);
     assert.ok(s.caught / s.conflicts >= 0.9, `conflicts caught below 90%:\n${s.misses.join('\n')}`);
