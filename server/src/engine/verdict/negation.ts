@@ -7,11 +7,16 @@ import { POSITIVE_ADJ } from './lexicon';
  *   right before it), counted back from the phrase through its verb phrase, up to a window of words,
  *   stopped by a terminator (punctuation, a conjunction, a relative "that"/"which") or by the subject of
  *   the clause (a word before the finite verb: "the patient has not improved; the injection is …" is
- *   not a negation of "is medically necessary");
+ *   not a negation of "is medically necessary"); a negation shared by coordinated predicates ("not
+ *   reasonable or medically necessary");
+ * - something missing before the phrase's infinitive ("no documentation to support the medical
+ *   necessity"), and a "no", "none" or "neither" that begins the clause's subject ("no further therapy
+ *   is …");
  * - pseudo-negations that look like negation but are not ("not only", "not just", "not to exceed",
  *   "no more than");
  * - clausal negators whose scope is the whole that-clause after them ("it cannot be said that …",
- *   "I do not agree that …", "there is no documentation that …"), up to a semicolon or a contrast;
+ *   "I do not agree that …", "there is no documentation that …"), up to a semicolon or a contrast; a
+ *   denied belief without "that" ("I do not believe the request is …") up to the end of its clause;
  * - uncertainty ("it is unclear whether …"), which makes what follows no verdict at all.
  *
  * Everything is compiled once; a sentence is tokenized once.
@@ -105,8 +110,8 @@ function deficitBeforeInfinitive(tokens: Token[], to: number): number | undefine
 }
 
 /**
- * For the last word of a clause's subject at `last`, the index of the "no"/"none" that begins the subject
- * ("no further therapy", "none of the items"), or undefined. The word must begin the clause: after the
+ * For the last word of a clause's subject at `last`, the index of the "no", "none" or "neither" that begins
+ * the subject ("no further therapy", "none of the items", "neither X nor Y"), or undefined. The word must begin the clause: after the
  * sentence start, punctuation, a conjunction or a sentence adverb — "an MRI with no contrast" is not denied.
  * With `infinitive` (the phrase follows a "to": "insufficient information was provided to establish
  * medical necessity") every deficit word counts.
