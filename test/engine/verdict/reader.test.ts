@@ -22,21 +22,16 @@ describe('verdict reader: phrase bank', function () {
     assert.equal(s.correct, s.total, `misread:\n${s.misses.join('\n')}`);
   });
 
-  it('reads the held-back set (never tuned on)', function () {
-    const s = score(HELD_BACK, (e) => readVerdict(e.text, e.item).value);
-    console.log(`      ${formatScore('held back', s)}`);
-    if (s.misses.length > 0 && process.env.IMR_VERDICT_VERBOSE) console.log(s.misses.join('\n'));
-    assert.equal(s.falseAlarms, 0, `false alarms:\n${s.misses.join('\n')}`);
-    assert.ok(s.caught / s.conflicts >= 0.9, `conflicts caught below 90%:\n${s.misses.join('\n')}`);
-  });
-
-  it('reads the second held-back set (never tuned on)', function () {
-    const s = score(HELD_BACK_2, (e) => readVerdict(e.text, e.item).value);
-    console.log(`      ${formatScore('held back (2)', s)}`);
-    if (s.misses.length > 0 && process.env.IMR_VERDICT_VERBOSE) console.log(s.misses.join('\n'));
-    assert.equal(s.falseAlarms, 0, `false alarms:\n${s.misses.join('\n')}`);
-    assert.ok(s.caught / s.conflicts >= 0.9, `conflicts caught below 90%:\n${s.misses.join('\n')}`);
-  });
+  // written apart from the reader and never tuned on: no false alarm, and nine conflicts in ten caught
+  for (const [name, set] of [['held back', HELD_BACK], ['held back (2)', HELD_BACK_2]] as const) {
+    it(`reads the ${name} set (never tuned on)`, function () {
+      const s = score(set, (e) => readVerdict(e.text, e.item).value);
+      console.log(`      ${formatScore(name, s)}`);
+      if (s.misses.length > 0 && process.env.IMR_VERDICT_VERBOSE) console.log(s.misses.join('\n'));
+      assert.equal(s.falseAlarms, 0, `false alarms:\n${s.misses.join('\n')}`);
+      assert.ok(s.caught / s.conflicts >= 0.9, `conflicts caught below 90%:\n${s.misses.join('\n')}`);
+    });
+  }
 
   it('reads a contraction the same after a line break, a tab or a bracket as after a space', function () {
     for (const before of [' ', '\n', '\r\n', '\t', ' (', '\n\n']) {

@@ -244,15 +244,24 @@ export interface Scope {
   end: number;
 }
 
-function scopes(re: RegExp, s: string): Scope[] {
-  const out: Scope[] = [];
+/**
+ * For each match of `re` (global) in `s`, in order: the match and where its scope ends — at the first match
+ * of `end` (global) after it, or at the end of `s`. What the cues of a sentence share: a negator, a
+ * condition, a guideline's statement each speak from their words to a clause boundary.
+ */
+export function eachScope(re: RegExp, s: string, end: RegExp, f: (m: RegExpExecArray, scopeEnd: number) => void): void {
   re.lastIndex = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
-    const start = m.index + m[0].length;
-    SCOPE_END.lastIndex = start;
-    const e = SCOPE_END.exec(s);
-    out.push({ start, end: e ? e.index : s.length });
+    end.lastIndex = m.index + m[0].length;
+    const e = end.exec(s);
+    f(m, e ? e.index : s.length);
   }
+}
+
+/** The scopes that start right after each match of `re` and end at SCOPE_END. */
+function scopes(re: RegExp, s: string): Scope[] {
+  const out: Scope[] = [];
+  eachScope(re, s, SCOPE_END, (m, end) => out.push({ start: m.index + m[0].length, end }));
   return out;
 }
 
@@ -278,13 +287,7 @@ export interface BeliefScope extends Scope {
 export function deniedBeliefs(s: string): BeliefScope[] {
   if (!BELIEF_WORDS.test(s)) return [];
   const out: BeliefScope[] = [];
-  BELIEF_DENIED.lastIndex = 0;
-  for (let m = BELIEF_DENIED.exec(s); m; m = BELIEF_DENIED.exec(s)) {
-    const start = m.index + m[0].length;
-    BELIEF_END.lastIndex = start;
-    const e = BELIEF_END.exec(s);
-    out.push({ start, end: e ? e.index : s.length, trigger: m.index + m[0].indexOf('not') });
-  }
+  eachScope(BELIEF_DENIED, s, BELIEF_END, (m, end) => out.push({ start: m.index + m[0].length, end, trigger: m.index + m[0].indexOf('not') }));
   return out;
 }
 

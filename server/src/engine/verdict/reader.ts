@@ -1,7 +1,7 @@
 import { pushAll } from '../text/arrays';
 import { AGREEMENT, CLAUSE_BREAK, CONCLUDING, CONDITION_BEFORE, CONDITION_CLAUSE, CONTRAST, GUIDELINE, GUIDELINE_FRAME, MODAL, OPENER, qualifierAfter, REPORTED, REQUEST_SUBJECT, SUBORDINATOR } from './cues';
 import { Mention, Polarity, findMentions } from './lexicon';
-import { BeliefScope, Scope, Token, clausalNegations, deniedBeliefs, inScope, localNegation, tokenize, uncertainScopes } from './negation';
+import { BeliefScope, Scope, Token, clausalNegations, deniedBeliefs, eachScope, inScope, localNegation, tokenize, uncertainScopes } from './negation';
 import { normalizeText } from './normalize';
 import { splitSentences } from '../text/sentences';
 
@@ -395,12 +395,7 @@ function hasClausePunctuation(s: string, from: number, to: number): boolean {
 const CONDITION_END = /;|:|,? (?:but|however|nevertheless|nonetheless)\b/g;
 function conditionScopes(s: string): Scope[] {
   const out: Scope[] = [];
-  CONDITION_BEFORE.lastIndex = 0;
-  for (let m = CONDITION_BEFORE.exec(s); m; m = CONDITION_BEFORE.exec(s)) {
-    CONDITION_END.lastIndex = m.index + m[0].length;
-    const e = CONDITION_END.exec(s);
-    out.push({ start: m.index, end: e ? e.index : s.length });
-  }
+  eachScope(CONDITION_BEFORE, s, CONDITION_END, (m, end) => out.push({ start: m.index, end }));
   return out;
 }
 
@@ -414,18 +409,14 @@ const SUBORDINATE_OPEN = /\b(?:although|though|even though|even if|while|whereas
 const GUIDELINE_END = /;|, (?:and|but|so|therefore|thus|hence|whereas|as such)\b|\b(?:however|therefore|thus|hence)\b/g;
 function guidelineScopes(s: string): Scope[] {
   const out: Scope[] = [];
-  GUIDELINE.lastIndex = 0;
-  for (let m = GUIDELINE.exec(s); m; m = GUIDELINE.exec(s)) {
-    const from = m.index + m[0].length;
-    GUIDELINE_END.lastIndex = from;
-    const e = GUIDELINE_END.exec(s);
-    let end = e ? e.index : s.length;
+  eachScope(GUIDELINE, s, GUIDELINE_END, (m, clauseEnd) => {
+    let end = clauseEnd;
     if (SUBORDINATE_OPEN.test(s.slice(0, m.index))) {
-      const comma = s.indexOf(',', from);
+      const comma = s.indexOf(',', m.index + m[0].length);
       if (comma >= 0 && comma < end) end = comma;
     }
     out.push({ start: m.index, end });
-  }
+  });
   return out;
 }
 
