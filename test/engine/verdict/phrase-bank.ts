@@ -448,4 +448,7 @@ export const PHRASE_BANK: BankEntry[] = [
   { v: 'not-necessary', item: 'Aquatic therapy 12 sessions', text: 'The worker walks without assistance and weight bearing is not limited. I cannot recommend the requested aquatic therapy.' },
   { v: 'not-necessary', item: 'Opioid taper program', text: 'The worker meets the criteria for a diagnosis of opioid use disorder. I recommend weaning under the prescriber. The request is not medically necessary.' },
   { v: 'not-necessary', item: 'Aquatic therapy 12 sessions', text: 'No reason is given why land-based therapy would not serve. Medical necessity is not evident from the documentation.' },
+  // EMG and nerve conduction studies are different tests: a verdict on one is not a verdict on the other
+  { v: 'unclear', item: 'NCV of the bilateral lower extremities', text: 'The worker has equivocal radicular findings. Nerve conduction studies are not recommended for presumed radiculopathy. The EMG is appropriate, whereas the NCV is not.' },
+  { v: 'necessary', item: 'EMG of the bilateral lower extremities', text: 'The worker has equivocal radicular findings after six weeks of care. The EMG is appropriate and medically necessary.' },
 ];
