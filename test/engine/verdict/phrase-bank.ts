@@ -451,4 +451,9 @@ export const PHRASE_BANK: BankEntry[] = [
   // EMG and nerve conduction studies are different tests: a verdict on one is not a verdict on the other
   { v: 'unclear', item: 'NCV of the bilateral lower extremities', text: 'The worker has equivocal radicular findings. Nerve conduction studies are not recommended for presumed radiculopathy. The EMG is appropriate, whereas the NCV is not.' },
   { v: 'necessary', item: 'EMG of the bilateral lower extremities', text: 'The worker has equivocal radicular findings after six weeks of care. The EMG is appropriate and medically necessary.' },
+  // an elided predicate ("…, but the Soma is not") is a verdict on the item it names, and on no other
+  { v: 'not-necessary', item: 'TENS unit', text: 'The worker has a new flare and has not had therapy this year. The request for physical therapy is medically necessary; however, the request for the TENS unit is not.' },
+  { v: 'necessary', item: 'Physical therapy 8 visits', text: 'The worker has a new flare and has not had therapy this year. The request for physical therapy is medically necessary; however, the request for the TENS unit is not.' },
+  { v: 'necessary', item: 'Norco 5/325mg #60', text: 'Norco has brought documented functional gains. Soma is not recommended beyond three weeks. The Norco is medically necessary but the Soma is not.' },
+  { v: 'not-necessary', item: 'Soma 350mg #60', text: 'Norco has brought documented functional gains. Soma is not recommended beyond three weeks. The Norco is medically necessary but the Soma is not.' },
 ];

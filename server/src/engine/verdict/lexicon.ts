@@ -22,6 +22,11 @@ export interface Mention {
   decisionOfDenial?: boolean;
   /** "approved", "certified", "denied": a decision verb. */
   kind?: 'decision';
+  /**
+   * An elided predicate: the "is not" of "X is medically necessary; however, Y is not", read as the phrase
+   * before it in the sentence (its polarity and strength), for the subject it names.
+   */
+  elliptic?: boolean;
 }
 
 /** Adjectives that state a verdict; the negative ones carry their own negation. */
@@ -175,7 +180,27 @@ export function findMentions(s: string): Mention[] {
     const head = m.index + m[0].length - m[3]!.length - m[2]!.length;
     add({ start: m.index, end: m.index + m[0].length, head, base: NEGATIVE.has(m[2]!) ? -1 : 1, strong: false });
   });
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  if (out.length > 0 && s.includes(' not')) addElided(s, out);
+  return out;
+}
+
+/** "… is not." at the end of a clause: a predicate elided after a phrase earlier in the sentence. */
+const ELIDED = /\b(?:is|are|was|were)\s+not(?=\s*(?:[.;!?]|$))/g;
+
+/** Adds to `out` (sorted, not empty) the elided predicates of `s`, each read as the phrase before it. */
+function addElided(s: string, out: Mention[]): void {
+  const elided: Mention[] = [];
+  each(ELIDED, s, (m) => {
+    let antecedent: Mention | undefined;
+    for (const o of out) if (o.end <= m.index) antecedent = o;
+    if (!antecedent || antecedent.elliptic) return;
+    // measured back from its end: its own "not" negates it
+    elided.push({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: antecedent.base, strong: antecedent.strong, elliptic: true });
+  });
+  if (elided.length === 0) return;
+  out.push(...elided);
+  out.sort((a, b) => a.start - b.start);
 }
 
 function each(re: RegExp, s: string, f: (m: RegExpExecArray) => void): void {

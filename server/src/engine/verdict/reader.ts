@@ -47,6 +47,8 @@ interface Reading {
    * agreement (set all the same: readings of one shape keep weighFor's optimized code from deoptimizing).
    */
   subject: string | undefined;
+  /** An elided predicate ("…, but the Soma is not"): a verdict only on the item its subject names. */
+  elliptic: boolean;
   sentence: number;
   start: number;
   end: number;
@@ -183,7 +185,9 @@ export function readRationale(text: string): RationaleReading {
       const neg = localNegation(cues.tokens, m.head);
       const polarity = polarityOf(m, neg, cues);
       const subject = s.slice(clauseStart, Math.min(m.start, neg.start ?? m.start));
-      const requestSubject = REQUEST_SUBJECT.test(subject.trim());
+      // an elided predicate is about the subject it names, whatever that is ("however, the request for the
+      // TENS unit is not"): weighed by whether it names the item, never as "the request" itself
+      const requestSubject = !m.elliptic && REQUEST_SUBJECT.test(subject.trim());
       // "Ondansetron is approved for chemotherapy": an agent's indication, not a decision on the request
       if (m.kind === 'decision' && !requestSubject && GENERIC_DECISION.test(after)) continue;
       const contrasts = cues.contrasts;
@@ -197,7 +201,7 @@ export function readRationale(text: string): RationaleReading {
       if (contrasts.length > 0 && contrasts[contrasts.length - 1]! > m.end) score -= 2;
       const [start, end] = sourceRange(n, span.start, Math.min(m.start, neg.start ?? m.start), m.end);
       const aboutRequest = requestSubject || m.decisionOfDenial === true;
-      own.push({ polarity, score, aboutRequest, subject: requestSubject ? undefined : subject, sentence: si, start, end });
+      own.push({ polarity, score, aboutRequest, subject: requestSubject ? undefined : subject, elliptic: m.elliptic === true, sentence: si, start, end });
     }
     const opener = own.length > 0 ? cues.opener : null;
     if (opener) {
@@ -209,7 +213,7 @@ export function readRationale(text: string): RationaleReading {
       // "I do not agree." after the UR's "not medically necessary": the reviewer's verdict is the opposite
       const disagree = DISAGREE.test(agreement[0]) && !OWN_FINDING.test(agreement[0]);
       const [start, end] = sourceRange(n, span.start, agreement.index, agreement.index + agreement[0].length);
-      own.push({ polarity: (disagree ? -lastReported : lastReported) as Polarity, score: 6, aboutRequest: false, subject: undefined, sentence: si, start, end });
+      own.push({ polarity: (disagree ? -lastReported : lastReported) as Polarity, score: 6, aboutRequest: false, subject: undefined, elliptic: false, sentence: si, start, end });
     }
     pushAll(readings, own);
   }
@@ -226,6 +230,7 @@ export function weighFor(reading: RationaleReading, item?: string): Verdict {
   let last = -1;
   for (const r of reading.readings) {
     const aboutItem = item && r.subject !== undefined ? overlaps(r.subject, (itemWords ??= keywords(item))) : false;
+    if (r.elliptic && item && !aboutItem) continue;
     const score = r.aboutRequest || aboutItem ? r.score + 2 : r.score;
     if (score < THRESHOLD) continue;
     const aboutOther = !!item && r.subject !== undefined && !aboutItem && hasContent(r.subject);
