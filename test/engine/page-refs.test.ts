@@ -20,12 +20,16 @@ interface Case {
   wrong: number[];
 }
 
-/** Where a page is cited: the words before it, a right page, a right range, a wrong page, a range running outside. */
+/**
+ * Where a page is cited: the words before it, a right page, a right range, a wrong page, a range running
+ * outside. The index knows an ACOEM table only on the pages letters cite it (pagesComplete: false), so a
+ * table's wrong range is one that misses those pages, not one that runs past them.
+ */
 const CONTEXTS = [
   { before: 'The MTUS Chronic Pain Medical Treatment Guidelines on physical medicine', right: 98, range: [98, 99], wrong: 97, badRange: [98, 100] },
-  { before: 'Per ACOEM Chapter 12, Table 12-8', right: 309, range: [309, 309], wrong: 319, badRange: [309, 310] },
+  { before: 'Per ACOEM Chapter 12, Table 12-8', right: 309, range: [308, 310], wrong: 319, badRange: [319, 320] },
   { before: 'The MTUS ACOEM Low Back chapter', right: 303, range: [300, 301], wrong: 333, badRange: [325, 327] },
-  { before: 'ACOEM Chapter 13, Table 13-2', right: 335, range: [335, 336], wrong: 340, badRange: [335, 337] },
+  { before: 'ACOEM Chapter 13, Table 13-2', right: 335, range: [335, 337], wrong: 340, badRange: [340, 342] },
   { before: 'The Chronic Pain Medical Treatment Guidelines (2016) on home health care services', right: 89, range: [89, 90], wrong: 91, badRange: [88, 90] },
   { before: 'According to the MTUS Knee Complaints chapter', right: 340, range: [330, 331], wrong: 360, badRange: [356, 358] },
 ] as const;

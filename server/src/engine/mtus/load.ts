@@ -113,7 +113,7 @@ const GUIDELINE_OVERRIDES = [
   'title', 'year', 'regulation', 'names', 'defaultForName', 'chapter', 'chapters', 'pageSpan', 'pageCount',
   'alphabeticalTopics', 'numberedSections', 'verified', 'source',
 ] as const;
-const TOPIC_OVERRIDES = ['aliases', 'number', 'part', 'pages', 'alphabetical', 'description', 'verified', 'source', 'evidence'] as const;
+const TOPIC_OVERRIDES = ['aliases', 'number', 'part', 'pages', 'pagesComplete', 'alphabetical', 'description', 'verified', 'source', 'evidence'] as const;
 
 function mergeTopic(old: IndexTopic, upd: IndexTopic, given: ReadonlySet<string>): IndexTopic {
   const t: IndexTopic = { ...old, file: upd.file, line: upd.line };

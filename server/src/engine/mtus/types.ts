@@ -26,6 +26,12 @@ export interface IndexTopic {
   pages: PageSpan[];
   /** Whether the topic takes part in the alphabetical page-order check (false for block sub-entries). */
   alphabetical: boolean;
+  /**
+   * false when `pages` are where letters cite the topic, not its whole extent (an ACOEM table seen on page
+   * 309 may run over 308-310): a cited span that overlaps them inside the guideline's page span is right.
+   * Absent: the pages are the topic's extent.
+   */
+  pagesComplete?: false;
   /** One-line description shown in hover and completion. */
   description?: string;
   verified: boolean;

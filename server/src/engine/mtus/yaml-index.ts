@@ -24,7 +24,7 @@ const GUIDELINE_FIELDS = [
   'id', 'title', 'year', 'regulation', 'names', 'defaultForName', 'chapter', 'chapters', 'pageSpan', 'pageCount',
   'alphabeticalTopics', 'numberedSections', 'verified', 'source', 'topics',
 ];
-const TOPIC_FIELDS = ['name', 'aliases', 'number', 'part', 'pages', 'alphabetical', 'description', 'verified', 'source', 'evidence'];
+const TOPIC_FIELDS = ['name', 'aliases', 'number', 'part', 'pages', 'pagesComplete', 'alphabetical', 'description', 'verified', 'source', 'evidence'];
 const EVIDENCE_FIELDS = ['pdf', 'page', 'letters', 'consensus'];
 
 /**
@@ -263,6 +263,7 @@ function toTopic(raw: Raw, file: string, line: number): IndexTopic {
     file,
     line,
   };
+  if (!bool(raw.pagesComplete, true)) t.pagesComplete = false;
   const number = str(raw.number);
   if (number !== undefined) t.number = number;
   const part = str(raw.part);

@@ -1,6 +1,6 @@
 import { guidelineById, citedGuidelineName } from '../mtus/guidelines';
 import { findTopic } from '../mtus/topics';
-import { formatPages } from '../mtus/pages';
+import { formatPages, spanContains } from '../mtus/pages';
 import { citations } from './citation-walk';
 import { Rule, Fix } from './rule';
 
@@ -10,7 +10,7 @@ export const citationPageMismatch: Rule = {
     description: "The pages cited for a topic (Page(s): …) are not the MTUS index's pages for it.",
     defaultSeverity: 'error',
     category: 'citation',
-    // the index's pages: a fix when the entry is verified, a suggestion when it is not
+    // the index's pages: a fix when the entry is verified and its pages are the topic's extent, else a suggestion
     fixable: true,
     hasSuggestions: true,
     messages: { mismatch: '{{topic}} is on page(s) {{pages}} of {{guideline}}, not {{cited}}{{unverified}}.' },
@@ -39,7 +39,10 @@ export const citationPageMismatch: Rule = {
         });
         continue;
       }
+      // pages where letters cite a topic, not its extent (an ACOEM table): any span over them is right
+      const partial = topic.pagesComplete === false;
       const bad = citation.pages.filter((p) => {
+        if (partial) return !topic.pages.some((s) => p.from <= s.to && s.from <= p.to) || (g.pageSpan !== undefined && !spanContains(g.pageSpan, p));
         for (let page = p.from; page <= Math.max(p.from, Math.min(p.to, p.from + 500)); page++) {
           if (!topic.pages.some((s) => page >= s.from && page <= s.to)) return true;
         }
@@ -57,7 +60,8 @@ export const citationPageMismatch: Rule = {
         data: { cited: bad.map((p) => p.text).join(', ') },
         params: { topic: topic.name, pages: want, guideline: citedGuidelineName(citation.guideline, g), unverified: topic.verified ? '' : ' (index entry unverified)' },
         range: { start: firstBad.range.start, end: lastBad.range.end },
-        ...(topic.verified ? { fix } : { suggestions: [fix] }),
+        // certain only for a verified topic whose pages are its whole extent
+        ...(topic.verified && !partial ? { fix } : { suggestions: [fix] }),
         severity: topic.verified ? undefined : 'warning',
         related: [{ message: `Index entry: ${g.title} ${g.year} — ${topic.name}, page(s) ${want}${topic.verified ? '' : ' (unverified)'}`, file: topic.file, line: topic.line }],
       });
