@@ -10,7 +10,8 @@ import { SourceText } from '../text/source';
  * 10-17-2016", "an industrial injury of October 11, 2016", "filed an occupational claim from
  * 10/23/2016"; "On 11-22-2016 Utilization Review non-certified …", "The Utilization Review dated
  * 11-16-16, denied …", "The original utilization review (12-7-16) denied …". A date that starts a range
- * ("from 01/01/2015 to 10/18/2016", cumulative trauma) is not an injury date.
+ * ("from 01/01/2015 to 10/18/2016", cumulative trauma) is not an injury date, nor is the date of another
+ * injury or review ("a prior utilization review dated 10-1-2016 modified a previous request").
  */
 export interface SummaryDate {
   kind: 'injury' | 'ur';
@@ -21,6 +22,12 @@ export interface SummaryDate {
 }
 
 const DATE = String.raw`(\d{1,2}[-/]\d{1,2}[-/](?:\d{4}|\d{2})(?![\d/-])|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})`;
+/**
+ * Words right before a match that make it another review or injury than the letter's: an indefinite "a
+ * prior / a previous / an earlier / a separate / a second …" or "another" ("the prior UR" may well be the
+ * one in dispute, and stays). Tested on the 40 characters before the match and its first.
+ */
+const ANOTHER_BEFORE = /\b(?:(?:a|an)\s+(?:prior|previous|earlier|separate|second|subsequent|later|new)|another)\s+(?:[a-z-]+\s+){0,2}\S$/i;
 /** A range's second date after a date (matched where the date ends: sticky, no copy of the rest of the text). */
 const RANGE_AFTER = /\s*(?:to|through|thru|until|-|–)\s*(?:\d|[A-Z][a-z]+\s+\d)/y;
 
@@ -57,6 +64,8 @@ export function visitSummaryDates(body: JoinedText, kind: SummaryDate['kind'], v
     const re = p.re;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
+      // "A prior utilization review dated …", "another industrial injury on …": some other review or injury
+      if (ANOTHER_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index + 1))) continue;
       const written = m[1]!; // DATE, the patterns' one group, always takes part
       const end = m.index + m[0].lastIndexOf(written) + written.length;
       RANGE_AFTER.lastIndex = end;
