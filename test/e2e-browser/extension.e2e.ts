@@ -292,16 +292,20 @@ describe('IMR extension (.vsix) in code-server', function () {
     await vs.press('Escape');
   });
 
-  it('fix-all on save fixes a misspelled heading and leaves a missing decision alone', async function () {
+  it('fix-all on save fixes a misspelled heading and a header date, and leaves a missing decision alone', async function () {
     const vs = session();
     await showLetter(vs, 'missing-decision.imr.txt');
-    // misspell the heading on line 14 ("CLINICAL CASE SUMMARY" → "CLINICAL CASE SUMMAR"), then save
+    // misspell the heading on line 14 ("CLINICAL CASE SUMMARY" → "CLINICAL CASE SUMMAR")
     await vs.gotoLine(14, 'CLINICAL CASE SUMMARY'.length + 1);
     await vs.press('Backspace');
+    // write the date on line 2 without its leading zero ("07/12/2021" → "7/12/2021"), then save
+    await vs.gotoLine(2, 'Date Assigned: '.length + 1);
+    await vs.press('Delete');
     await vs.save();
     const original = fs.readFileSync(path.join(FIXTURE_WORKSPACE, 'missing-decision.imr.txt'), 'utf8');
     const saved = vs.readFile('missing-decision.imr.txt');
     assert.strictEqual(saved.split('\n')[13], 'CLINICAL CASE SUMMARY', 'the heading is fixed on save');
+    assert.strictEqual(saved.split('\n')[1], 'Date Assigned: 07/12/2021', 'the date is written MM/DD/YYYY on save');
     assert.strictEqual(saved.split('\n')[22], 'Acetaminophen 500 mg, 60 tablets:', 'no decision written on save');
     assert.strictEqual(saved, original);
     await vs.waitForProblems((ps) => ps.some((p) => p.file === 'missing-decision.imr.txt' && p.code === 'item-decision'), 'the missing decision still reported');
