@@ -2,7 +2,7 @@
  * Page spans of the MTUS index: whether a page or a cited span lies in a topic's spans, and how
  * spans are written in messages.
  */
-import { IndexTopic, PageSpan } from './types';
+import { IndexGuideline, IndexTopic, PageSpan } from './types';
 
 /** Whether `page` lies inside any page span of the topic. */
 export function pageInTopic(topic: IndexTopic, page: number): boolean {
@@ -32,4 +32,12 @@ export function spansOverlapOrContain(spans: readonly PageSpan[], cited: PageSpa
 /** "98-99", "18-19, 49"; "" for no spans. */
 export function formatPages(spans: readonly PageSpan[]): string {
   return spans.map((s) => (s.from === s.to ? `${s.from}` : `${s.from}-${s.to}`)).join(', ');
+}
+
+/**
+ * A cited span right for a topic the index knows only where letters cite it (`pagesComplete: false`, an
+ * ACOEM table): it shares a page with the known pages and stays inside the guideline's page span.
+ */
+export function withinPartialTopic(topic: IndexTopic, g: IndexGuideline, cited: PageSpan): boolean {
+  return topic.pages.some((s) => spansOverlap(s, cited)) && (!g.pageSpan || spanContains(g.pageSpan, cited));
 }

@@ -1,19 +1,13 @@
+import { CASE_NUMBER_TEXT, PAGE_NUMBER_LINE } from '../text/page-furniture';
 import { SourceText } from '../text/source';
 import { isBlankText, leadingSpaceEnd } from '../text/spaces';
 
-/**
- * Page breaks in a letter's text, as `pdftotext` (with or without -layout) leaves them: a form feed
- * before the next page's first line, blank lines before or after it, and repeated page furniture — a
- * footer "Page 2 of 5" or a header line with the case number. None of these is part of the letter's
- * prose: a field or an item line runs on across them.
- */
-const FOOTER = /^[\s\f]*Page\s+\d{1,3}\s+of\s+\d{1,3}[\s\f]*$/i;
 /**
  * A line that is only the case number, with or without its label. After the label, `\s*(?::\s*)?`
  * (not `\s*:?\s*`, the same strings: two white space runs side by side with nothing between them
  * backtrack quadratically on a line of "Case No" and 100,000 spaces, 6 s per lint).
  */
-export const CASE_LINE = /^[\s\f]*(?:Case\s+(?:Number|No\.?)\s*(?::\s*)?)?([A-Z]{2}\d{2}-\d{4,})[\s\f]*$/;
+export const CASE_LINE = new RegExp(String.raw`^[\s\f]*(?:Case\s+(?:Number|No\.?)\s*(?::\s*)?)?(${CASE_NUMBER_TEXT})[\s\f]*$`);
 
 /**
  * A footer or a line that is only the case number `caseNumber`. The first character after the white
@@ -24,10 +18,17 @@ function isFurnitureLine(text: string, caseNumber: string | undefined): boolean 
   const lead = leadingSpaceEnd(text);
   if (lead === text.length) return false; // blank: neither
   const c = text.charCodeAt(lead);
-  if ((c | 0x20) === 0x70 && FOOTER.test(text)) return true;
+  if ((c | 0x20) === 0x70 && PAGE_NUMBER_LINE.test(text)) return true;
   return !!caseNumber && c >= 65 && c <= 90 && CASE_LINE.exec(text)?.[1] === caseNumber;
 }
 
+/**
+ * Page breaks in a letter's text, as `pdftotext` (with or without -layout) leaves them: a form feed
+ * before the next page's first line, blank lines before or after it, and repeated page furniture — a
+ * footer "Page 2 of 5" or a header line with the case number. None of these is part of the letter's
+ * prose: a field or an item line runs on across them. (maskPageFurniture has blanked
+ * the running footers and headers before the parser reads the lines: text/page-furniture.ts.)
+ */
 export class PageBreaks {
   /** 1 for a line that belongs to a page break, by line number (a flag per line: no hashing per lookup). */
   private readonly ignored: number[];

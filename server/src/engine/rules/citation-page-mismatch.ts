@@ -1,6 +1,6 @@
 import { guidelineById, citedGuidelineName } from '../mtus/guidelines';
 import { findTopic } from '../mtus/topics';
-import { formatPages, spanContains } from '../mtus/pages';
+import { formatPages, withinPartialTopic } from '../mtus/pages';
 import { citations } from './citation-walk';
 import { Rule, Fix } from './rule';
 
@@ -42,7 +42,7 @@ export const citationPageMismatch: Rule = {
       // pages where letters cite a topic, not its extent (an ACOEM table): any span over them is right
       const partial = topic.pagesComplete === false;
       const bad = citation.pages.filter((p) => {
-        if (partial) return !topic.pages.some((s) => p.from <= s.to && s.from <= p.to) || (g.pageSpan !== undefined && !spanContains(g.pageSpan, p));
+        if (partial) return !withinPartialTopic(topic, g, p);
         for (let page = p.from; page <= Math.max(p.from, Math.min(p.to, p.from + 500)); page++) {
           if (!topic.pages.some((s) => page >= s.from && page <= s.to)) return true;
         }

@@ -1,4 +1,4 @@
-import { HEADER_LABEL_TEXT, HEADER_ORDER } from '../vocabulary';
+import { HEADER_DATE_SEQUENCE, HEADER_LABEL_TEXT, HEADER_ORDER } from '../vocabulary';
 import { HeaderFieldKey } from '../model/determination';
 import { Header } from '../model/determination';
 import { Range } from '../model/range';
@@ -33,7 +33,7 @@ function whereMissing(header: Header, key: HeaderFieldKey): Range {
 }
 
 
-const DATE_KEYS: ReadonlySet<HeaderFieldKey> = new Set(['dateAssigned', 'dateOfInjury', 'decisionDate', 'urDenialDate', 'applicationReceived']);
+const DATE_KEYS: ReadonlySet<HeaderFieldKey> = new Set(HEADER_DATE_SEQUENCE);
 
 const WHY: Record<'caseNumber' | 'priority' | 'date', string> = {
   caseNumber: 'is not a case number of the form CMyy-nnnnnnn',

@@ -1,7 +1,7 @@
 import { withoutGuidelinesWord } from '../mtus/names';
 import { findGuidelineByChapter, resolveGuideline, citedGuidelineName } from '../mtus/guidelines';
 import { findTopic } from '../mtus/topics';
-import { formatPages, spanContains } from '../mtus/pages';
+import { formatPages, withinPartialTopic } from '../mtus/pages';
 import { IndexGuideline, IndexTopic, MtusIndex } from '../mtus/types';
 import { RationalePageRef } from '../model/determination';
 import { Fix, Rule } from './rule';
@@ -124,7 +124,7 @@ export const rationalePageMismatch: Rule = {
         const inside = (p: number) => spans.some((s) => p >= s.from && p <= s.to);
         if (inside(ref.from) && inside(ref.to)) continue;
         // pages where letters cite a table, not its extent: a span over them, inside the guideline, is right
-        if (topic?.pagesComplete === false && topic.pages.some((s) => ref.from <= s.to && s.from <= ref.to) && (!g.pageSpan || spanContains(g.pageSpan, { from: ref.from, to: ref.to }))) continue;
+        if (topic?.pagesComplete === false && withinPartialTopic(topic, g, ref)) continue;
         const verified = topic ? topic.verified : g.verified;
         const where = topic ? `${topic.name} is on page(s) ${formatPages(topic.pages)}` : `${citedGuidelineName(ref.guideline, g)} spans pages ${formatPages(spans)}`;
         let fix: Fix | undefined;

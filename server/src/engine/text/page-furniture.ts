@@ -13,7 +13,9 @@ import { isBlankText, leadingSpaceEnd } from './spaces';
  *   their own; a line of case numbers alone counts too. The break is the evidence: without form feeds
  *   only the strict form above is furniture, and a line with a number that is not the page's is text.
  */
-const PAGE_NUMBER_LINE = /^[\s\f]*Page\s+\d{1,4}\s+of\s+\d{1,4}[\s\f]*$/i;
+export const PAGE_NUMBER_LINE = /^[\s\f]*Page\s+\d{1,4}\s+of\s+\d{1,4}[\s\f]*$/i;
+/** A case number as letters write it ("CM16-0233794"): the running headers here, the case number lines of parser/page-breaks.ts. */
+export const CASE_NUMBER_TEXT = String.raw`[A-Z]{2}\d{2}-\d{4,}`;
 
 export function isPageFurniture(line: string): boolean {
   return line.length < 80 && startsWithP(line) && PAGE_NUMBER_LINE.test(line);
@@ -47,7 +49,7 @@ export function maskPageFurniture(src: SourceText): SourceText {
 const MAX_FURNITURE_LINE = 120;
 /** How far from the form feed (in lines, blank ones between) a footer or header may stand. */
 const REACH = 3;
-const CASE_NUMBER = /\b[A-Z]{2}\d{2}-\d{4,}\b/g;
+const CASE_NUMBER = new RegExp(String.raw`\b${CASE_NUMBER_TEXT}\b`, 'g');
 const DIGIT = /\d/;
 /** A column of a footer that is a page number: "Page 2", "Page 2 of 3", "- 2 -", "2" (groups: one of the numbers, the count). */
 const PAGE_CELL = /^(?:Page\s+(\d{1,4})(?:\s+of\s+(\d{1,4}))?|-\s*(\d{1,4})\s*-|(\d{1,4}))$/i;

@@ -49,14 +49,20 @@ const PREDICATE = new RegExp(
 const DECISION_VERB = /\b(?:is|are|was|were|be|been|being|hereby)\b((?:\s+[a-z]+){0,3}?)\s+(approved|authorized|authorised|certified|non certified|noncertified|denied|allowed|granted)\b/g;
 /** "I recommend certification", "non-certification is recommended", "certification is not recommended" (group 3: the "not"). */
 const RECOMMEND_ACTION = /\b(?:recommend(?:s|ed)?|warrants?|merits?|supports?)\s+(?:the\s+)?(certification|approval|authorization|non certification|noncertification|denial)\b|\b(certification|approval|authorization|non certification|noncertification|denial)\s+(?:is|was)\s+(?:therefore\s+|thus\s+|hence\s+)?(not\s+)?(?:recommended|warranted|appropriate)\b/g;
+/** The earlier denial by name, and what makes a decision or determination the earlier one. */
+const DENIAL_NOUNS = String.raw`denial|non certification|noncertification|adverse determination`;
+const EARLIER_BY = String.raw`ur|utilization review|prior|previous|original|initial|earlier|carrier's|insurer's`;
 /** The decision on the earlier denial: "the UR decision is upheld", "the denial is overturned". */
-const DENIAL_DECISION = /\b(?:denial|non certification|noncertification|adverse determination|(?:ur|utilization review|prior|previous|original|initial|earlier|carrier's|insurer's)\s+(?:decision|determination))\b(?:\s+[a-z]+){0,5}?\s+(?:is|was|are|be|been|should be)\s+(?:hereby\s+|therefore\s+|thus\s+)?(upheld|affirmed|sustained|maintained|overturned|reversed|overruled)\b/g;
+const DENIAL_DECISION = new RegExp(
+  String.raw`\b(?:${DENIAL_NOUNS}|(?:${EARLIER_BY})\s+(?:decision|determination))\b(?:\s+[a-z]+){0,5}?\s+(?:is|was|are|be|been|should be)\s+(?:hereby\s+|therefore\s+|thus\s+)?(upheld|affirmed|sustained|maintained|overturned|reversed|overruled)\b`,
+  'g',
+);
 /**
  * The earlier decision the reviewer rules on: the denial, the non-certification, the UR's (prior …)
  * decision, determination or modification, "this modification", "the modification to …" — never a bare
  * "modification" ("activity modification").
  */
-const EARLIER_DECISION = String.raw`(?:denial|non certification|noncertification|adverse determination|(?:this|that|such)\s+modification|the\s+modification\s+to\b|(?:ur|utilization review|prior|previous|original|initial|earlier|carrier's|insurer's)\s+(?:decision|determination|modification|denial|non certification|noncertification))`;
+const EARLIER_DECISION = String.raw`(?:${DENIAL_NOUNS}|(?:this|that|such)\s+modification|the\s+modification\s+to\b|(?:${EARLIER_BY})\s+(?:decision|determination|modification|denial|non certification|noncertification))`;
 /** Words that make a sentence worth the three patterns below. */
 const EARLIER_WORDS = /denial|certification|determination|modification|decision/;
 /**
@@ -130,9 +136,7 @@ export function findMentions(s: string): Mention[] {
     out.push(m);
   };
   // each family is tried only where its key word occurs (cheap substring tests before the patterns)
-  const necessity = s.includes('medical necessity');
-  const keyWord = ANY_KEY_WORD.test(s);
-  if (keyWord && UPHELD_WORDS.test(s)) each(DENIAL_DECISION, s, (m) => {
+  if (classic && UPHELD_WORDS.test(s)) each(DENIAL_DECISION, s, (m) => {
     const decision = m[1]!; // the pattern's one group, not optional
     const upheld = UPHELD.test(decision);
     add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length - decision.length, base: upheld ? -1 : 1, strong: true, decisionOfDenial: true });
@@ -156,7 +160,16 @@ export function findMentions(s: string): Mention[] {
   }
   // measured from the verb ("I am unable to certify", "I cannot recommend")
   if (own) each(OWN_DECISION, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[1]!.length, base: 1, strong: true }));
-  if (!classic) return out.sort((a, b) => a.start - b.start);
+  if (classic) classicMentions(s, add);
+  out.sort((a, b) => a.start - b.start);
+  if (out.length > 0 && s.includes(' not')) addElided(s, out);
+  return out;
+}
+
+/** The families behind MENTION_WORD: medical necessity, "medically …", certification and the predicates. */
+function classicMentions(s: string, add: (m: Mention) => void): void {
+  const necessity = s.includes('medical necessity');
+  const keyWord = ANY_KEY_WORD.test(s);
   // the negation of these is inside the phrase ("has not been established"): measured back from its end
   if (necessity) each(NECESSITY_ESTABLISHED, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));
   if (necessity) each(NECESSITY_IS, s, (m) => add({ start: m.index, end: m.index + m[0].length, head: m.index + m[0].length, base: 1, strong: true }));
@@ -180,9 +193,6 @@ export function findMentions(s: string): Mention[] {
     const head = m.index + m[0].length - m[3]!.length - m[2]!.length;
     add({ start: m.index, end: m.index + m[0].length, head, base: NEGATIVE.has(m[2]!) ? -1 : 1, strong: false });
   });
-  out.sort((a, b) => a.start - b.start);
-  if (out.length > 0 && s.includes(' not')) addElided(s, out);
-  return out;
 }
 
 /** "… is not." at the end of a clause: a predicate elided after a phrase earlier in the sentence. */
