@@ -3,8 +3,7 @@ import { normalizeName, stripParenthesized, withoutGuidelinesWord } from '../../
 import { SentenceIndex, splitSentences } from '../../server/src/engine/text/sentences';
 import { QUALIFIER_LEAD, qualifierAfter } from '../../server/src/engine/verdict/cues';
 import { seededRandom as random } from '../helpers/random';
-import { fromFirstLetterOfLastLine, trimEndSpacesAndCommas } from '../../server/src/engine/text/scan';
-import { beforeYearOnLastLine } from '../../server/src/engine/parser/citations';
+import { fromFirstLetterOfLastLine } from '../../server/src/engine/text/scan';
 import { CASE_LINE } from '../../server/src/engine/parser/page-breaks';
 import { JoinedText } from '../../server/src/engine/text/joined';
 import { SourceText } from '../../server/src/engine/text/source';
@@ -123,7 +122,7 @@ describe('linear-time helpers agree with the old patterns', () => {
     assert.ok(performance.now() - start < 100);
   });
 
-  it('the guideline scans give what /[A-Za-z].*$/, /\\b(19|20)\\d{2}\\b.*$/ and /[\\s,]+$/ gave', () => {
+  it('the guideline scan gives what /[A-Za-z].*$/ gave', () => {
     const parts = ['a', 'B', ' ', ',', '\n', '\r', '\u2028', '\u2029', '\u00a0', '19', '20', '2009', '1999', '7', 'x', '.', '_'];
     let found = 0;
     for (const s of strings(5, parts, 20000, 12)) {
@@ -131,15 +130,11 @@ describe('linear-time helpers agree with the old patterns', () => {
       const got = fromFirstLetterOfLastLine(s);
       assert.deepEqual(got, m ? { index: m.index, text: m[0] } : undefined, JSON.stringify(s));
       if (m) found++;
-      assert.equal(beforeYearOnLastLine(s), s.replace(/\b(19|20)\d{2}\b.*$/, ''), JSON.stringify(s));
-      assert.equal(trimEndSpacesAndCommas(s), s.replace(/[\s,]+$/, ''), JSON.stringify(s));
     }
     assert.ok(found > 2000 && found < 18000, `${found} of 20000 strings with a letter on the last line`);
     // each took seconds with the pattern
     const start = performance.now();
     assert.equal(fromFirstLetterOfLastLine(`${'a'.repeat(100000)}\u2028x`)?.index, 100001);
-    assert.equal(beforeYearOnLastLine(`${'2009 '.repeat(20000)}\u2028x`).length, 100002);
-    assert.equal(trimEndSpacesAndCommas(`a${','.repeat(100000)}x ,`).length, 100002);
     assert.ok(performance.now() - start < 100);
   });
 

@@ -187,7 +187,50 @@ Decision rationale: The request is not medically necessary.
       assert.deepEqual(list.citations.map((c) => c.sections.map((s) => s.name)), [['Opioids', 'NSAIDs'], ['Opioids']]);
     });
 
-        it('reads the Page(s) style in its forms', () => {
+    it('reads a year or an edition date in parentheses after the guideline name', () => {
+      const cases: [string, string, number, string | undefined, string[]][] = [
+        ['Decision based on MTUS Low Back Complaints (2004), Section(s): Special Studies.', 'Low Back Complaints', 2004, 'acoem-low-back-2004', ['Special Studies']],
+        ['Decision based on MTUS Chronic Pain Medical Treatment Guidelines (Effective July 18, 2009), Section(s): Opioids.', 'Chronic Pain Medical Treatment', 2009, 'cpmtg-2009', ['Opioids']],
+        ['Decision based on MTUS Chronic Pain Medical Treatment Guidelines (July 28, 2016), Section(s): Opioids, NSAIDs.', 'Chronic Pain Medical Treatment', 2016, 'cpmtg-2016', ['Opioids', 'NSAIDs']],
+      ];
+      for (const [text, guideline, year, id, sections] of cases) {
+        const c = nth(line(text).citations, 0, 'citation');
+        assert.deepEqual([c.guideline, c.year, c.guidelineId, c.sections.map((s) => s.name)], [guideline, year, id, sections], text);
+      }
+      const paged = nth(line('Decision based on MTUS Chronic Pain Treatment Guidelines (2009) Physical Medicine Page(s): 98-99.').citations, 0, 'citation');
+      assert.deepEqual([paged.guidelineId, paged.topic?.name], ['cpmtg-2009', 'Physical Medicine']);
+      // two citations, the first with its year in parentheses
+      const two = line('Decision based on MTUS Shoulder Complaints (2004), Section(s): Initial Care, and Chronic Pain Medical Treatment (2016), Section(s): Opioids.');
+      assert.deepEqual(two.citations.map((c) => [c.guideline, c.year, c.sections.map((s) => s.name)]), [
+        ['Shoulder Complaints', 2004, ['Initial Care']],
+        ['Chronic Pain Medical Treatment', 2016, ['Opioids']],
+      ]);
+    });
+
+    it('reads an ACOEM chapter named with the ACOEM book, edition or chapter number before it', () => {
+      for (const prefix of ['ACOEM', 'ACOEM Practice Guidelines, 2nd Edition (2004),', 'ACOEM Chapter 12,', 'ACOEM Occupational Medicine Practice Guidelines, 2nd Ed., Chapter 12,']) {
+        const text = withItems(`Item: Upheld\n\nClaims Administrator guideline: Decision based on MTUS ${prefix} Low Back Complaints 2004, Section(s): Special Studies.\n\nDecision rationale: The request is not medically necessary.\n`);
+        const c = nth(nth(parse(text).items, 0, 'item').claimsAdministratorGuideline!.citations, 0, 'citation');
+        assert.deepEqual([c.guideline, c.year, c.guidelineId, c.sections.map((s) => s.name)], ['Low Back Complaints', 2004, 'acoem-low-back-2004', ['Special Studies']], prefix);
+        // the name's range is the chapter's name, not the book's
+        assert.equal(at(text, c.guidelineRange), 'Low Back Complaints');
+      }
+      // the edition's year stands for the chapter's when the chapter has none
+      const c = nth(line('Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Knee Complaints, Section(s): Special Studies.').citations, 0, 'citation');
+      assert.deepEqual([c.guideline, c.year, c.guidelineId], ['Knee Complaints', 2004, 'acoem-knee-2004']);
+      // the third edition is not the MTUS's: its name is kept as written, and unknown
+      const third = nth(line('Decision based on MTUS ACOEM Practice Guidelines, 3rd Edition, Low Back Disorders, Section(s): Imaging.').citations, 0, 'citation');
+      assert.equal(third.guidelineId, undefined);
+    });
+
+    it('reads sections separated by semicolons', () => {
+      const g = line('Decision based on MTUS Low Back Complaints 2004, Section(s): Initial Care; Special Studies; Surgical Considerations.');
+      assert.deepEqual(nth(g.citations, 0, 'citation').sections.map((s) => s.name), ['Initial Care', 'Special Studies', 'Surgical Considerations']);
+      const o = line('Decision based on MTUS Opioid Treatment 2016, Section(s): 3.3.6 Opioids for Chronic Pain and Chronic Opioid Treatment: Use of Urine Drug Testing (UDT); 3.3.9 Opioids for Chronic Pain and Chronic Opioid Treatment: Maintenance of Chronic Opioid Treatment.');
+      assert.deepEqual(nth(o.citations, 0, 'citation').sections.map((s) => s.number), ['3.3.6', '3.3.9']);
+    });
+
+    it('reads the Page(s) style in its forms', () => {
       for (const [pages, want] of [['98-99', [98, 99]], ['98 and 99', [98, 99]], ['p. 98', [98, 98]]] as const) {
         const citations = line(`Decision based on MTUS Chronic Pain Treatment Guidelines Physical Medicine Page(s): ${pages}.`).citations;
         const c = nth(citations, 0, 'citation');

@@ -11,6 +11,7 @@ export { pushAll, maxOf } from './text/arrays';
 export { parseLetter } from './parser/parse';
 export * from './vocabulary';
 export { matchHeading } from './parser/headings';
+export { readCitationHead, CitationHead } from './parser/citation-head';
 export { lintText, invalidInputFinding, LintInput, LintResult, MAX_LETTER_BYTES } from './linter';
 export { lintWithinBudget, lintEachWithinBudget, runEachWithTimeout, budgetForLetter, BUDGET_UNIT_CHARS, BudgetedLintResult, overrunFinding, overrunResult, runWithTimeout, formatBudget, DEFAULT_MAX_TIME_PER_FILE_MS, MAX_TIME_PER_FILE_LIMIT_MS, NOT_FULLY_CHECKED } from './budget';
 export { EMPTY_DET } from './linter';

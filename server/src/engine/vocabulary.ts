@@ -136,3 +136,12 @@ export const CITATION_LABELS = {
   /** `Section(s):`, also `Sections:`, `Section:`, `Section (s):`. */
   sections: { canonical: 'Section(s):', pattern: /\bSection\s*\(?s?\)?\s*:/i },
 } as const;
+
+/**
+ * The ACOEM book some reviewers name before the MTUS chapter they cite: "ACOEM", "ACOEM Practice
+ * Guidelines, 2nd Edition (2004),", "ACOEM Chapter 12,", "ACOEM Occupational Medicine Practice Guidelines,
+ * 2nd Ed., Chapter 12,". Group 1: the edition's year when written. Only the 2nd edition is the MTUS's:
+ * another edition is not matched past the book's name.
+ */
+export const ACOEM_BOOK = /^ACOEM\b(?:\s+(?:Occupational\s+Medicine\s+)?Practice\s+Guidelines?)?(?:\s*,?\s*(?:2nd|Second)\s+Ed(?:ition\b|\.)?)?(?:\s*,?\s*\(?\s*(2004)\s*\)?)?(?:\s*,?\s*Chapter\s+\d{1,2}\b)?\s*,?\s*/i;
+

@@ -1,7 +1,7 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position, Range } from './lsp-types';
 import { CITATION_LABELS, citationJoiners, IndexGuideline, IndexTopic, MtusIndex } from '../engine';
 import { citedName, describeGuideline, describeTopic, sectionCitation, topicLabel } from './describe';
-import { findTopic, formatPages, matchGuidelinePrefix, resolveGuideline } from './mtus';
+import { findTopic, formatPages, matchGuidelinePrefix, readCitationHead, resolveGuideline } from './mtus';
 import { ParagraphBefore } from './paragraph';
 
 /** Re-opens the suggest widget after an insertion that has a natural continuation (VS Code command). */
@@ -203,13 +203,10 @@ function pageCompletions(seg: Span, label: RegExpExecArray, index: MtusIndex, to
     g = guidelineOfHead(index, head.slice(0, sec.index).replace(/[\s,]+$/, ''));
     topicName = head.slice(sec.index + sec[0].length).replace(/[\s,]+$/, '');
   } else {
-    const known = matchGuidelinePrefix(index, head);
-    if (known) {
-      const rest = head.slice(known.length).replace(/^\s*(?:(?:19|20)\d{2})?(?:\s+Guidelines?)?[\s,]*/i, '');
-      const y = YEAR.exec(head.slice(known.length));
-      g = (y ? resolveGuideline(index, head.slice(0, known.length).trim().replace(/\s+Guidelines?$/i, ''), Number(y[0])) : undefined) ?? known.guideline;
-      topicName = rest;
-    }
+    // the page style: "<guideline> [<year>] <topic>", read as the parser reads it
+    const read = readCitationHead(index, head, true, false);
+    g = read.guideline;
+    topicName = read.topic?.name;
   }
   if (!g || !topicName) return [];
   const t = findTopic(g, topicName);
@@ -223,9 +220,10 @@ function pageCompletions(seg: Span, label: RegExpExecArray, index: MtusIndex, to
   return [item];
 }
 
-/** The guideline named by "<name> [<year>] [Guidelines]" before a `Section(s):` label. */
+/**
+ * The guideline named by "<name> [<year>] [Guidelines]" before a `Section(s):` label, read as the parser
+ * reads it; while the name is still being typed, the index's longest name at its start.
+ */
 function guidelineOfHead(index: MtusIndex, head: string): IndexGuideline | undefined {
-  const y = YEAR.exec(head);
-  const name = (y ? head.slice(0, y.index) : head).replace(/[\s,]+$/, '').replace(/\s+Guidelines?$/i, '');
-  return resolveGuideline(index, name, y ? Number(y[0]) : undefined) ?? matchGuidelinePrefix(index, head)?.guideline;
+  return readCitationHead(index, head, false, true).guideline ?? matchGuidelinePrefix(index, head)?.guideline;
 }

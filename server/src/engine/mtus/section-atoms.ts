@@ -1,9 +1,24 @@
 /**
- * The comma-separated parts of a `Section(s):` list: what the section-list splitter joins into
+ * The comma- (or semicolon-) separated parts of a `Section(s):` list: what the section-list splitter joins into
  * section names, and what the topic table counts to bound it.
  */
 
-/** Comma-separated atoms outside (), [] and {} with their offsets. */
+/**
+ * Whether the character at `i` separates the sections of a list: a comma, or a semicolon before a
+ * capital or a number ("Initial Care; Special Studies"; no topic name has one). A semicolon before a
+ * lower-case word is prose that ran into the list ("right knee pain; problems sleeping"), read as one.
+ */
+export function isSectionSeparatorAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 44) return true; // ,
+  if (c !== 59) return false; // ;
+  let k = i + 1;
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  const n = text.charCodeAt(k);
+  return (n >= 65 && n <= 90) || (n >= 48 && n <= 57);
+}
+
+/** Atoms separated by isSectionSeparatorAt outside (), [] and {}, with their offsets. */
 export function atoms(text: string): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = [];
   let depth = 0;
@@ -19,7 +34,7 @@ export function atoms(text: string): { text: string; start: number; end: number 
     const c = text[i];
     if (c === '(' || c === '[' || c === '{') depth++;
     else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
-    else if (c === ',' && depth === 0) {
+    else if (depth === 0 && isSectionSeparatorAt(text, i)) {
       push(i);
       start = i + 1;
     }

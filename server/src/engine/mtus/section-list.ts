@@ -40,6 +40,8 @@ export function splitSectionSpans(guideline: IndexGuideline, text: string): Sect
     let topic: IndexTopic | undefined;
     for (let k = Math.min(parts.length - i, maxJoin); k >= 1; k--) {
       const joined = body.slice(first.start, parts[i + k - 1]!.end);
+      // a name runs over commas, never over a semicolon
+      if (k > 1 && joined.includes(';')) continue;
       const t = findTopic(guideline, joined);
       if (t) {
         taken = k;

@@ -1,17 +1,16 @@
 import { Citation, GuidelineKind, GuidelineLine, NonMtusCitation, PageRef, SectionRef } from '../model/determination';
-import { MtusIndex } from '../mtus/types';
-import { withoutGuidelinesWord } from '../mtus/names';
-import { matchGuidelinePrefix, resolveGuideline } from '../mtus/guidelines';
+import { matchGuidelinePrefix } from '../mtus/guidelines';
+import { isSectionSeparatorAt } from '../mtus/section-atoms';
+import { IndexGuideline, MtusIndex } from '../mtus/types';
+import { readCitationHead } from './citation-head';
 import { splitSectionList } from '../mtus/section-list';
 import { JoinedText } from '../text/joined';
-import { fromFirstLetterOfLastLine, lastLineStart, trimEndSpacesAndCommas } from '../text/scan';
-import { CITATION_LABELS, citationJoiners } from '../vocabulary';
+import { ACOEM_BOOK, CITATION_LABELS, citationJoiners } from '../vocabulary';
 
 const DECISION_BASED = /Decision\s+based\s+on\s+/gi;
 const MTUS_AT = /MTUS\b\s*/iy;
 const NON_MTUS_AT = /Non\s*-?\s*MTUS\b/iy;
 const NO_EVIDENCE = /did\s+not\s+cite\s+any\s+medical\s+evidence/i;
-const YEAR_RE = /\b(19|20)\d{2}\b/g;
 const PAGES_LABEL = CITATION_LABELS.pages.pattern;
 const SECTIONS_LABEL = CITATION_LABELS.sections.pattern;
 
@@ -102,8 +101,8 @@ function parseMtusSegment(body: JoinedText, start: number, end: number, index: M
 
 /** "<Words> <year>" at the start of a text. */
 const YEAR_AHEAD = /^[A-Z][A-Za-z,&'\- ]{2,80}?\s(19|20)\d{2}\b/;
-/** What follows a guideline name that starts a citation: a year, "Guideline(s)" or a capital. */
-const AFTER_NAME = /^\s*((19|20)\d{2}\b|Guidelines?\b|[A-Z])/;
+/** What follows a guideline name that starts a citation: a year (or "(year"), "Guideline(s)" or a capital. */
+const AFTER_NAME = /^\s*(\(?\s*(19|20)\d{2}\b|Guidelines?\b|[A-Z])/;
 
 /**
  * Whether the text after a joiner starts another citation: "<Words> <year>" (no Section(s) label among
@@ -113,8 +112,10 @@ const AFTER_NAME = /^\s*((19|20)\d{2}\b|Guidelines?\b|[A-Z])/;
 function startsCitation(index: MtusIndex, rest: string): boolean {
   const yearAhead = YEAR_AHEAD.exec(rest);
   if (yearAhead && !/Section\s*\(s\)/i.test(yearAhead[0])) return true;
-  const known = matchGuidelinePrefix(index, rest);
-  return known !== undefined && AFTER_NAME.test(rest.slice(known.length));
+  // the ACOEM book may be named before its chapter: "ACOEM Chapter 12, Low Back Complaints 2004"
+  const name = rest.slice(ACOEM_BOOK.exec(rest)?.[0].length ?? 0);
+  const known = matchGuidelinePrefix(index, name);
+  return known !== undefined && AFTER_NAME.test(name.slice(known.length));
 }
 
 function parseCitation(body: JoinedText, start: number, end: number, index: MtusIndex): Citation | undefined {
@@ -122,7 +123,6 @@ function parseCitation(body: JoinedText, start: number, end: number, index: Mtus
   const seg = text.slice(start, end);
   if (!seg.trim()) return undefined;
   let headEnd = end;
-  let sections: SectionRef[] = [];
   let pages: PageRef[] = [];
   const secLabel = SECTIONS_LABEL.exec(seg);
   const pageLabel = PAGES_LABEL.exec(seg);
@@ -130,61 +130,23 @@ function parseCitation(body: JoinedText, start: number, end: number, index: Mtus
     headEnd = start + pageLabel.index;
     pages = parsePageList(body, start + pageLabel.index + pageLabel[0].length, end);
   }
-  if (secLabel && (!pageLabel || secLabel.index < pageLabel.index)) {
-    const secStart = start + secLabel.index + secLabel[0].length;
-    headEnd = start + secLabel.index;
-    sections = parseSectionList(body, secStart, pageLabel ? start + pageLabel.index : end, index, text.slice(start, headEnd));
-  }
+  const listsSections = secLabel !== null && (!pageLabel || secLabel.index < pageLabel.index);
+  if (listsSections) headEnd = start + secLabel.index;
   // head: "<guideline> [<year>] [Guidelines][,]" or "<guideline> <topic>" (page style)
   let hs = start;
   while (hs < headEnd && /\s/.test(text.charAt(hs))) hs++;
   let he = headEnd;
   while (he > hs && /[\s,;]/.test(text.charAt(he - 1))) he--;
-  const head = text.slice(hs, he);
-  let guideline = head;
-  let gEnd = he;
-  let year: number | undefined;
-  let topic: Citation['topic'];
-  YEAR_RE.lastIndex = 0;
-  const ym = YEAR_RE.exec(head);
-  if (ym) {
-    year = Number(ym[0]);
-    let ge = ym.index;
-    while (ge > 0 && /[\s,]/.test(head.charAt(ge - 1))) ge--;
-    guideline = head.slice(0, ge);
-    gEnd = hs + ge;
-    // a page-style citation's topic: the words after the year (and "Guideline(s)")
-    if (pages.length > 0) {
-      const tail = head.slice(ym.index + 4).replace(/^\s*Guidelines?\b/i, '');
-      const tm = fromFirstLetterOfLastLine(tail);
-      if (tm) {
-        const ts = hs + (head.length - tail.length) + tm.index;
-        topic = { name: tm.text.trim(), range: body.rangeOf(ts, ts + tm.text.trim().length) };
-      }
-    }
-  } else if (pages.length > 0 || sections.length === 0) {
-    const known = matchGuidelinePrefix(index, head);
-    if (known) {
-      const rest = head.slice(known.length);
-      const tm = fromFirstLetterOfLastLine(rest);
-      guideline = head.slice(0, known.length).trim();
-      gEnd = hs + known.length;
-      while (gEnd > hs && /\s/.test(text.charAt(gEnd - 1))) gEnd--;
-      if (tm) {
-        const ts = hs + known.length + tm.index;
-        topic = { name: tm.text.trim(), range: body.rangeOf(ts, ts + tm.text.trim().length) };
-      }
-    }
-  }
-  guideline = withoutGuidelinesWord(guideline).trim();
-  const resolved = resolveGuideline(index, guideline, year);
+  const head = readCitationHead(index, text.slice(hs, he), pages.length > 0, listsSections);
+  const sections = listsSections ? parseSectionList(body, start + secLabel.index + secLabel[0].length, pageLabel ? start + pageLabel.index : end, head.guideline) : [];
+  const topic = head.topic ? { name: head.topic.name, range: body.rangeOf(hs + head.topic.start, hs + head.topic.end) } : undefined;
   return {
     text: text.slice(hs, end),
     range: body.rangeOf(hs, end),
-    guideline,
-    guidelineRange: body.rangeOf(hs, Math.max(hs, Math.min(gEnd, hs + guideline.length))),
-    year,
-    guidelineId: resolved?.id,
+    guideline: head.name,
+    guidelineRange: body.rangeOf(hs + head.nameStart, Math.max(hs + head.nameStart, hs + head.nameEnd)),
+    year: head.year,
+    guidelineId: head.guideline?.id,
     sections,
     topic,
     pages,
@@ -193,16 +155,8 @@ function parseCitation(body: JoinedText, start: number, end: number, index: Mtus
 
 const NUMBERED = /^(\d+(?:\.\d+)*)\.?\s+/;
 
-/**
- * The guideline name of a section list's head (its year already cut): without trailing spaces and
- * commas, then without a final "Guideline(s)" and the spaces before it (both found from the end:
- * /[\s,]+$/ took 5 s on a head with 60,000 commas).
- */
-function guidelineOfHead(head: string): string {
-  return withoutGuidelinesWord(trimEndSpacesAndCommas(head));
-}
-
-function parseSectionList(body: JoinedText, start: number, end: number, index: MtusIndex, head: string): SectionRef[] {
+/** The sections of a `Section(s):` list, split by the topics of the cited guideline when it is known. */
+function parseSectionList(body: JoinedText, start: number, end: number, guideline: IndexGuideline | undefined): SectionRef[] {
   const text = body.text;
   let e = end;
   while (e > start && /[\s,.]/.test(text.charAt(e - 1))) e--;
@@ -212,13 +166,10 @@ function parseSectionList(body: JoinedText, start: number, end: number, index: M
   if (!listText) return [];
   let names: readonly string[];
   if (/^\d+(\.\d+)*\.?\s/.test(listText)) {
-    // numbered opioid sections: split before each ", <number> "
-    names = listText.split(/,\s+(?=\d+(?:\.\d+)*\.?\s)/);
+    // numbered opioid sections: split before each ", <number> " (or "; <number> ")
+    names = listText.split(/[,;]\s+(?=\d+(?:\.\d+)*\.?\s)/);
   } else {
-    // by the cited guideline's topics (its name and year read from the head only here, where they are used)
-    const y = /\b(19|20)\d{2}\b/.exec(head);
-    const g = resolveGuideline(index, guidelineOfHead(beforeYearOnLastLine(head)), y ? Number(y[0]) : undefined);
-    names = g ? splitSectionList(g, listText) : splitOutsideParens(listText);
+    names = guideline ? splitSectionList(guideline, listText) : splitOutsideParens(listText);
   }
   const refs: SectionRef[] = [];
   let cursor = s;
@@ -248,17 +199,6 @@ function parseSectionList(body: JoinedText, start: number, end: number, index: M
   return refs;
 }
 
-/**
- * `head.replace(/\b(19|20)\d{2}\b.*$/, '')`: `head` cut before the first year of its last line. The
- * pattern tries `.*$` from every year before a line separator, each time up to the separator.
- */
-export function beforeYearOnLastLine(head: string): string {
-  const re = /\b(19|20)\d{2}\b/g;
-  re.lastIndex = lastLineStart(head);
-  const m = re.exec(head);
-  return m ? head.slice(0, m.index) : head;
-}
-
 function splitOutsideParens(s: string): string[] {
   const out: string[] = [];
   let depth = 0;
@@ -267,7 +207,7 @@ function splitOutsideParens(s: string): string[] {
     const c = s[i];
     if (c === '(' || c === '[') depth++;
     else if (c === ')' || c === ']') depth = Math.max(0, depth - 1);
-    if (c === ',' && depth === 0) {
+    if (depth === 0 && isSectionSeparatorAt(s, i)) {
       out.push(cur);
       cur = '';
       continue;

@@ -11,11 +11,19 @@ export const citationGuidelineUnknown: Rule = {
     category: 'citation',
     fixable: false,
     hasSuggestions: true,
-    messages: { unknown: 'Unknown MTUS guideline "{{guideline}}": not in the MTUS index.{{hint}}' },
+    messages: {
+      unknown: 'Unknown MTUS guideline "{{guideline}}": not in the MTUS index.{{hint}}',
+      unnamed: 'The MTUS citation names no guideline{{year}}: write the guideline\'s name before it.',
+    },
   },
   check(ctx) {
     for (const { citation } of citations(ctx.determination)) {
       if (citation.guidelineId) continue;
+      if (!citation.guideline) {
+        // "Decision based on MTUS (Effective July 18, 2009) Physical Medicine Page(s): …": only a year or a date
+        ctx.report({ messageId: 'unnamed', params: { year: citation.year ? `, only the year ${citation.year}` : '' }, range: citation.range });
+        continue;
+      }
       const name = citation.year ? `${citation.guideline} ${citation.year}` : citation.guideline;
       const wanted = normalizeName(citation.guideline);
       const editions = ctx.index.guidelines

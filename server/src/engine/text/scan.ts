@@ -40,10 +40,3 @@ export function runStartBefore(s: string, inRun: (c: string) => boolean, end = s
   return e;
 }
 
-const isSpaceOrComma = (c: string): boolean => c === ',' || /\s/.test(c);
-
-/** `s.replace(/[\s,]+$/, '')`: `s` without its trailing white space and commas. */
-export function trimEndSpacesAndCommas(s: string): string {
-  const e = runStartBefore(s, isSpaceOrComma);
-  return e === s.length ? s : s.slice(0, e);
-}
