@@ -11,6 +11,10 @@ testRule('citation-section-number-mismatch', {
   valid: [
     ...cleanLetters(),
     { name: 'a numbered section with its own number', text: OPIOID },
+    {
+      name: 'a sub-section cited under its parent section\'s title',
+      text: edit(OPIOID, ['3.3.6 Opioids\nfor Chronic Pain and Chronic Opioid Treatment: Use of Urine Drug Testing (UDT)', '3.3.1.1 Opioids\nfor Chronic Pain and Chronic Opioid Treatment: Screening for Risk of Addiction or Adverse Events Prior to Chronic Opioid Treatment']),
+    },
     { name: 'a numbered section cited by its title only', text: edit(OPIOID, ['3.3.6 Opioids\nfor', 'Opioids\nfor']) },
   ],
   invalid: [
@@ -23,6 +27,12 @@ testRule('citation-section-number-mismatch', {
     { name: 'a number that is no section', text: withNumber('3.3.99'), errors: [{ message: /3\.3\.99 is not a section number/ }], output: null },
     { name: 'a screening section\'s number', text: withNumber('3.3.1'), errors: 1, output: null },
     { name: 'a subsection\'s number', text: withNumber('3.3.1.2'), errors: 1, output: null },
+    {
+      name: 'a parent\'s number under its sub-section\'s title',
+      text: edit(OPIOID, ['3.3.6 Opioids\nfor Chronic Pain and Chronic Opioid Treatment: Use of Urine Drug Testing (UDT)', '3.3.1 Opioids\nfor Chronic Pain and Chronic Opioid Treatment: Screening for Drug Misuse/Abuse']),
+      errors: [{ message: /Section 3\.3\.1 is "Screening for Risk/ }],
+      output: null,
+    },
     {
       name: 'both guideline lines with a wrong number: one finding each',
       text: edit(withNumber('3.3.4'), ['Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment\n2016, Section(s): Physical medicine treatment.', UDT.replace('MAXIMUS', 'Claims Administrator').replace('3.3.6', '3.3.4')]),

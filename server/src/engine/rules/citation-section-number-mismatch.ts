@@ -22,6 +22,8 @@ export const citationSectionNumberMismatch: Rule = {
         if (!s.number || !s.title || !s.numberRange) continue;
         const byTitle = findTopic(g, s.title);
         if (!byTitle?.number || byTitle.number === s.number) continue;
+        // a sub-section under its parent's title ("3.3.1.1 …: Screening for Risk of Addiction …", the title of 3.3.1)
+        if (s.number.startsWith(`${byTitle.number}.`)) continue;
         const byNumber = findTopicByNumber(g, s.number);
         ctx.report({
           messageId: 'mismatch',
