@@ -199,6 +199,9 @@ Decision rationale: The request is not medically necessary.
       }
       const paged = nth(line('Decision based on MTUS Chronic Pain Treatment Guidelines (2009) Physical Medicine Page(s): 98-99.').citations, 0, 'citation');
       assert.deepEqual([paged.guidelineId, paged.topic?.name], ['cpmtg-2009', 'Physical Medicine']);
+      // a topic followed by "Guidelines"
+      const topicGuidelines = nth(line('Decision based on MTUS Chronic Pain Treatment Guidelines Physical Medicine Guidelines Page(s): 98-99.').citations, 0, 'citation');
+      assert.deepEqual([topicGuidelines.guidelineId, topicGuidelines.topic?.name], ['cpmtg-2009', 'Physical Medicine']);
       // two citations, the first with its year in parentheses
       const two = line('Decision based on MTUS Shoulder Complaints (2004), Section(s): Initial Care, and Chronic Pain Medical Treatment (2016), Section(s): Opioids.');
       assert.deepEqual(two.citations.map((c) => [c.guideline, c.year, c.sections.map((s) => s.name)]), [

@@ -64,11 +64,7 @@ export function readCitationHead(index: MtusIndex, head: string, pageStyle: bool
     if (pageStyle) {
       const tail = h.slice(after).replace(/^\s*Guidelines?\b/i, '');
       const tm = fromFirstLetterOfLastLine(tail);
-      if (tm) {
-        const ts = h.length - tail.length + tm.index;
-        const name = tm.text.trim();
-        topic = { name, start: from + ts, end: from + ts + name.length };
-      }
+      if (tm) topic = topicAt(tm.text, from + h.length - tail.length + tm.index);
     }
   } else if (pageStyle || !sections) {
     const known = matchGuidelinePrefix(index, h);
@@ -76,11 +72,7 @@ export function readCitationHead(index: MtusIndex, head: string, pageStyle: bool
       nameEnd = known.length;
       while (nameEnd > 0 && /\s/.test(h.charAt(nameEnd - 1))) nameEnd--;
       const tm = fromFirstLetterOfLastLine(h.slice(known.length));
-      if (tm) {
-        const ts = known.length + tm.index;
-        const name = tm.text.trim();
-        topic = { name, start: from + ts, end: from + ts + name.length };
-      }
+      if (tm) topic = topicAt(tm.text, from + known.length + tm.index);
     }
   }
   const name = withoutGuidelinesWord(h.slice(0, nameEnd).trim()).trim();
@@ -97,3 +89,10 @@ export function readCitationHead(index: MtusIndex, head: string, pageStyle: bool
     ...(topic ? { topic } : {}),
   };
 }
+
+/** A page-style topic starting at `start`: without a final "Guideline(s)" ("Physical Medicine Guidelines"; no topic name ends so). */
+function topicAt(written: string, start: number): NonNullable<CitationHead['topic']> {
+  const name = withoutGuidelinesWord(written.trim()).trim() || written.trim();
+  return { name, start, end: start + name.length };
+}
+
