@@ -10,6 +10,7 @@ testRule('summary-date-mismatch', {
     { name: 'the same date with slashes', text: edit(L2016, [INJURY, 'injured at work on 03/02/2015']) },
     { name: 'other dates in the summary are not the injury', text: edit(L2016, ['She has low back pain', 'She was seen on 05/05/2016 for low back pain']) },
     { name: 'another injury is not the letter\'s', text: edit(L2016, ['She has low back pain', 'She had a prior industrial injury on 05/06/2011 to the knee. She has low back pain']) },
+    { name: 'another claim\'s date of injury is not the letter\'s', text: edit(L2016, ['She has low back pain', 'She has a second claim with a date of injury of 2/1/2014 that is handled separately. She has low back pain']) },
     { name: 'another review is not the letter\'s', text: edit(L2016, ['She has low back pain', 'A prior utilization review dated 10-1-2016 modified a previous request for acupuncture. She has low back pain']) },
   ],
   invalid: [

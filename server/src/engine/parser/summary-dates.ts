@@ -24,10 +24,11 @@ export interface SummaryDate {
 const DATE = String.raw`(\d{1,2}[-/]\d{1,2}[-/](?:\d{4}|\d{2})(?![\d/-])|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})`;
 /**
  * Words right before a match that make it another review or injury than the letter's: an indefinite "a
- * prior / a previous / an earlier / a separate / a second …" or "another" ("the prior UR" may well be the
- * one in dispute, and stays). Tested on the 40 characters before the match and its first.
+ * prior / a previous / an earlier / a separate / a second …" or "another", also with "with a" after it
+ * ("a second claim with a date of injury of …"). "The prior UR" may well be the one in dispute, and
+ * stays. Tested on the 40 characters before the match and its first.
  */
-const ANOTHER_BEFORE = /\b(?:(?:a|an)\s+(?:prior|previous|earlier|separate|second|subsequent|later|new)|another)\s+(?:[a-z-]+\s+){0,2}\S$/i;
+const ANOTHER_BEFORE = /\b(?:(?:a|an)\s+(?:prior|previous|earlier|separate|second|subsequent|later|new)|another)\s+(?:[a-z-]+\s+){0,2}(?:with\s+(?:a|an|the)\s+)?\S$/i;
 /** A range's second date after a date (matched where the date ends: sticky, no copy of the rest of the text). */
 const RANGE_AFTER = /\s*(?:to|through|thru|until|-|–)\s*(?:\d|[A-Z][a-z]+\s+\d)/y;
 
