@@ -5,7 +5,20 @@ import { JsonSchema, Rule } from './rule';
  * The text between a marker's brackets excludes the opening bracket too: "[[" repeated is then read in
  * one pass, where a body that may contain "[" rescans the rest of the line from every "[[" in it.
  */
-export const DEFAULT_PLACEHOLDERS = ['\\[\\[[^[\\]\\n]*\\]\\]', '\\{\\{[^{}\\n]*\\}\\}', '<<[^<>\\n]*>>', '\\bTBD\\b', '\\bTODO\\b', '\\b[Xx]{2}/[Xx]{2}/[Xx]{2,4}\\b'];
+export const DEFAULT_PLACEHOLDERS = [
+  '\\[\\[[^[\\]\\n]*\\]\\]',
+  '\\{\\{[^{}\\n]*\\}\\}',
+  '<<[^<>\\n]*>>',
+  // hand-made template markers: "[PATIENT NAME]", "[DATE OF INJURY]" (capitals, four or more: not "[OTC]"), "<insert>", "<patient name>"
+  "\\[[A-Z][A-Z0-9 _/'-]{3,40}\\]",
+  '<[A-Za-z][A-Za-z _]{2,30}>',
+  '\\bTBD\\b',
+  '\\bTODO\\b',
+  '\\b[Xx]{2}/[Xx]{2}/[Xx]{2,4}\\b',
+];
+
+/** The default markers as the rule's description and option name them. */
+const DEFAULTS_DESCRIBED = '[[…]], {{…}}, <<…>>, [CAPITALS], <words>, TBD, TODO, XX/XX/XXXX';
 
 const compiledCache = new Map<string, RegExp>();
 
@@ -43,7 +56,7 @@ const OPTIONS_SCHEMA: JsonSchema = {
   additionalProperties: false,
   properties: {
     patterns: {
-      description: 'Regular expressions for unfilled template markers, replacing the defaults ([[…]], {{…}}, <<…>>, TBD, TODO, XX/XX/XXXX).',
+      description: `Regular expressions for unfilled template markers, replacing the defaults (${DEFAULTS_DESCRIBED}).`,
       type: 'array',
       items: { type: 'string', minLength: 1 },
     },
@@ -57,18 +70,18 @@ export function placeholderPatterns(options: Partial<PlaceholderOptions> | undef
 }
 
 /**
- * Whether the text holds a piece every default marker contains ("[[", "{{", "<<", "TBD", "TODO", or an
+ * Whether the text holds a piece every default marker contains ("[", "{{", "<", "TBD", "TODO", or an
  * x before a slash): a few substring searches over the whole text, before any line runs the pattern —
- * a finished letter has none of them.
+ * a finished letter rarely has any of them.
  */
 function mayHaveDefaultMarker(text: string): boolean {
-  return text.includes('[[') || text.includes('{{') || text.includes('<<') || text.includes('TBD') || text.includes('TODO') || text.includes('x/') || text.includes('X/');
+  return text.includes('[') || text.includes('{{') || text.includes('<') || text.includes('TBD') || text.includes('TODO') || text.includes('x/') || text.includes('X/');
 }
 
 export const placeholder: Rule<PlaceholderOptions> = {
   meta: {
     id: 'placeholder',
-    description: 'Unfilled template markers: [[…]], {{…}}, <<…>>, TBD, TODO, XX/XX/XXXX.',
+    description: `Unfilled template markers: ${DEFAULTS_DESCRIBED}.`,
     defaultSeverity: 'error',
     category: 'template',
     fixable: false,
