@@ -11,6 +11,7 @@ import { itemDecision } from './item-decision';
 import { itemFieldMissing } from './item-field-missing';
 import { placeholder } from './placeholder';
 import { rationalePageMismatch } from './rationale-page-mismatch';
+import { repeatedText } from './repeated-text';
 import { Rule } from './rule';
 import { sectionDuplicate } from './section-duplicate';
 import { sectionMissing } from './section-missing';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   citationSectionNumberMismatch,
   rationalePageMismatch,
   placeholder,
+  repeatedText,
   unusedSuppression,
 ];
 
