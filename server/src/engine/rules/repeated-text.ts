@@ -1,6 +1,5 @@
 import { Range } from '../model/range';
 import { SourceText } from '../text/source';
-import { splitSentences } from '../text/sentences';
 import { Rule, RuleContext } from './rule';
 
 /**
@@ -68,58 +67,101 @@ function blocks(ctx: RuleContext): Block[] {
 
 /**
  * The runs of sentences in a block that repeat the run right before them word for word (white space
- * aside), each reported once, at its second occurrence. Each sentence is compared with the latest
- * earlier sentence of the same words only, and a run never overlaps the run it repeats: linear in the
- * block's sentences, whatever repeats.
+ * aside), each reported once, at its second occurrence. Sentences are compared by a hash of their words,
+ * and a run that qualifies is compared as text once. Each sentence is compared with the latest earlier
+ * sentence of the same hash only: linear in the block.
  */
 function repeatsIn(source: SourceText, block: Block): Repeat[] {
-  const text = source.text.slice(block.start, block.end);
-  const spans = sentencesOf(text);
-  const keys = spans.map((s) => text.slice(s.start, s.end).replace(/\s+/g, ' '));
-  const words = keys.map((k) => k.split(' ').length);
-  const latest = new Map<string, number>();
+  const s = hashedSentences(source.text, block.start, block.end);
+  const latest = new Map<number, number>();
   const out: Repeat[] = [];
-  for (let j = 0; j < keys.length; j++) {
-    const key = keys[j]!;
-    const i = latest.get(key);
-    latest.set(key, j);
+  for (let j = 0; j < s.hash.length; j++) {
+    const i = latest.get(s.hash[j]!);
+    latest.set(s.hash[j]!, j);
     if (i === undefined) continue;
     let k = 0;
     let count = 0;
-    while (j + k < keys.length && i + k < j && keys[i + k] === keys[j + k]) {
-      count += words[j + k]!;
+    while (j + k < s.hash.length && i + k < j && s.hash[i + k] === s.hash[j + k]) {
+      count += s.words[j + k]!;
       k++;
     }
     // only a passage right after its first copy: a paste made twice. The same passage further on may be
     // another item's rationale that the layout did not separate (letters give two items one reasoning)
     if (count < MIN_WORDS || i + k !== j) continue;
-    const at = (o: number): number => block.start + o;
-    out.push({
-      first: { start: at(spans[i]!.start), end: at(spans[i + k - 1]!.end) },
-      second: { start: at(spans[j]!.start), end: at(spans[j + k - 1]!.end) },
-      before: at(spans[j - 1]!.end),
-      words: count,
-    });
+    const first = { start: s.start[i]!, end: s.end[j - 1]! };
+    const second = { start: s.start[j]!, end: s.end[j + k - 1]! };
+    if (wordsOf(source.text, first) !== wordsOf(source.text, second)) continue;
+    out.push({ first, second, before: s.end[j - 1]!, words: count });
     // the run's other sentences are part of this repeat
-    for (let m = 1; m < k; m++) latest.set(keys[j + m]!, j + m);
+    for (let m = 1; m < k; m++) latest.set(s.hash[j + m]!, j + m);
     j += k - 1;
   }
   return out;
 }
 
-/** The sentences of a text, a blank line ending one too ("…all medical records:" then a paragraph). */
-function sentencesOf(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  const breaks = /\n[ \t\f]*\n\s*/g;
-  let from = 0;
-  const add = (end: number): void => {
-    for (const s of splitSentences(text.slice(from, end))) out.push({ start: from + s.start, end: from + s.end });
-  };
-  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
-    add(m.index);
-    from = m.index + m[0].length;
-  }
-  add(text.length);
-  return out;
+/** A passage's words joined by single spaces: how two passages the hashes pair are compared. */
+function wordsOf(text: string, span: Block): string {
+  return text.slice(span.start, span.end).split(/[ \n\t\r\f\u00a0]+/).join(' ');
 }
 
+interface HashedSentences {
+  start: number[];
+  end: number[];
+  words: number[];
+  hash: number[];
+}
+
+function push(out: HashedSentences, start: number, end: number, words: number, hash: number): void {
+  out.start.push(start);
+  out.end.push(end);
+  out.words.push(words);
+  out.hash.push(hash);
+}
+
+/**
+ * The sentences of text[from, to) with, for each, its offsets, the number of its words and a hash of
+ * its words (FNV-1a over the characters, one separator per run of white space), in one pass over the
+ * characters and without copying them. A sentence ends at ".", "?" or "!" before white space, or at a
+ * blank line. The end of an abbreviation ("e.g. ") ends one too: both copies of a passage are cut alike,
+ * which is all the comparison needs.
+ */
+function hashedSentences(text: string, from: number, to: number): HashedSentences {
+  const out: HashedSentences = { start: [], end: [], words: [], hash: [] };
+  let start = -1;
+  let end = 0;
+  let h = 0;
+  let words = 0;
+  let space = true;
+  let newlines = 0;
+  let last = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // white space: a space, a control character (line breaks, tab, form feed) or a no-break space
+    if (c <= 32 || c === 160) {
+      if (c === 10) newlines++;
+      space = true;
+      continue;
+    }
+    if (space) {
+      if (start >= 0 && (newlines >= 2 || last === 46 || last === 63 || last === 33)) {
+        push(out, start, end, words, h);
+        start = -1;
+      }
+      newlines = 0;
+      space = false;
+      if (start < 0) {
+        start = i;
+        h = 0x811c9dc5;
+        words = 0;
+      } else {
+        h = Math.imul(h ^ 32, 16777619);
+      }
+      words++;
+    }
+    h = Math.imul(h ^ c, 16777619);
+    last = c;
+    end = i + 1;
+  }
+  if (start >= 0) push(out, start, end, words, h);
+  return out;
+}
