@@ -21,6 +21,8 @@ export interface SummaryDate {
   range: Range;
 }
 
+/** "Utilization Review", with its abbreviation after it or not ("Utilization Review (UR)"), or "UR". */
+const UR = String.raw`\b(?:Utilization\s+Review\b(?:\s*\(UR\))?|UR\b)`;
 const DATE = String.raw`(\d{1,2}[-/]\d{1,2}[-/](?:\d{4}|\d{2})(?![\d/-])|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})`;
 /**
  * Words right before a match that make it another review or injury than the letter's: an indefinite "a
@@ -42,8 +44,10 @@ const PATTERNS: { kind: SummaryDate['kind']; re: RegExp; words?: RegExp }[] = [
   { kind: 'injury', re: new RegExp(String.raw`\b(?:injured|was\s+injured|sustained\s+(?:an?\s+)?injur(?:y|ies))\s+(?:at\s+work\s+)?on\s+${DATE}`, 'gi'), words: /injured|sustained/i },
   { kind: 'injury', re: new RegExp(String.raw`\b(?:occupational|outpatient|industrial|workers'?\s+compensation|work\s+comp)\s+claim\s+(?:from|on|dated|of)\s+${DATE}`, 'gi'), words: /claim/i },
   // utilization review
-  { kind: 'ur', re: new RegExp(String.raw`\bOn\s+\(?${DATE}\)?,?\s+(?:the\s+)?(?:Utilization\s+Review|UR)\b`, 'gi') },
-  { kind: 'ur', re: new RegExp(String.raw`\b(?:Utilization\s+Review|UR)(?:\s+(?:decision|determination|letter|report))?\s*(?:dated|of|on|was\s+dated)?\s*\(?${DATE}\)?,?\s+(?:non-?\s*certified|denied|modified|determined|did\s+not\s+certify)`, 'gi') },
+  { kind: 'ur', re: new RegExp(String.raw`\bOn\s+\(?${DATE}\)?,?\s+(?:the\s+)?${UR}`, 'gi') },
+  { kind: 'ur', re: new RegExp(String.raw`${UR}(?:\s+(?:decision|determination|letter|report))?\s*(?:dated|of|on|was\s+dated)?\s*\(?${DATE}\)?,?\s+(?:non-?\s*certified|denied|modified|determined|did\s+not\s+certify)`, 'gi') },
+  // "… was denied by utilization review on <date>"
+  { kind: 'ur', re: new RegExp(String.raw`\b(?:non-?\s*certified|denied|modified|not\s+certified)\s+by\s+(?:the\s+)?${UR}\s+(?:on|dated)\s+\(?${DATE}`, 'gi'), words: /\bby\b/i },
 ];
 
 /** The clinical case summary's text (lines after its heading to its end, joined and repaired); undefined when it has none. */
