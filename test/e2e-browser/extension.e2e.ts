@@ -16,7 +16,7 @@ import { cliFindings, FIXTURE_WORKSPACE, REPO_ROOT, SeenFinding, sortFindings } 
 import { Problem, resultsDir, startVsCode, VsCodeSession } from './harness';
 
 const VSIX = path.join(REPO_ROOT, 'imr-letter-tools.vsix');
-const LETTERS = ['draft.imr', 'missing-decision.imr.txt', 'misspelled-heading.imr', 'wrong-page.imr'];
+const LETTERS = ['draft.imr', 'missing-decision.imr.txt', 'misspelled-heading.imr', 'pasted-twice.imr', 'wrong-page.imr'];
 
 /** Problems panel rows as SeenFindings (the panel shows `imr(rule-id)`: source imr, code rule id). */
 function seen(problems: Problem[]): SeenFinding[] {
@@ -136,10 +136,13 @@ describe('IMR extension (.vsix) in code-server', function () {
       [
         'missing-decision.imr.txt:23 item-decision',
         'misspelled-heading.imr:14 heading-format',
+        'pasted-twice.imr:35 repeated-text',
         'wrong-page.imr:30 citation-page-mismatch',
       ],
     );
-    assert.match(expected[2]!.message, /98-99.*not 97-98/);
+    const message = (ruleId: string) => expected.find((f) => f.ruleId === ruleId)?.message ?? '';
+    assert.match(message('repeated-text'), /^This passage repeats the one on line 31 word for word/);
+    assert.match(message('citation-page-mismatch'), /98-99.*not 97-98/);
 
     // Ready: a letter is open, the extension active and its server answering (the Command Palette
     // lists an extension's commands only once the workbench has read its contributions).
@@ -331,6 +334,28 @@ describe('IMR extension (.vsix) in code-server', function () {
     const text = await vs.waitForEditorText((t) => t.split('\n')[22] === 'Acetaminophen 500 mg, 60 tablets: Overturned', 'line 23 to read "…: Overturned"');
     assert.strictEqual(text.split('\n')[22], 'Acetaminophen 500 mg, 60 tablets: Overturned');
     await vs.waitForProblems((ps) => !ps.some((p) => p.file === 'missing-decision.imr.txt' && p.source === 'imr'), 'missing-decision.imr.txt to have no problems');
+  });
+
+  it('a paragraph pasted twice: removing the copy is a suggestion the reviewer applies', async function () {
+    const vs = session();
+    const original = vs.readFile('pasted-twice.imr');
+    await showLetter(vs, 'pasted-twice.imr');
+    await vs.gotoLine(35, 5);
+    let offered: string[] = [];
+    for (const deadline = Date.now() + vs.timeoutMs; Date.now() < deadline && !offered.includes('Remove the repeated passage'); ) {
+      offered = (await vs.openQuickFixMenu()).map((a) => a.title);
+      if (!offered.includes('Remove the repeated passage')) await new Promise((r) => setTimeout(r, 300));
+    }
+    assert.ok(offered.includes('Remove the repeated passage'), `the removal offered: ${JSON.stringify(offered)}`);
+    await vs.press('Escape');
+    assert.ok(!(await vs.isDirty()), 'offered, not applied');
+    await vs.applyQuickFix('Remove the repeated passage');
+    // the second copy and the blank line before it are gone; the rest of the letter is as it was
+    const lines = original.split('\n');
+    const want = [...lines.slice(0, 33), ...lines.slice(36)].join('\n');
+    const text = await vs.waitForEditorText((t) => t === want, 'the letter without the repeated paragraph');
+    assert.strictEqual(text, want);
+    await vs.waitForProblems((ps) => !ps.some((p) => p.file === 'pasted-twice.imr' && p.source === 'imr'), 'pasted-twice.imr to have no problems');
   });
 
   it('"Disable … for this line" inserts the comment with its reason selected for typing', async function () {
