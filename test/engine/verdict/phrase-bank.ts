@@ -456,4 +456,11 @@ export const PHRASE_BANK: BankEntry[] = [
   { v: 'necessary', item: 'Physical therapy 8 visits', text: 'The worker has a new flare and has not had therapy this year. The request for physical therapy is medically necessary; however, the request for the TENS unit is not.' },
   { v: 'necessary', item: 'Norco 5/325mg #60', text: 'Norco has brought documented functional gains. Soma is not recommended beyond three weeks. The Norco is medically necessary but the Soma is not.' },
   { v: 'not-necessary', item: 'Soma 350mg #60', text: 'Norco has brought documented functional gains. Soma is not recommended beyond three weeks. The Norco is medically necessary but the Soma is not.' },
+  // a verdict word's filler never crosses a "that" ("it cannot be said that biofeedback is necessary");
+  // missing grounds for a finding deny it ("no basis for finding …"); the reviewer's own "I would" rules
+  { v: 'not-necessary', item: 'Biofeedback 6 sessions', text: 'Biofeedback is an option within a cognitive behavioral program, which has not begun. It cannot be said that biofeedback is necessary in this case.' },
+  { v: 'necessary', item: 'Physical therapy 6 visits for the right hip', text: 'The worker has had no therapy for the hip and the visits are within the guideline. There is no basis for finding this request not medically necessary.' },
+  { v: 'not-necessary', item: 'Physical therapy 6 visits for the right hip', text: 'Twenty visits have been completed with no change in function. There is no basis for finding further therapy medically necessary.' },
+  { v: 'necessary', item: 'Cognitive behavioral therapy 6 sessions', text: 'The guideline supports an initial trial of six sessions and none have been given. I would overturn the prior UR decision.' },
+  { v: 'not-necessary', item: 'Home health aide', text: 'The worker drives herself to appointments and is not homebound. I would not consider the request medically necessary.' },
 ];

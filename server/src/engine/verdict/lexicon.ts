@@ -42,7 +42,7 @@ const MEDICALLY = new RegExp(
 );
 /** A verdict adjective as the predicate: "is indicated", "are not warranted", "was determined to be appropriate" (groups: the words between, the adjective, the coordinated ones). */
 const PREDICATE = new RegExp(
-  `\\b(?:is|are|was|were|be|been|being|remains|remain|deemed|considered|found|determined|judged|felt|seems|appears)\\b((?:\\s+(?!medically\\b|clinically\\b)[a-z]+){0,4}?)\\s+(${ADJ})\\b((?:\\s*,?\\s*(?:and|or|nor)\\s+(?:${ADJ})\\b)*)`,
+  `\\b(?:is|are|was|were|be|been|being|remains|remain|deemed|considered|found|determined|judged|felt|seems|appears)\\b((?:\\s+(?!medically\\b|clinically\\b|that\\b)[a-z]+){0,4}?)\\s+(${ADJ})\\b((?:\\s*,?\\s*(?:and|or|nor)\\s+(?:${ADJ})\\b)*)`,
   'g',
 );
 /** Certification and denial: "is approved", "should be authorized", "is non certified", "is denied". */

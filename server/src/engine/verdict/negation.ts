@@ -270,13 +270,15 @@ export function clausalNegations(s: string): Scope[] {
 }
 
 /**
- * A denied belief without "that": "I do not believe the request is medically necessary". Its scope is
+ * A denied belief without "that": "I do not believe the request is medically necessary", "there is no
+ * basis for finding this request (not) medically necessary". Its scope is
  * the clause after the verb, to a comma, a semicolon, a colon or a conjunction. (With a verb phrase of
  * its own the local scan reads the same "not" itself — "I do not consider it medically necessary" —
  * and the reader counts the two once: BeliefScope.trigger.)
  */
-const BELIEF_DENIED = /\b(?:can not|could not|do not|does not|did not) (?:believe|think|feel|consider)\b(?! that\b)/g;
-const BELIEF_WORDS = /believe|think|feel|consider/;
+const BELIEF_DENIED =
+  /\b(?:can not|could not|do not|does not|did not) (?:believe|think|feel|consider)\b(?! that\b)|\b(?:no|little) (?:basis|reason|grounds|justification) (?:for|to) (?:find|finding|conclude|concluding|consider|considering|deem|deeming|regard|regarding)\b(?! that\b)/g;
+const BELIEF_WORDS = /believe|think|feel|consider|basis|reason|grounds|justification/;
 const BELIEF_END = /[;:,]|\b(?:and|but|however|because|since|as|although|though)\b/g;
 
 export interface BeliefScope extends Scope {
@@ -287,7 +289,8 @@ export interface BeliefScope extends Scope {
 export function deniedBeliefs(s: string): BeliefScope[] {
   if (!BELIEF_WORDS.test(s)) return [];
   const out: BeliefScope[] = [];
-  eachScope(BELIEF_DENIED, s, BELIEF_END, (m, end) => out.push({ start: m.index + m[0].length, end, trigger: m.index + m[0].indexOf('not') }));
+  // the trigger: the "not" of a denied verb, or the "no" / "little" of missing grounds
+  eachScope(BELIEF_DENIED, s, BELIEF_END, (m, end) => out.push({ start: m.index + m[0].length, end, trigger: m[0].startsWith('no') || m[0].startsWith('little') ? m.index : m.index + m[0].indexOf('not') }));
   return out;
 }
 

@@ -435,11 +435,18 @@ function reportedScope(s: string): Scope | undefined {
   return { start: m.index, end: e ? e.index : s.length };
 }
 
-/** A modal in the phrase's clause before it: "would"/"will" hedge a verdict; "may", "might", "could", "can" make it a possibility. */
+const FIRST_PERSON_BEFORE = /\b(?:i|we) $/;
+
+/**
+ * A modal in the phrase's clause before it: "would"/"will" hedge a verdict; "may", "might", "could", "can"
+ * make it a possibility. The reviewer's own "I would" ("I would overturn the prior decision", "I would
+ * not consider it medically necessary") is the polite register of a ruling, not a hedge.
+ */
 function modalIn(s: string, from: number, to: number): 'hedged' | 'hypothetical' | undefined {
   MODAL.lastIndex = from;
   let kind: 'hedged' | 'hypothetical' | undefined;
   for (let m = MODAL.exec(s); m && m.index < to; m = MODAL.exec(s)) {
+    if (m[0] === 'would' && FIRST_PERSON_BEFORE.test(s.slice(Math.max(0, m.index - 4), m.index))) continue;
     if (m[0] === 'would' || m[0] === 'will' || m[0] === 'shall') kind ??= 'hedged';
     else return 'hypothetical';
   }
