@@ -463,4 +463,11 @@ export const PHRASE_BANK: BankEntry[] = [
   { v: 'not-necessary', item: 'Physical therapy 6 visits for the right hip', text: 'Twenty visits have been completed with no change in function. There is no basis for finding further therapy medically necessary.' },
   { v: 'necessary', item: 'Cognitive behavioral therapy 6 sessions', text: 'The guideline supports an initial trial of six sessions and none have been given. I would overturn the prior UR decision.' },
   { v: 'not-necessary', item: 'Home health aide', text: 'The worker drives herself to appointments and is not homebound. I would not consider the request medically necessary.' },
+  // a decision as the whole sentence; a verb phrase coordinated after its subject's clause, or after a
+  // subordinate phrase, is the main clause's; "the request falls within guidelines" is not a guideline speaking
+  { v: 'not-necessary', item: 'Gym membership for 6 months', text: 'A gym is not medical treatment and no supervision is planned. Non-certified.' },
+  { v: 'not-necessary', item: 'Hydrocodone/APAP 5/325mg #90', text: 'No pain scores. No functional improvement documented. Not certified.' },
+  { v: 'necessary', item: 'Nerve conduction study of the right upper extremity', text: 'Numbness persists despite night splinting, and the study is needed before surgery is considered. Certified.' },
+  { v: 'necessary', item: 'Physical therapy 6 visits for the left ankle', text: 'Four visits have been completed with good gains. The request falls within guidelines and is appropriate.' },
+  { v: 'not-necessary', item: 'Shower chair', text: 'The worker showers without help. This item is a convenience rather than a medical need and is not medically necessary.' },
 ];

@@ -21,7 +21,8 @@ export const AGREEMENT = /\b(?:i|we|this reviewer|the undersigned|the reviewer)\
 /** A guideline speaking: "The MTUS recommends …", "ACOEM Guidelines state that …", "ODG notes …". */
 export const GUIDELINE = /\b(?:guidelines?|mtus|acoem|odg|the literature|literature|evidence|studies|research|criteria|the chapter|the section)\b(?:\s+(?!the\b|this\b)[a-z0-9'/]+){0,2}?\s+(?:generally\s+|specifically\s+|also\s+|further\s+|only\s+|clearly\s+)?(?:do not\s+|does not\s+)?(?:states?|stated|recommends?|recommended|indicates?|indicated|notes?|noted|says?|supports?|suggests?|advises?|allows?|specif(?:y|ies)|requires?|considers?|endorses?|describes?|addresses|address|defines?|reports?|shows?|lists?|limits?|permits?|support|cautions?|warns?)\b/g;
 /** "According to ACOEM, …": a guideline framing the rest of the clause (kept only for strong phrases). */
-export const GUIDELINE_FRAME = /^\W*(?:according to|per|as per|pursuant to|under|in|as stated in|as noted in|as outlined in|as recommended by|the)\s+(?:the\s+)?(?:[a-z0-9/&'-]+\s+){0,8}?(?:guidelines?|mtus|acoem|odg)\b/;
+export const GUIDELINE_FRAME =
+  /^\W*(?:according to|per|as per|pursuant to|under|in|as stated in|as noted in|as outlined in|as recommended by|the)\s+(?:the\s+)?(?:(?!(?:request|requested|is|are|was|were|falls?|within|with|meets?|exceeds?|outside|beyond|by|to)\b)[a-z0-9/&'-]+\s+){0,8}?(?:guidelines?|mtus|acoem|odg)\b/;
 
 /** A condition or hypothesis before the phrase in the same sentence. */
 export const CONDITION_BEFORE = /\b(?:if|unless|whenever|whether|provided that|in the event|in cases? (?:of|where)|in the future|at a later date|should the|should there|had the|had there|were the|were there)\b/g;

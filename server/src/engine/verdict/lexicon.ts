@@ -47,6 +47,8 @@ const PREDICATE = new RegExp(
 );
 /** Certification and denial: "is approved", "should be authorized", "is non certified", "is denied". */
 const DECISION_VERB = /\b(?:is|are|was|were|be|been|being|hereby)\b((?:\s+[a-z]+){0,3}?)\s+(approved|authorized|authorised|certified|non certified|noncertified|denied|allowed|granted)\b/g;
+/** A decision as the whole sentence: "Non-certified.", "Not certified.", "Certified.", "Request denied." (group: the word). */
+const BARE_DECISION = /^\W*(?:(?:the\s+)?request(?:\s+(?:is|was))?\s+)?(?:not\s+)?(non certified|noncertified|certified|denied|approved|authori[sz]ed)\W*$/;
 /** "I recommend certification", "non-certification is recommended", "certification is not recommended" (group 3: the "not"). */
 const RECOMMEND_ACTION = /\b(?:recommend(?:s|ed)?|warrants?|merits?|supports?)\s+(?:the\s+)?(certification|approval|authorization|non certification|noncertification|denial)\b|\b(certification|approval|authorization|non certification|noncertification|denial)\s+(?:is|was)\s+(?:therefore\s+|thus\s+|hence\s+)?(not\s+)?(?:recommended|warranted|appropriate)\b/g;
 /** The earlier denial by name, and what makes a decision or determination the earlier one. */
@@ -181,6 +183,12 @@ function classicMentions(s: string, add: (m: Mention) => void): void {
     const against = /non|denial/.test(noun) !== (m[3] !== undefined);
     add({ start: m.index, end: m.index + m[0].length, head: m.index, base: against ? -1 : 1, strong: true });
   });
+  const bare = keyWord && s.length < 40 ? BARE_DECISION.exec(s) : null;
+  if (bare) {
+    // the word alone: a "not" before it is read by the local scan
+    const head = bare.index + bare[0].indexOf(bare[1]!);
+    add({ start: head, end: head + bare[1]!.length, head, base: /denied|non/.test(bare[1]!) ? -1 : 1, strong: true, kind: 'decision' });
+  }
   if (keyWord && DECISION_WORDS.test(s)) each(DECISION_VERB, s, (m) => {
     // "it is FDA approved for nausea": a drug's label, never a decision on the request
     if (FDA.test(m[1]!)) return;

@@ -184,7 +184,10 @@ export function readRationale(text: string): RationaleReading {
       // the negation is read only now: a phrase set aside above needs none (nor its sentence the tokens)
       const neg = localNegation(cues.tokens, m.head);
       const polarity = polarityOf(m, neg, cues);
-      const subject = s.slice(clauseStart, Math.min(m.start, neg.start ?? m.start));
+      let subject = s.slice(clauseStart, Math.min(m.start, neg.start ?? m.start));
+      // a verb phrase coordinated with the clause before has that clause's subject ("the request falls
+      // within guidelines and is appropriate")
+      if (COORDINATED_VP.test(subject)) subject = s.slice(lastBefore(cues.breaks, clauseStart) ?? 0, Math.min(m.start, neg.start ?? m.start));
       // an elided predicate is about the subject it names, whatever that is ("however, the request for the
       // TENS unit is not"): weighed by whether it names the item, never as "the request" itself
       const requestSubject = !m.elliptic && REQUEST_SUBJECT.test(subject.trim());
@@ -373,7 +376,9 @@ class SentenceCues {
    */
   subordinate(at: number): boolean {
     const x = lastBefore((this.subordinatorList ??= starts(SUBORDINATOR, this.s)), at);
-    return x !== undefined && !hasClausePunctuation(this.s, x, at);
+    // "… rather than a medical need and is not medically necessary": a verb phrase coordinated after the
+    // subordinate phrase is the main clause's again
+    return x !== undefined && !hasClausePunctuation(this.s, x, at) && !AND_VERB.test(this.s.slice(x, at));
   }
 }
 
@@ -436,6 +441,9 @@ function reportedScope(s: string): Scope | undefined {
 }
 
 const FIRST_PERSON_BEFORE = /\b(?:i|we) $/;
+const AND_VERB = /\band (?:is|are|was|were)\b/;
+/** A clause that is only "and" / "but" before its verb: a verb phrase sharing the subject before it. */
+const COORDINATED_VP = /^\W*(?:and|but)(?:\s+(?:is|are|was|were))?\W*$/;
 
 /**
  * A modal in the phrase's clause before it: "would"/"will" hedge a verdict; "may", "might", "could", "can"
