@@ -43,12 +43,12 @@ const NON_MTUS = /\b(?:3rd|third|2nd|second)\s+ed(?:ition|\.)?|\bODG\b|Official\
 const DOCUMENT = /\b(?:(?:progress|medical|operative|radiology|imaging|MRI|EMG|consultation|initial|QME|AME|PR-?2|PR-?4|psychological|orthopedic|treating|physician'?s?|UR)\s+)?(?:reports?|questionnaires?|letters?|records?|RFA|request\s+for\s+authorization|deposition|chart|article|journal|exhibit|attachment|transcript)\b|\b(?:progress|office|clinic|clinical|treatment|visit|therapy|PT|nursing|physician'?s?|doctor'?s?|the|a|this|that)\s+notes?\b|\b(?:progress|initial|QME|AME|consultation|psychological|orthopedic|neurological|comprehensive|follow-up|re-?)\s*(?:evaluations?|consultations?|examinations?|exams?)\b|\bUR\s+(?:determination|decision|letter)\b|\butilization\s+review(?:\s+(?:determination|decision|letter|report))?\b/gi;
 const DATE = /\b(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})\b/g;
 /**
- * A guideline named in prose: capitalised words ending in Guidelines, Complaints, Disorders,
+ * A guideline named in prose: capitalised words ending in Guidelines, Complaints, Disorders, Approaches,
  * Conditions, Treatment or chapter ("the ACOEM Low Back chapter"), with an optional (year) after.
  * At most 400 characters before the last word (names are under 100; a clause of 200 is seen in real
  * letters): an unbounded lazy run would rescan the rest of a long run of words from every word of it.
  */
-const GUIDELINE = /\b((?:MTUS\s+)?(?:(?:19|20)\d{2},?\s+)?[A-Z][A-Za-z,&\- ]{0,400}?(?:Guidelines?|Complaints|Disorders|Conditions|Treatment|[Cc]hapter(?!\s+\d)))\b/g;
+const GUIDELINE = /\b((?:MTUS\s+)?(?:(?:19|20)\d{2},?\s+)?[A-Z][A-Za-z,&\- ]{0,400}?(?:Guidelines?|Complaints|Disorders|Conditions|Treatment|Approaches|[Cc]hapter(?!\s+\d)))\b/g;
 
 /** How much of the sentence after a page reference is read for what the page is about. */
 const AFTER_MAX = 1000;
