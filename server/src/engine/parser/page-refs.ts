@@ -178,8 +178,10 @@ function aboutOf(before: string, after: string): About {
   if (date && guide && guide.end <= date.at && /^\s*\(\s*(?:effective\s+)?$/i.test(before.slice(guide.end, date.at))) date = undefined;
   const otherAt = Math.max(non?.at ?? -1, doc?.at ?? -1, date?.at ?? -1);
   if (otherAt >= 0 && otherAt >= mtusAt) return { outsideMtus: true };
-  // an edition named anywhere before in the clause ("ACOEM Practice Guidelines, 3rd ed., Low Back …")
-  if (non) return { outsideMtus: true };
+  // an edition or another source named anywhere before in the clause ("ACOEM Practice Guidelines, 3rd
+  // ed., Low Back …", "ODG, Low Back chapter, page 12") — unless an MTUS guideline is named after it
+  // ("ODG allows more, but per the MTUS Low Back Complaints 2004, page 998 …")
+  if (non && !(guide && guide.end > non.end && /\bMTUS\b/.test(before.slice(non.end, guide.end)))) return { outsideMtus: true };
 
   if (tableAfter) {
     about.table = `Table ${tableAfter[1]}-${tableAfter[2]}`;
