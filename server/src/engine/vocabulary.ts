@@ -117,6 +117,23 @@ export function decisionWord(word: string): DecisionWord | undefined {
   return DECISION_WORDS.find((d) => d.toLowerCase() === w);
 }
 
+// ------------------------------------------------------------------ credentials
+
+/**
+ * The expert reviewer's credentials, stated under HOW THE IMR FINAL DETERMINATION WAS MADE after
+ * CREDENTIALS_INTRO: each label as written, the word that names it, what it states, and the pattern it
+ * is recognised by (the label only, with the indentation before it as group 1; the value is the rest of
+ * the line).
+ */
+export const CREDENTIAL_LABELS = {
+  licensure: { label: 'State(s) of Licensure:', word: /licensure/i, what: 'licensure', pattern: /^([\s\f]*)State\s*\(s\)\s+of\s+Licensure\s*:\s*/i },
+  // "fi" may come out of a PDF as the ligature U+FB01
+  specialty: { label: 'Certification(s)/Specialty:', word: /specialty/i, what: 'certification or specialty', pattern: /^([\s\f]*)Certi(?:fi|\ufb01)cation\s*\(s\)\s*\/\s*Specialty\s*:\s*/i },
+} as const;
+
+/** The sentence the credentials follow. */
+export const CREDENTIALS_INTRO = 'The Expert Reviewer has the following credentials:';
+
 // ------------------------------------------------------------------ citations
 
 /**

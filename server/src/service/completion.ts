@@ -1,5 +1,5 @@
 import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Position, Range } from './lsp-types';
-import { DECISION_PATTERN, DECISION_WORDS, HEADER_LABEL_TEXT, HEADER_ORDER, HeaderFieldKey, MtusIndex, REQUIRED_ORDER, SectionId, STANDARD_HEADINGS } from '../engine';
+import { CREDENTIAL_LABELS, DECISION_PATTERN, DECISION_WORDS, HEADER_LABEL_TEXT, HEADER_ORDER, HeaderFieldKey, MtusIndex, REQUIRED_ORDER, SectionId, STANDARD_HEADINGS } from '../engine';
 import { citationCompletions, TRIGGER_SUGGEST } from './completion-citations';
 import { DECISION_MEANING } from './decisions';
 import { HEADER_HELP } from './header-fields';
@@ -141,8 +141,8 @@ function headerLabelsAfterValue(lines: readonly string[], position: Position, be
 
 function credentialItems(range: Range): CompletionItem[] {
   const labels: [string, string][] = [
-    ['State(s) of Licensure:', "States where the expert reviewer is licensed, comma-separated (e.g. `California`)."],
-    ['Certification(s)/Specialty:', "The expert reviewer's board certification / specialty (e.g. `Family Practice`)."],
+    [CREDENTIAL_LABELS.licensure.label, "States where the expert reviewer is licensed, comma-separated (e.g. `California`)."],
+    [CREDENTIAL_LABELS.specialty.label, "The expert reviewer's board certification / specialty (e.g. `Family Practice`)."],
   ];
   return labels.map(([label, doc], k) => ({
     label,

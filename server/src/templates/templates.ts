@@ -1,4 +1,4 @@
-import { CANONICAL_HEADING, CITATION_LABELS, DECISION_WORDS, directiveComment, HEADER_LABEL_TEXT, HeaderFieldKey, ITEM_FIELDS, RULES } from '../engine';
+import { CANONICAL_HEADING, CITATION_LABELS, CREDENTIAL_LABELS, CREDENTIALS_INTRO, DECISION_WORDS, directiveComment, HEADER_LABEL_TEXT, HeaderFieldKey, ITEM_FIELDS, RULES } from '../engine';
 import { expandSnippet, maxTabstop, parseSnippet, serializeSnippet, shiftTabstops } from './snippet';
 
 /**
@@ -46,11 +46,7 @@ const HEADER = [
   `${label('priority', 22)}\${6|Standard,Expedited|}                        ${label('applicationReceived', 23)}\${7:XX/XX/XXXX}`,
 ];
 
-const CREDENTIALS = [
-  'The Expert Reviewer has the following credentials:',
-  'State(s) of Licensure: ${1:California}',
-  'Certification(s)/Specialty: ${2:[[Specialty]]}',
-];
+const CREDENTIALS = [CREDENTIALS_INTRO, `${CREDENTIAL_LABELS.licensure.label} \${1:California}`, `${CREDENTIAL_LABELS.specialty.label} \${2:[[Specialty]]}`];
 
 const HOW_MADE_TEXT = [
   CANONICAL_HEADING.howMade,

@@ -89,6 +89,10 @@ function walk(det: Determination, w: Walk): JsonObject {
   const credentials: JsonObject = {};
   if (det.credentials.licensure) credentials.licensure = det.credentials.licensure.value;
   if (det.credentials.specialty) credentials.specialty = det.credentials.specialty.value;
+  if (ranges) {
+    if (det.credentials.licensure) ranges.set('/credentials/licensure', det.credentials.licensure.range);
+    if (det.credentials.specialty) ranges.set('/credentials/specialty', det.credentials.specialty.range);
+  }
 
   const items: Json[] = det.items.map((it, i) => itemJson(it, child(w, '/items', i), w));
   if (ranges) {

@@ -7,11 +7,12 @@ import { leadingSpaceEnd, trailingSpaceStart } from '../text/spaces';
 import { parseHeader } from './header';
 import { matchHeading } from './headings';
 import { parseItems } from './items';
+import { CREDENTIAL_LABELS } from '../vocabulary';
 
 // the labels only: the value is the rest of the line, trimmed (a lazy group before `\s*$` backtracks
 // quadratically over a run of spaces inside the value)
-const LICENSURE_RE = /^([\s\f]*)State\s*\(s\)\s+of\s+Licensure\s*:\s*/i;
-const SPECIALTY_RE = /^([\s\f]*)Certification\s*\(s\)\s*\/\s*Specialty\s*:\s*/i;
+const LICENSURE_RE = CREDENTIAL_LABELS.licensure.pattern;
+const SPECIALTY_RE = CREDENTIAL_LABELS.specialty.pattern;
 
 /** Parses letter text into the structured determination. Never throws on text input. */
 export function parseLetter(input: string | SourceText, index: MtusIndex): Determination {
@@ -41,9 +42,9 @@ export function parseLetter(input: string | SourceText, index: MtusIndex): Deter
       });
       continue;
     }
-    // the credential labels start with S or C (any case) and hold "(s)": the cheap tests before the patterns
+    // the credential labels start with S or C (any case) and hold "(s)" or "(S)": the cheap tests before the patterns
     const first = raw.charCodeAt(start) | 0x20;
-    if ((first !== 0x73 && first !== 0x63) || !raw.includes('(s)')) continue;
+    if ((first !== 0x73 && first !== 0x63) || (!raw.includes('(s)') && !raw.includes('(S)'))) continue;
     const lic = LICENSURE_RE.exec(raw);
     if (lic && !credentials.licensure) {
       credentials.licensure = credentialValue(src, line, lic[1]!.length, raw.slice(lic[0].length).trimEnd());

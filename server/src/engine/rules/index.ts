@@ -2,6 +2,7 @@ import { citationGuidelineUnknown } from './citation-guideline-unknown';
 import { citationPageMismatch } from './citation-page-mismatch';
 import { citationSectionNumberMismatch } from './citation-section-number-mismatch';
 import { citationUnknownTopic } from './citation-unknown-topic';
+import { credentialsMissing } from './credentials-missing';
 import { dateOrder } from './date-order';
 import { fieldLabel } from './field-label';
 import { decisionRationaleConflict } from './decision-rationale-conflict';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   sectionDuplicate,
   headingFormat,
   headerField,
+  credentialsMissing,
   fieldLabel,
   dateOrder,
   summaryDateMismatch,

@@ -40,7 +40,8 @@ export function validateDetermination(doc: JsonWithPointers): SchemaIssue[] {
   for (const err of errors) {
     const ruleId = ruleOf(err);
     if (!ruleId) continue;
-    const missing = err.keyword === 'required' ? String((err.params as { missingProperty?: string }).missingProperty) : undefined;
+    // "required", and "dependencies" (one property needs another): the property that is not there
+    const missing = err.keyword === 'required' || err.keyword === 'dependencies' ? String((err.params as { missingProperty?: string }).missingProperty) : undefined;
     issues.push({
       ruleId,
       keyword: err.keyword,
