@@ -27,18 +27,37 @@ function whereMissing(ctx: RuleContext, id: SectionId): Range | undefined {
   return prev ? { start: prev.range.end, end: prev.range.end } : undefined;
 }
 
-/** Structural: the schema's `sections.required` list names the sections every letter must have. */
+/** The sections whose heading must have text under it. */
+const TEXT_REQUIRED: ReadonlySet<SectionId> = new Set(['howMade', 'clinicalCaseSummary']);
+
+function hasText(ctx: RuleContext, from: number, to: number): boolean {
+  for (let line = from; line <= to; line++) if ((ctx.source.lines[line] ?? '').trim()) return true;
+  return false;
+}
+
+/**
+ * Structural: the schema's `sections.required` list names the sections every letter must have; the
+ * rule also reports a "how made" or case-summary heading with no text under it.
+ */
 export const sectionMissing: Rule = {
   meta: {
     id: 'section-missing',
-    description: 'A standard section required by the schema (HOW THE IMR FINAL DETERMINATION WAS MADE, CLINICAL CASE SUMMARY, IMR ISSUES, DECISIONS AND RATIONALES) is missing.',
+    description: 'A standard section required by the schema (HOW THE IMR FINAL DETERMINATION WAS MADE, CLINICAL CASE SUMMARY, IMR ISSUES, DECISIONS AND RATIONALES) is missing, or has no text under its heading.',
     defaultSeverity: 'error',
     category: 'layout',
     fixable: true,
     hasSuggestions: false,
-    messages: { missingSection: 'Missing section "{{section}}".', missingPart: 'Missing {{part}}.' },
+    messages: { missingSection: 'Missing section "{{section}}".', missingPart: 'Missing {{part}}.', emptySection: 'Section "{{section}}" has no text.' },
   },
   check(ctx) {
+    // a heading with nothing under it before the next heading (the issues section's items are
+    // item-field-missing's; a heading written twice is section-duplicate's, one mistake, one finding)
+    const sections = ctx.determination.sections;
+    for (const s of sections) {
+      if (!TEXT_REQUIRED.has(s.id) || sections.filter((o) => o.id === s.id).length > 1) continue;
+      if (hasText(ctx, s.headingRange.start.line + 1, s.range.end.line)) continue;
+      ctx.report({ messageId: 'emptySection', params: { section: CANONICAL_HEADING[s.id] ?? s.heading }, range: s.headingRange });
+    }
     for (const issue of ctx.schemaIssues) {
       if (issue.keyword === 'required' && issue.instancePath === '/sections') {
         const id = issue.missingProperty as SectionId;
