@@ -9,6 +9,7 @@ import { decisionRationaleConflict } from './decision-rationale-conflict';
 import { headerField } from './header-field';
 import { headingFormat } from './heading-format';
 import { itemDecision } from './item-decision';
+import { itemDuplicate } from './item-duplicate';
 import { itemFieldMissing } from './item-field-missing';
 import { placeholder } from './placeholder';
 import { rationalePageMismatch } from './rationale-page-mismatch';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   dateOrder,
   summaryDateMismatch,
   itemDecision,
+  itemDuplicate,
   itemFieldMissing,
   decisionRationaleConflict,
   citationGuidelineUnknown,
