@@ -63,7 +63,9 @@ function bigLetter(bytes: number, itemEdit: (item: string) => string = (s) => s)
   assert.ok(at > 0);
   const head = src.slice(0, at);
   const item = itemEdit(src.slice(at).replace(/\n+$/, '') + '\n\n');
-  return head + item.repeat(Math.ceil((bytes - head.length) / item.length));
+  // numbered, so that no two items are the same request (item-duplicate)
+  const n = Math.ceil((bytes - head.length) / item.length);
+  return head + Array.from({ length: n }, (_, k) => item.replace('Therapeutic Exercises:', `Therapeutic Exercises ${k + 1}:`)).join('');
 }
 
 /** imr-lint in-process with the colour a terminal would give (`color`) and a fixed version. */

@@ -53,8 +53,10 @@ export const sectionMissing: Rule = {
     // a heading with nothing under it before the next heading (the issues section's items are
     // item-field-missing's; a heading written twice is section-duplicate's, one mistake, one finding)
     const sections = ctx.determination.sections;
+    const count = new Map<SectionId, number>();
+    for (const s of sections) count.set(s.id, (count.get(s.id) ?? 0) + 1);
     for (const s of sections) {
-      if (!TEXT_REQUIRED.has(s.id) || sections.filter((o) => o.id === s.id).length > 1) continue;
+      if (!TEXT_REQUIRED.has(s.id) || count.get(s.id)! > 1) continue;
       if (hasText(ctx, s.headingRange.start.line + 1, s.range.end.line)) continue;
       ctx.report({ messageId: 'emptySection', params: { section: CANONICAL_HEADING[s.id] ?? s.heading }, range: s.headingRange });
     }
