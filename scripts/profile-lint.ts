@@ -1,7 +1,8 @@
 /**
  * A profiling tool (not a test): lints every letter of a folder N times in-process, warm, and prints
  * per-letter times (mean, p50, p99, max, the slowest letters) and where the time goes (parse, schema,
- * each rule), from `lintText`'s optional timing hook.
+ * each rule), from `lintText`'s optional timing hook; and, for the throughput question, the floor of
+ * reading and splitting the letters beside each pass's total (the first one cold).
  *
  *   npx tsc -b && node out/scripts/profile-lint.js [folder] [--runs N] [--top K] [--vary]
  *   (--vary adds, in memory only, each letter with mistyped section names, without a heading, and with CRLF)
@@ -34,7 +35,12 @@ function main(): void {
     .filter((f) => /\.(txt|imr)$/.test(f))
     .sort();
   if (files.length === 0) throw new Error(`no letters (*.txt, *.imr) in ${dir}`);
+  // the floor of any run over these letters: reading them and splitting them into lines and words
+  const readStart = performance.now();
   let texts = files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  let words = 0;
+  for (const text of texts) for (const line of text.split(/\r?\n/)) words += (line.match(/[A-Za-z]+/g) ?? []).length;
+  const floorMs = performance.now() - readStart;
   if (values.vary) {
     // in memory only: each letter also with a mistyped section name, without a section heading, and with CRLF
     const names = files.flatMap((f) => [f, `${f} (typo)`, `${f} (no heading)`, `${f} (crlf)`]);
@@ -61,7 +67,9 @@ function main(): void {
   /** CPU time of the process per lint (user + system): unlike wall time, not inflated when other processes take the cores. */
   const cpu: number[] = [];
   const t0 = performance.now();
+  const runTotals: number[] = [];
   for (let r = 0; r < runs; r++) {
+    const runStart = performance.now();
     texts.forEach((text, i) => {
       const c = process.cpuUsage();
       const s = performance.now();
@@ -72,11 +80,15 @@ function main(): void {
       all.push(ms);
       cpu.push((used.user + used.system) / 1000);
     });
+    runTotals.push(performance.now() - runStart);
   }
   const total = performance.now() - t0;
   all.sort((a, b) => a - b);
   const mean = all.reduce((a, b) => a + b, 0) / all.length;
   console.log(`letters: ${texts.length} × ${runs} runs from ${dir}`);
+  // the first pass pays the JIT's warm-up; the later ones are what compiled code costs (docs/maintainers.md, Throughput)
+  const firstTotal = first.reduce((a, b) => a + b, 0);
+  console.log(`floor (read the letters, split lines and ${words} words): ${floorMs.toFixed(0)} ms; lint, first pass ${firstTotal.toFixed(0)} ms, then ${runTotals.map((t) => t.toFixed(0)).join(' / ')} ms`);
   console.log(
     `first pass (cold): mean ${(first.reduce((a, b) => a + b, 0) / first.length).toFixed(3)} ms  p99 ${percentile(first, 99).toFixed(3)}  max ${(first[first.length - 1] ?? 0).toFixed(3)} ms`,
   );

@@ -1,7 +1,7 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Position, Range } from './lsp-types';
 import { CITATION_LABELS, citationJoiners, IndexGuideline, IndexTopic, MtusIndex } from '../engine';
 import { citedName, describeGuideline, describeTopic, sectionCitation, topicLabel } from './describe';
-import { findTopic, formatPages, matchGuidelinePrefix, readCitationHead, resolveGuideline } from './mtus';
+import { findTopic, formatPages, matchGuidelinePrefix, readCitationHead } from './mtus';
 import { ParagraphBefore } from './paragraph';
 
 /** Re-opens the suggest widget after an insertion that has a natural continuation (VS Code command). */
@@ -73,8 +73,7 @@ function citationItems(p: ParagraphBefore, after: number, index: MtusIndex, toRa
   }
   const yearDone = /^\s*((?:19|20)\d{2})(\s+Guidelines?)?\s*(,?)\s*$/i.exec(rest);
   if (yearDone) {
-    const name = seg.text.slice(0, known.length).trim().replace(/\s+Guidelines?$/i, '');
-    const g = resolveGuideline(index, name, Number(yearDone[1])) ?? known.guideline;
+    const g = readCitationHead(index, seg.text.trim(), false, true).guideline ?? known.guideline;
     const trailing = /\s*,?\s*$/.exec(rest)?.[0] ?? '';
     const at = toRange(seg.start + seg.text.length - trailing.length);
     return [
@@ -90,9 +89,8 @@ function citationItems(p: ParagraphBefore, after: number, index: MtusIndex, toRa
   }
   // "<guideline> [<year>] <partial topic>": page style, or still typing a longer guideline name
   const lead = /^\s*(?:((?:19|20)\d{2})(?:\s+Guidelines?)?\s+)?/i.exec(rest)?.[0] ?? '';
-  const year = /(?:19|20)\d{2}/.exec(lead);
-  const name = seg.text.slice(0, known.length).trim().replace(/\s+Guidelines?$/i, '');
-  const g = (year ? resolveGuideline(index, name, Number(year[0])) : undefined) ?? known.guideline;
+  // the guideline as the parser reads the head (its year, when typed)
+  const g = readCitationHead(index, seg.text.trim(), true, false).guideline ?? known.guideline;
   const partialStart = seg.start + known.length + lead.length;
   return [...pageStyleTopics(g, toRange(partialStart)), ...guidelineItems(index, seg.text, toRange(seg.start))];
 }

@@ -36,13 +36,7 @@ const PAREN_REACH = 40;
  * `sections`: the citation lists sections (a year-less head is then all name).
  */
 export function readCitationHead(index: MtusIndex, head: string, pageStyle: boolean, sections: boolean): CitationHead {
-  let from = 0;
-  let bookYear: number | undefined;
-  const book = ACOEM_BOOK.exec(head);
-  if (book && book[0].length < head.length && matchGuidelinePrefix(index, head.slice(book[0].length))) {
-    from = book[0].length;
-    bookYear = book[1] ? Number(book[1]) : undefined;
-  }
+  const { length: from, year: bookYear } = acoemBook(index, head);
   const h = head.slice(from);
   let nameEnd = h.length;
   let year: number | undefined;
@@ -88,6 +82,17 @@ export function readCitationHead(index: MtusIndex, head: string, pageStyle: bool
     ...(guideline ? { guideline } : {}),
     ...(topic ? { topic } : {}),
   };
+}
+
+/**
+ * The ACOEM book named at the start of `text` before a chapter the index knows ("ACOEM Chapter 12, Low
+ * Back Complaints"): its length with the separators after it, and the edition's year when written;
+ * length 0 when there is none, or what follows it is no guideline the index knows.
+ */
+export function acoemBook(index: MtusIndex, text: string): { length: number; year?: number } {
+  const book = ACOEM_BOOK.exec(text);
+  if (!book || book[0].length >= text.length || !matchGuidelinePrefix(index, text.slice(book[0].length))) return { length: 0 };
+  return book[1] ? { length: book[0].length, year: Number(book[1]) } : { length: book[0].length };
 }
 
 /** A page-style topic starting at `start`: without a final "Guideline(s)" ("Physical Medicine Guidelines"; no topic name ends so). */

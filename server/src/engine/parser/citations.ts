@@ -2,10 +2,10 @@ import { Citation, GuidelineKind, GuidelineLine, NonMtusCitation, PageRef, Secti
 import { matchGuidelinePrefix } from '../mtus/guidelines';
 import { isSectionSeparatorAt } from '../mtus/section-atoms';
 import { IndexGuideline, MtusIndex } from '../mtus/types';
-import { readCitationHead } from './citation-head';
+import { acoemBook, readCitationHead } from './citation-head';
 import { splitSectionList } from '../mtus/section-list';
 import { JoinedText } from '../text/joined';
-import { ACOEM_BOOK, CITATION_LABELS, citationJoiners } from '../vocabulary';
+import { CITATION_LABELS, citationJoiners } from '../vocabulary';
 
 const DECISION_BASED = /Decision\s+based\s+on\s+/gi;
 const MTUS_AT = /MTUS\b\s*/iy;
@@ -113,7 +113,7 @@ function startsCitation(index: MtusIndex, rest: string): boolean {
   const yearAhead = YEAR_AHEAD.exec(rest);
   if (yearAhead && !/Section\s*\(s\)/i.test(yearAhead[0])) return true;
   // the ACOEM book may be named before its chapter: "ACOEM Chapter 12, Low Back Complaints 2004"
-  const name = rest.slice(ACOEM_BOOK.exec(rest)?.[0].length ?? 0);
+  const name = rest.slice(acoemBook(index, rest).length);
   const known = matchGuidelinePrefix(index, name);
   return known !== undefined && AFTER_NAME.test(name.slice(known.length));
 }

@@ -1,5 +1,6 @@
 import { Range } from '../model/range';
 import { SourceText } from '../text/source';
+import { isWhiteSpace } from '../text/spaces';
 import { Rule, RuleContext } from './rule';
 
 /**
@@ -101,7 +102,7 @@ function repeatsIn(source: SourceText, block: Block): Repeat[] {
 
 /** A passage's words joined by single spaces: how two passages the hashes pair are compared. */
 function wordsOf(text: string, span: Block): string {
-  return text.slice(span.start, span.end).split(/[ \n\t\r\f\u00a0]+/).join(' ');
+  return text.slice(span.start, span.end).split(/\s+/).join(' ');
 }
 
 interface HashedSentences {
@@ -136,8 +137,7 @@ function hashedSentences(text: string, from: number, to: number): HashedSentence
   let last = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    // white space: a space, a control character (line breaks, tab, form feed) or a no-break space
-    if (c <= 32 || c === 160) {
+    if (isWhiteSpace(c)) {
       if (c === 10) newlines++;
       space = true;
       continue;

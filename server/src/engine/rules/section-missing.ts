@@ -1,6 +1,7 @@
 import { CANONICAL_HEADING, REQUIRED_ORDER } from '../vocabulary';
 import { SectionId } from '../model/determination';
 import { Range } from '../model/range';
+import { isBlankText } from '../text/spaces';
 import { RuleContext, Rule } from './rule';
 
 /** The sentence each standard section opens with: where a missing heading belongs. */
@@ -31,7 +32,7 @@ function whereMissing(ctx: RuleContext, id: SectionId): Range | undefined {
 const TEXT_REQUIRED: ReadonlySet<SectionId> = new Set(['howMade', 'clinicalCaseSummary']);
 
 function hasText(ctx: RuleContext, from: number, to: number): boolean {
-  for (let line = from; line <= to; line++) if ((ctx.source.lines[line] ?? '').trim()) return true;
+  for (let line = from; line <= to; line++) if (!isBlankText(ctx.source.lines[line] ?? '')) return true;
   return false;
 }
 

@@ -45,10 +45,12 @@ const PREDICATE = new RegExp(
   `\\b(?:is|are|was|were|be|been|being|remains|remain|deemed|considered|found|determined|judged|felt|seems|appears)\\b((?:\\s+(?!medically\\b|clinically\\b|that\\b)[a-z]+){0,4}?)\\s+(${ADJ})\\b((?:\\s*,?\\s*(?:and|or|nor)\\s+(?:${ADJ})\\b)*)`,
   'g',
 );
+/** The words of a decision on the request, in either direction. */
+const DECIDED = 'approved|authori[sz]ed|certified|non certified|noncertified|denied|allowed|granted';
 /** Certification and denial: "is approved", "should be authorized", "is non certified", "is denied". */
-const DECISION_VERB = /\b(?:is|are|was|were|be|been|being|hereby)\b((?:\s+[a-z]+){0,3}?)\s+(approved|authorized|authorised|certified|non certified|noncertified|denied|allowed|granted)\b/g;
+const DECISION_VERB = new RegExp(String.raw`\b(?:is|are|was|were|be|been|being|hereby)\b((?:\s+[a-z]+){0,3}?)\s+(${DECIDED})\b`, 'g');
 /** A decision as the whole sentence: "Non-certified.", "Not certified.", "Certified.", "Request denied." (group: the word). */
-const BARE_DECISION = /^\W*(?:(?:the\s+)?request(?:\s+(?:is|was))?\s+)?(?:not\s+)?(non certified|noncertified|certified|denied|approved|authori[sz]ed)\W*$/;
+const BARE_DECISION = new RegExp(String.raw`^\W*(?:(?:the\s+)?request(?:\s+(?:is|was))?\s+)?(?:not\s+)?(${DECIDED})\W*$`);
 /** "I recommend certification", "non-certification is recommended", "certification is not recommended" (group 3: the "not"). */
 const RECOMMEND_ACTION = /\b(?:recommend(?:s|ed)?|warrants?|merits?|supports?)\s+(?:the\s+)?(certification|approval|authorization|non certification|noncertification|denial)\b|\b(certification|approval|authorization|non certification|noncertification|denial)\s+(?:is|was)\s+(?:therefore\s+|thus\s+|hence\s+)?(not\s+)?(?:recommended|warranted|appropriate)\b/g;
 /** The earlier denial by name, and what makes a decision or determination the earlier one. */
@@ -108,7 +110,7 @@ const OWN_VERB_WORDS = /certify|recommend|approve|authori[sz]e|endorse|support/;
 const UPHELD_WORDS = /upheld|affirmed|sustained|maintained|overturned|reversed|overruled/;
 const UPHELD = /upheld|affirmed|sustained|maintained/;
 const ACTION_WORDS = /certification|approval|authorization|denial/;
-const DECISION_WORDS = /approved|authori[sz]ed|certified|denied|allowed|granted/;
+const DECISION_WORDS = new RegExp(DECIDED);
 /** Any of the three: most sentences have none, and one scan for all costs less than a scan for each. */
 const ANY_KEY_WORD = new RegExp([UPHELD_WORDS, ACTION_WORDS, DECISION_WORDS].map((re) => re.source).join('|'));
 /**

@@ -279,6 +279,8 @@ export function clausalNegations(s: string): Scope[] {
 const BELIEF_DENIED =
   /\b(?:can not|could not|do not|does not|did not) (?:believe|think|feel|consider)\b(?! that\b)|\b(?:no|little) (?:basis|reason|grounds|justification) (?:for|to) (?:find|finding|conclude|concluding|consider|considering|deem|deeming|regard|regarding)\b(?! that\b)/g;
 const BELIEF_WORDS = /believe|think|feel|consider|basis|reason|grounds|justification/;
+/** The word of a BELIEF_DENIED match that denies. */
+const BELIEF_TRIGGER = /\b(?:not|no|little)\b/;
 const BELIEF_END = /[;:,]|\b(?:and|but|however|because|since|as|although|though)\b/g;
 
 export interface BeliefScope extends Scope {
@@ -290,7 +292,7 @@ export function deniedBeliefs(s: string): BeliefScope[] {
   if (!BELIEF_WORDS.test(s)) return [];
   const out: BeliefScope[] = [];
   // the trigger: the "not" of a denied verb, or the "no" / "little" of missing grounds
-  eachScope(BELIEF_DENIED, s, BELIEF_END, (m, end) => out.push({ start: m.index + m[0].length, end, trigger: m[0].startsWith('no') || m[0].startsWith('little') ? m.index : m.index + m[0].indexOf('not') }));
+  eachScope(BELIEF_DENIED, s, BELIEF_END, (m, end) => out.push({ start: m.index + m[0].length, end, trigger: m.index + m[0].search(BELIEF_TRIGGER) }));
   return out;
 }
 
